@@ -1,0 +1,17 @@
+"""Settings for recording and playback (section ``audio:`` of config.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class AudioConfig:
+    device: str | int | None = None
+    """Input device by name (substring) or index, as `mockint devices` lists; None = default."""
+
+    output_device: str | int | None = None
+    """Output device for replay, by name or index; None = the system default."""
+
+    sample_rate: int = 16000
+    """Rate the recorder asks for; audio is resampled to 16 kHz when the device refuses it."""

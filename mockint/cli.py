@@ -1,0 +1,121 @@
+"""Command line: ``mockint [COMMAND] …``. With no command, opens the app.
+
+Each subcommand lives in ``mockint/commands/<name>.py`` with ``HELP`` (one line),
+``add_arguments(parser)`` and ``run(args) -> int``. Command modules import their heavy
+dependencies inside ``run`` so that ``mockint --help`` stays instant.
+
+Errors the user can fix are :class:`~mockint.errors.MockintError`: printed as one line,
+``mockint: error: …``, exit code 2, never a traceback (``--debug`` shows one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import NoReturn
+
+from mockint import __version__
+from mockint.errors import MockintError
+
+# Order is the order `mockint --help` lists them in.
+COMMANDS = (
+    "practice",
+    "daily",
+    "score",
+    "banks",
+    "history",
+    "replay",
+    "weak",
+    "export",
+    "forget",
+    "debrief",
+    "devices",
+    "doctor",
+)
+
+EPILOG = """\
+examples:
+  mockint                          open the app (today's plan, practice, history…)
+  mockint daily --list             what to practice today
+  mockint score answer.wav         transcribe and score a recording
+  mockint banks list               the question banks you can practice
+
+Everything stays on this machine: recordings, transcripts and scores live under the data
+root (MOCKINT_HOME, or the checkout, or your user data folder; `mockint doctor` shows it).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors follow the house format (one line, exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise MockintError(f"{message} (see `{self.prog} --help`)")
+
+
+def _command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"mockint.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mockint",
+        description="mockint: a private, offline mock-interview coach. Practice answers "
+        "aloud, get honest feedback on fillers, pace, pauses and structure, and let "
+        "spaced repetition bring your weak questions back.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"mockint {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback when something goes wrong"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = _command_module(name)
+        p = sub.add_parser(
+            name,
+            help=module.HELP,
+            description=getattr(module, "DESCRIPTION", module.HELP),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        module = getattr(args, "_module", None)
+        if module is None:
+            return _open_app()
+        return int(module.run(args) or 0)
+    except MockintError as exc:
+        if debug:
+            raise
+        print(f"mockint: error: {exc}", file=sys.stderr)
+        for line in exc.details:
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("mockint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `mockint history | head`: the reader left; nothing to report.
+        return 0
+
+
+def _open_app() -> int:
+    try:
+        tui = importlib.import_module("mockint.tui.app")
+    except ModuleNotFoundError as exc:
+        if exc.name != "mockint.tui.app":
+            raise
+        # The app is not built yet: show the best thing that exists.
+        return int(_command_module("banks").run(argparse.Namespace(action="list", json=False)))
+    return int(tui.run_app())

@@ -1,0 +1,1 @@
+"""Practice planning: FSRS scheduling, weak questions, daily plans, streaks, debriefs."""

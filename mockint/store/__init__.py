@@ -1,0 +1,1 @@
+"""SQLite storage of attempts, sessions and practice state."""
