@@ -1,0 +1,1 @@
+"""Fixtures for real-PortAudio tests (PulseAudio null sink as microphone)."""

@@ -1,0 +1,1 @@
+"""Fixtures for real-model tests (faster-whisper with the bundled tiny.en)."""
