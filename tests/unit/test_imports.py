@@ -11,6 +11,7 @@ CORE_MODULES = [
     "mockint",
     "mockint.cli",
     "mockint.config",
+    "mockint.banks",
     "mockint.models",
     "mockint.paths",
     "mockint.scoring",

@@ -1,0 +1,295 @@
+"""Accuracy of mockint on the labeled corpus (`make eval`, or `python -m benchmarks.evaluate`).
+
+Runs every clip of benchmarks/corpus.py through the same pipeline `mockint score` uses,
+whole-file and live, and prints: word error rate (whole-file and live), filler
+precision/recall/F1 (vocal and verbal), long-pause detection, pace error, STAR per-part
+precision/recall/F1, words invented on no-speech clips, and flag accuracy.
+
+Options: `--live-pace N` feeds the live pipeline N times faster than real time (default 8:
+the chunking and prompts are the same as at real time, only the waiting is skipped;
+`--live-pace 1` is real time), `--no-live`, `--verbose` (one line per clip), `--only ID`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchmarks.corpus import VOCAL, Clip, load_corpus
+
+CHECKED_FLAGS = (
+    "no_speech",
+    "too_short",
+    "too_fast",
+    "too_slow",
+    "filler_heavy",
+    "long_pauses",
+    "missing_situation",
+    "missing_task",
+    "missing_action",
+    "missing_result",
+)
+STAR_PARTS = ("situation", "task", "action", "result")
+LONG_PAUSE_S = 2.0
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_NUMBERS = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
+    w: str(10 * (i + 2)) for i, w in enumerate(_TENS.split())
+}
+_SPELLINGS = {"umm": "um", "uhh": "uh", "mm": "hmm", "hm": "hmm", "ahh": "ah"}
+
+
+def normalise(text: str) -> list[str]:
+    """Words for WER: lower case, no punctuation, numbers as digits, no vocal fillers
+    (filler detection is measured on its own)."""
+    text = text.lower().replace("%", " percent").replace("-", " ")
+    words = re.sub(r"[^a-z0-9' ]+", " ", text).split()
+    words = [_NUMBERS.get(w, w) for w in words]
+    return [w for w in words if _SPELLINGS.get(w, w) not in VOCAL]
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, expected: int, found: int) -> None:
+        hit = min(expected, found)
+        self.tp += hit
+        self.fp += found - hit
+        self.fn += expected - hit
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def fmt(self) -> str:
+        p, r, f = self.prf()
+        return f"P {p:.2f} / R {r:.2f} / F1 {f:.2f} (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+
+
+@dataclass
+class Results:
+    wer_refs: list[str] = field(default_factory=list)
+    wer_whole: list[str] = field(default_factory=list)
+    wer_live: list[str] = field(default_factory=list)
+    vocal: Tally = field(default_factory=Tally)
+    verbal: Tally = field(default_factory=Tally)
+    pauses: Tally = field(default_factory=Tally)
+    pace_errors: list[float] = field(default_factory=list)
+    star: dict[str, Tally] = field(default_factory=lambda: {p: Tally() for p in STAR_PARTS})
+    flags: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in CHECKED_FLAGS})
+    flag_checks: int = 0
+    flag_right: int = 0
+    nospeech_words: int = 0
+    nospeech_clips: int = 0
+    transcribe_s: float = 0.0
+    audio_s: float = 0.0
+    after_stop: list[float] = field(default_factory=list)
+
+
+def expected_flags(clip: Clip) -> set[str]:
+    flags = set(clip.flags)
+    if clip.star is not None:
+        flags |= {f"missing_{p}" for p in STAR_PARTS if not clip.star.get(p, False)}
+    if any(end - start >= LONG_PAUSE_S for start, end in clip.pauses):
+        flags.add("long_pauses")
+    return flags
+
+
+def _question(clip: Clip) -> Any:
+    from mockint.models import Kind, Question
+
+    # Short scripts keep the corpus quick; the length target is set so that only the
+    # deliberately short answer is too short.
+    target = (30, 120) if clip.script_id == "short-answer" else (15, 120)
+    return Question(
+        id=f"eval-{clip.script_id or clip.id}",
+        text="(evaluation clip)",
+        kind=Kind(clip.kind),
+        bank="eval",
+        target_seconds=target,
+    )
+
+
+def _filler_counts(result: dict[str, Any]) -> Counter[str]:
+    counts = result.get("metrics", {}).get("fillers", {}).get("counts", {}) or {}
+    return Counter({_SPELLINGS.get(k.lower(), k.lower()): int(v) for k, v in counts.items()})
+
+
+def evaluate_clip(
+    clip: Clip, whole: dict[str, Any], live: dict[str, Any] | None, res: Results
+) -> str:
+    metrics = whole.get("metrics", {})
+    if not clip.speech:
+        res.nospeech_clips += 1
+        res.nospeech_words += len(whole.get("words", []))
+        if live is not None:
+            res.nospeech_words += len(live.get("words", []))
+    else:
+        res.wer_refs.append(" ".join(normalise(clip.reference)))
+        res.wer_whole.append(" ".join(normalise(whole.get("transcript", ""))))
+        if live is not None:
+            res.wer_live.append(" ".join(normalise(live.get("transcript", ""))))
+        expected = Counter(_SPELLINGS.get(f, f) for f in clip.fillers)
+        found = _filler_counts(whole)
+        # Vocal fillers are one class: espeak's "um" may well be heard as "uh" or "er".
+        res.vocal.add(
+            sum(n for f, n in expected.items() if f in VOCAL),
+            sum(n for f, n in found.items() if f in VOCAL),
+        )
+        for word in set(expected) | set(found):
+            if word not in VOCAL:
+                res.verbal.add(expected.get(word, 0), found.get(word, 0))
+        _score_pauses(clip, metrics.get("long_pauses", []) or [], res)
+        speech_s = clip.duration_s - 2 * 0.5 - sum(e - s for s, e in clip.pauses)
+        ref_wpm = len(clip.reference.split()) / speech_s * 60
+        if metrics.get("wpm"):
+            res.pace_errors.append(abs(float(metrics["wpm"]) - ref_wpm) / ref_wpm)
+        if clip.star is not None and "star" in metrics:
+            for part in STAR_PARTS:
+                got = bool(metrics["star"].get(part))
+                res.star[part].add(int(bool(clip.star.get(part))), int(got))
+    want = expected_flags(clip)
+    got_flags = set(whole.get("flags", []))
+    for flag in CHECKED_FLAGS:
+        if flag.startswith("missing_") and clip.star is None:
+            continue
+        res.flags[flag].add(int(flag in want), int(flag in got_flags))
+        res.flag_checks += 1
+        res.flag_right += int((flag in want) == (flag in got_flags))
+    res.transcribe_s += float(whole.get("timing", {}).get("transcribe_s", 0.0))
+    res.audio_s += clip.duration_s
+    if live is not None and "after_stop_s" in live.get("timing", {}):
+        res.after_stop.append(float(live["timing"]["after_stop_s"]))
+    wrong = sorted((want ^ got_flags) & set(CHECKED_FLAGS))
+    return (
+        f"{clip.id:28} words {len(whole.get('words', [])):4d}"
+        f"  fillers {dict(_filler_counts(whole))}  flags {sorted(got_flags)}"
+        + (f"  WRONG {wrong}" if wrong else "")
+    )
+
+
+def _score_pauses(clip: Clip, detected: list[dict[str, float]], res: Results) -> None:
+    expected = [(s, e) for s, e in clip.pauses if e - s >= LONG_PAUSE_S]
+    matched = {
+        i
+        for i, (s, e) in enumerate(expected)
+        if any(d["start"] < e and d["end"] > s for d in detected)
+    }
+    true_detections = sum(
+        1 for d in detected if any(d["start"] < e and d["end"] > s for s, e in expected)
+    )
+    res.pauses.tp += len(matched)
+    res.pauses.fn += len(expected) - len(matched)
+    res.pauses.fp += len(detected) - true_detections
+
+
+def report(res: Results) -> list[tuple[str, str, str]]:
+    import jiwer
+
+    rows: list[tuple[str, str, str]] = []
+    whole_wer = jiwer.wer(res.wer_refs, res.wer_whole) if res.wer_refs else 0.0
+    rows.append(("WER whole-file", f"{whole_wer:.3f}", ""))
+    if res.wer_live:
+        live_wer = jiwer.wer(res.wer_refs, res.wer_live)
+        ratio = live_wer / whole_wer if whole_wer else float("inf")
+        rows.append(("WER live", f"{live_wer:.3f} ({ratio:.2f}× whole-file)", "≤ 1.15×"))
+    rows.append(("fillers, vocal", res.vocal.fmt(), "F1 ≥ 0.9"))
+    rows.append(("fillers, verbal", res.verbal.fmt(), "F1 ≥ 0.9"))
+    rows.append(("long pauses (≥ 2 s)", res.pauses.fmt(), ""))
+    if res.pace_errors:
+        mean = sum(res.pace_errors) / len(res.pace_errors)
+        rows.append(("pace error (mean |Δ| of WPM)", f"{100 * mean:.1f} %", ""))
+    for part in STAR_PARTS:
+        rows.append((f"STAR {part}", res.star[part].fmt(), "F1 ≥ 0.9"))
+    rows.append(
+        (
+            "words on no-speech clips",
+            f"{res.nospeech_words} in {res.nospeech_clips} clips",
+            "0",
+        )
+    )
+    if res.flag_checks:
+        rows.append(
+            (
+                "flag accuracy",
+                f"{res.flag_right / res.flag_checks:.3f} ({res.flag_right}/{res.flag_checks})",
+                "",
+            )
+        )
+    for flag, tally in res.flags.items():
+        if tally.tp + tally.fp + tally.fn:
+            rows.append((f"flag {flag}", tally.fmt(), ""))
+    if res.audio_s:
+        rows.append(("whole-file RTF over corpus", f"{res.transcribe_s / res.audio_s:.3f}", ""))
+    if res.after_stop:
+        srt = sorted(res.after_stop)
+        rows.append(("live after_stop_s (median, paced)", f"{srt[len(srt) // 2]:.2f} s", ""))
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate", description=__doc__)
+    parser.add_argument("--live-pace", type=float, default=8.0)
+    parser.add_argument("--no-live", action="store_true")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--only", action="append", default=[], metavar="ID")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+    from mockint.speech.transcriber import Transcriber
+
+    from mockint.config import load_config
+    from mockint.pipeline import score_file
+
+    clips = load_corpus()
+    if args.only:
+        clips = [c for c in clips if any(c.id.startswith(o) for o in args.only)]
+    config = load_config()
+    transcriber = Transcriber(config.speech)
+    res = Results()
+    started = time.perf_counter()
+    for clip in clips:
+        question = _question(clip)
+        whole = score_file(
+            clip.path, question=question, config=config, transcriber=transcriber
+        ).to_dict()
+        live = None
+        if not args.no_live:
+            live = score_file(
+                clip.path,
+                question=question,
+                config=config,
+                live=True,
+                pace=args.live_pace,
+                transcriber=transcriber,
+            ).to_dict()
+        line = evaluate_clip(clip, whole, live, res)
+        if args.verbose:
+            print(line, file=sys.stderr)
+    print(
+        f"{len(clips)} clips, {res.audio_s:.0f} s of audio, evaluated in "
+        f"{time.perf_counter() - started:.0f} s\n"
+    )
+    print("| metric | value | goal |\n|---|---|---|")
+    for metric, value, goal in report(res):
+        print(f"| {metric} | {value} | {goal} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
