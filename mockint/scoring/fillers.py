@@ -1,0 +1,339 @@
+"""Filler words: vocal ones (um, uh…) always, verbal ones (like, so, you know…) by context.
+
+The context rules look only at neighbouring words and punctuation (Whisper's commas mark
+the little breaks that set a filler off) and were designed on the dev part of the labeled
+corpus in ``tests/data/scoring_corpus/``; ``benchmarks/bench_scoring.py`` measures them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from mockint.scoring.config import ScoringConfig
+from mockint.scoring.phrases import PhraseIndex
+from mockint.scoring.text import Sentence, Token, normalise, word_set
+
+VOCAL = "vocal"
+VERBAL = "verbal"
+
+_REPEATS = re.compile(r"(.)\1+")
+
+_DETERMINERS = word_set(
+    "a an the this that these those my our his her their your its some any each every "
+    "no one another what which"
+)
+_SUBJECTS = word_set("i we you they he she it there i'm we're you're they're")
+_BE = word_set(
+    "was were is are am be been being it's that's he's she's i'm we're they're you're there's"
+)
+_CONJUNCTIONS = word_set("and but because or then cause")
+# "I like", "would like", "looks like", "something like": like as a verb or "such as".
+_LIKE_KEEP_PREV = word_set(
+    "i we you they would i'd we'd you'd they'd to don't didn't doesn't do does did really "
+    "also always never not look looks looked looking sound sounds sounded seem seems seemed "
+    "feel feels felt feeling something anything nothing things stuff more much exactly "
+    "just"
+)
+_LIKE_KEEP_NEXT = _DETERMINERS | word_set(
+    "him her them me us it nothing something anything everything everyone"
+)
+_SO_KEEP_NEXT = word_set("that much many far long few little often as")
+_YOU_KNOW_KEEP_PREV = word_set(
+    "do did don't didn't if as would you'd i'd let to might may whether how"
+)
+_YOU_KNOW_KEEP_NEXT = _DETERMINERS | word_set(
+    "how why when where who whether if about it him her them me us someone something "
+    "everything anything nothing more exactly each"
+)
+_I_MEAN_KEEP_PREV = word_set("what which if do don't did didn't that's")
+_I_MEAN_KEEP_NEXT = word_set("that it to what by this when something anything nothing everything")
+_TAG_KEEP_PREV = word_set("that's is it's was that not all be are")
+_KIND_KEEP_PREV = _DETERMINERS | word_set(
+    "same different other new right wrong whatever all certain particular"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Filler:
+    """One filler as said, with where it is."""
+
+    word_index: int
+    """Index of its first word in ``Transcript.words``."""
+    end_index: int
+    """Index of its last word (the same for one-word fillers)."""
+    text: str
+    key: str
+    """The configured entry it counts under: "um" for "Umm,", "you know"."""
+    kind: str
+    """``vocal`` (um, uh…) or ``verbal`` (like, you know…)."""
+    start: float
+    end: float
+    at_sentence_start: bool
+    """Said before the sentence's first real word ("Um, so we…")."""
+
+
+@dataclass(frozen=True)
+class FillerReport:
+    items: tuple[Filler, ...]
+    counts: dict[str, int]
+    """Per configured entry, most frequent first."""
+    total: int
+    vocal: int
+    verbal: int
+    per_minute: float | None
+    """None without word timings."""
+    per_100_words: float
+    band: str
+    """``excellent`` (< 2 per 100 words), ``fine`` or ``needs work`` (> 5)."""
+    at_start_share: float = 0.0
+    """Share of fillers said at the start of a sentence."""
+    flagged: bool = field(default=False)
+    """True when the answer is ``filler_heavy``."""
+
+
+@dataclass
+class _Ctx:
+    """What a context rule can see: the tokens, the phrase at ``i..j``, sentence starts."""
+
+    tokens: Sequence[Token]
+    i: int
+    j: int
+    at_start: bool
+    is_vocal: Callable[[Token], bool]
+
+    def norm(self, pos: int) -> str:
+        return self.tokens[pos].norm if 0 <= pos < len(self.tokens) else ""
+
+    @property
+    def prev(self) -> str:
+        """The word before, or "" across a sentence end."""
+        if self.i == 0 or self.tokens[self.i - 1].stop_after:
+            return ""
+        return self.tokens[self.i - 1].norm
+
+    @property
+    def next(self) -> str:
+        return "" if self.at_end else self.norm(self.j + 1)
+
+    @property
+    def comma_after(self) -> bool:
+        return self.tokens[self.j].comma_after
+
+    @property
+    def question_after(self) -> bool:
+        return self.tokens[self.j].question_after
+
+    @property
+    def at_end(self) -> bool:
+        return self.tokens[self.j].stop_after or self.j == len(self.tokens) - 1
+
+    @property
+    def break_before(self) -> bool:
+        """Set off from what came before: a comma, a dash, a pause or a vocal filler."""
+        if self.i == 0:
+            return True
+        before = self.tokens[self.i - 1]
+        return (
+            before.comma_after
+            or before.stop_after
+            or self.tokens[self.i].gap_before >= 0.5
+            or self.is_vocal(before)
+        )
+
+    @property
+    def vocal_next(self) -> bool:
+        return self.j + 1 < len(self.tokens) and self.is_vocal(self.tokens[self.j + 1])
+
+    @property
+    def such_as(self) -> bool:
+        """ "…, like Terraform" / "like pandas and FastAPI": an example list follows."""
+        if self.at_end:
+            return False
+        nxt = self.tokens[self.j + 1]
+        if nxt.text[:1].isupper() and nxt.norm != "i":
+            return True
+        ahead = self.tokens[self.j + 2 : self.j + 5]
+        return any(t.norm in {"and", "or"} for t in ahead) and not any(
+            t.stop_after for t in self.tokens[self.j + 1 : self.j + 4]
+        )
+
+    @property
+    def number_next(self) -> bool:
+        return any(c.isdigit() for c in self.next)
+
+
+def _like(c: _Ctx) -> bool:
+    if c.comma_after or c.vocal_next:  # "like, um" / "it was, like, huge"
+        return True
+    if c.prev in _LIKE_KEEP_PREV or c.next in _LIKE_KEEP_NEXT or c.number_next:
+        return False  # verb, "such as", simile ("like a queue") or "about" ("like 30")
+    if c.next == "i" and c.norm(c.j + 2) in {"said", "mentioned"}:
+        return False
+    if c.such_as:
+        return False
+    return c.at_start or c.break_before or c.prev in _BE or c.prev in _CONJUNCTIONS
+
+
+def _so(c: _Ctx) -> bool:
+    if c.next in _SO_KEEP_NEXT and not c.comma_after:  # "so that", "so much", "so far"
+        return False
+    if c.comma_after or c.vocal_next or c.next == "yeah":
+        return True
+    return c.at_start or (c.at_end and c.break_before)
+
+
+def _well(c: _Ctx) -> bool:
+    if c.comma_after or c.vocal_next:
+        return c.at_start or c.break_before
+    return c.at_start and c.next in _SUBJECTS
+
+
+def _tag(c: _Ctx) -> bool:
+    """right / okay as a tag ("…, right?") or an opener ("Okay, so")."""
+    if c.prev in _TAG_KEEP_PREV:
+        return False
+    if c.question_after:
+        return True
+    if c.at_start:
+        return c.comma_after or c.at_end or c.vocal_next
+    return c.break_before and (c.comma_after or c.at_end)
+
+
+def _you_know(c: _Ctx) -> bool:
+    if c.prev in _YOU_KNOW_KEEP_PREV:  # "as you know", "do you know"
+        return False
+    if c.comma_after or c.question_after or c.at_end or c.vocal_next:
+        return True
+    if c.next == "what" and c.norm(c.j + 2) == "i" and c.norm(c.j + 3) == "mean":
+        return True
+    return c.next not in _YOU_KNOW_KEEP_NEXT
+
+
+def _i_mean(c: _Ctx) -> bool:
+    if c.prev in _I_MEAN_KEEP_PREV:
+        return False
+    if c.comma_after or c.at_end or c.vocal_next:
+        return True
+    if c.next in _I_MEAN_KEEP_NEXT:
+        return False
+    return c.at_start or c.break_before or c.prev in _CONJUNCTIONS
+
+
+def _kind_of(c: _Ctx) -> bool:
+    """ "kind of hard" is filler; "this kind of data" and "what sort of bug" are not."""
+    return c.prev not in _KIND_KEEP_PREV
+
+
+_RULES: dict[str, Callable[[_Ctx], bool]] = {
+    "like": _like,
+    "so": _so,
+    "well": _well,
+    "right": _tag,
+    "okay": _tag,
+    "ok": _tag,
+    "alright": _tag,
+    "you know": _you_know,
+    "i mean": _i_mean,
+    "kind of": _kind_of,
+    "sort of": _kind_of,
+    "kinda": _kind_of,
+    "sorta": _kind_of,
+}
+
+
+def is_noun_kind_of(tokens: Sequence[Token], i: int) -> bool:
+    """ "this kind of data": the noun sense, neither filler nor hedge."""
+    return i > 0 and not tokens[i - 1].stop_after and tokens[i - 1].norm in _KIND_KEEP_PREV
+
+
+@lru_cache(maxsize=8192)
+def squash(word: str) -> str:
+    """Stretched spellings to one form: "ummm" → "um", "hmmm" → "hm"."""
+    return _REPEATS.sub(r"\1", word)
+
+
+class FillerDetector:
+    """Finds fillers with one configuration (build once, use for many transcripts)."""
+
+    def __init__(self, config: ScoringConfig) -> None:
+        self._vocal: dict[str, str] = {}
+        for entry in config.vocal_fillers:
+            self._vocal.setdefault(squash(normalise(entry)), normalise(entry))
+        self._verbal = PhraseIndex(config.verbal_fillers)
+
+    def vocal_key(self, token: Token) -> str | None:
+        return self._vocal.get(squash(token.norm))
+
+    def is_vocal(self, token: Token) -> bool:
+        return squash(token.norm) in self._vocal
+
+    def find(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Filler]:
+        starts = {s.first for s in sentences}
+        found: list[Filler] = []
+        at_start = True
+        i = 0
+        while i < len(tokens):
+            if i in starts:
+                at_start = True
+            hit = self._at(tokens, i, at_start)
+            if hit is None:
+                at_start = False
+                i += 1
+                continue
+            found.append(hit[0])
+            i = hit[1] + 1
+        return found
+
+    def _at(self, tokens: Sequence[Token], i: int, at_start: bool) -> tuple[Filler, int] | None:
+        """The filler starting at ``i`` and the position of its last token, if any."""
+        key = self.vocal_key(tokens[i])
+        if key is not None:
+            return _filler(tokens, i, i, key, VOCAL, at_start), i
+        for key, j in self._verbal.matches(tokens, i):
+            rule = _RULES.get(key)
+            if rule is None or rule(_Ctx(tokens, i, j, at_start, self.is_vocal)):
+                return _filler(tokens, i, j, key, VERBAL, at_start), j
+        return None
+
+
+def _filler(tokens: Sequence[Token], i: int, j: int, key: str, kind: str, at_start: bool) -> Filler:
+    text = " ".join(t.text for t in tokens[i : j + 1])
+    return Filler(
+        tokens[i].word_index, tokens[j].word_index, text, key, kind, tokens[i].start, tokens[j].end,
+        at_start,
+    )  # fmt: skip
+
+
+def filler_report(
+    fillers: Sequence[Filler], word_count: int, speech_minutes: float | None, config: ScoringConfig
+) -> FillerReport:
+    """Counts and rates of the fillers found, judged against the configured bands."""
+    counts: dict[str, int] = {}
+    for f in fillers:
+        counts[f.key] = counts.get(f.key, 0) + 1
+    counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    total = len(fillers)
+    per_100 = 100.0 * total / word_count if word_count else 0.0
+    per_minute = total / speech_minutes if speech_minutes else None
+    if per_100 < config.filler_fine_per_100_words:
+        band = "excellent"
+    elif per_100 <= config.filler_heavy_per_100_words:
+        band = "fine"
+    else:
+        band = "needs work"
+    vocal = sum(1 for f in fillers if f.kind == VOCAL)
+    return FillerReport(
+        items=tuple(fillers),
+        counts=counts,
+        total=total,
+        vocal=vocal,
+        verbal=total - vocal,
+        per_minute=None if per_minute is None else round(per_minute, 2),
+        per_100_words=round(per_100, 2),
+        band=band,
+        at_start_share=sum(f.at_sentence_start for f in fillers) / total if total else 0.0,
+        flagged=band == "needs work" and total >= config.filler_heavy_min_count,
+    )

@@ -1,0 +1,181 @@
+"""Tokens and sentences from a transcript's words: the common ground of every metric.
+
+Whisper attaches punctuation and capitals to words (" Um,", "results.", "30%"), so each word
+becomes a :class:`Token` with a normalised form plus what punctuation surrounded it.
+Tokens keep the index of their word in ``Transcript.words`` so evidence points back at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from mockint.models import Transcript
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+# Word characters, plus what belongs to numbers and amounts ("30%", "$5", "3.5").
+_LEAD_JUNK = re.compile(r"^[^\w$£€]+")
+_TRAIL_JUNK = re.compile(r"[^\w%]+$")
+_CACHE_SIZE = 8192  # distinct word forms; answers reuse a small vocabulary
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "e.g", "i.e", "vs", "st", "approx", "no"})
+
+
+class Token(NamedTuple):
+    """One spoken word, normalised, with the punctuation and silence around it.
+
+    A named tuple rather than a dataclass: thousands are built per answer, and tuples
+    build several times faster."""
+
+    word_index: int
+    """Index of the word in ``Transcript.words``."""
+    text: str
+    """As transcribed, stripped of surrounding whitespace."""
+    norm: str
+    """Lower case, outer punctuation removed, curly apostrophes straightened."""
+    start: float
+    end: float
+    comma_after: bool
+    """Followed by a soft break: , ; : dash or an ellipsis."""
+    stop_after: bool
+    """Ends a sentence: . ? or !"""
+    question_after: bool
+    gap_before: float
+    """Silence before this word in seconds (0 for the first word or without timings)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A run of tokens ``tokens[first:last + 1]`` ended by punctuation or a pause."""
+
+    index: int
+    first: int
+    """Position of its first token in the token list (not the word index)."""
+    last: int
+    start: float
+    end: float
+    text: str
+
+    @property
+    def duration(self) -> float:
+        return max(0.0, self.end - self.start)
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
+
+
+def word_set(words: str) -> frozenset[str]:
+    """``"a b c"`` → ``frozenset({"a", "b", "c"})``: word lists written compactly."""
+    return frozenset(words.split())
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def normalise(text: str) -> str:
+    """``" Um,"`` → ``"um"``; ``"30%."`` → ``"30%"``; ``"I’m"`` → ``"i'm"``."""
+    s = text.strip().lower().translate(_APOSTROPHES)
+    s = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", s))
+    return s.strip("'")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A configured phrase as the normalised words it must match: "I'm not sure"."""
+    return tuple(w for w in (normalise(p) for p in phrase.split()) if w)
+
+
+def has_timings(transcript: Transcript) -> bool:
+    """False for typed or synthetic-less transcripts where every time is zero."""
+    return any(w.end > 0 or w.start > 0 for w in transcript.words)
+
+
+def tokenize(transcript: Transcript) -> list[Token]:
+    """Every word that has letters or digits; punctuation-only words ("-", "...") are
+    folded into the punctuation of the word before them."""
+    tokens: list[Token] = []
+    prev_end: float | None = None
+    for index, word in enumerate(transcript.words):
+        raw, norm, comma, stop, question, dash_before = _analyse(word.text)
+        if not norm:
+            if tokens and (comma or stop):
+                tokens[-1] = _with_punct(tokens[-1], comma, stop, question)
+            continue
+        if tokens and dash_before:
+            tokens[-1] = _with_punct(tokens[-1], True, False, False)
+        gap = max(0.0, word.start - prev_end) if prev_end is not None else 0.0
+        tokens.append(Token(index, raw, norm, word.start, word.end, comma, stop, question, gap))
+        prev_end = word.end
+    return tokens
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _analyse(text: str) -> tuple[str, str, bool, bool, bool, bool]:
+    """(stripped text, norm, comma after, stop after, question after, dash before)."""
+    raw = text.strip()
+    match = _TRAIL_JUNK.search(raw.translate(_APOSTROPHES))
+    comma, stop, question = _classify(match.group(0) if match else "")
+    dash_before = raw[:1] in {"-", "—", "–"} and len(raw) > 1
+    return raw, normalise(raw), comma, stop, question, dash_before
+
+
+def _with_punct(token: Token, comma: bool, stop: bool, question: bool) -> Token:
+    return token._replace(
+        comma_after=token.comma_after or comma,
+        stop_after=token.stop_after or stop,
+        question_after=token.question_after or question,
+    )
+
+
+def _classify(trail: str) -> tuple[bool, bool, bool]:
+    """(comma, stop, question) for the punctuation after a word."""
+    if "?" in trail:
+        return False, True, True
+    if "!" in trail:
+        return False, True, False
+    if "..." in trail or "…" in trail:
+        # Whisper writes a trailing-off "Um..." with an ellipsis: a pause, not an end.
+        return True, False, False
+    if "." in trail:
+        return False, True, False
+    return any(c in trail for c in ",;:-—–"), False, False
+
+
+def split_sentences(
+    tokens: Sequence[Token], pause_s: float = 0.7, timed: bool = True
+) -> list[Sentence]:
+    """Sentences from punctuation; without any sentence punctuation, from pauses."""
+    if not tokens:
+        return []
+    punctuated = any(t.stop_after for t in tokens[:-1])
+    ends: list[int] = []
+    for i, tok in enumerate(tokens[:-1]):
+        if punctuated:
+            if tok.stop_after and tok.norm not in _ABBREVIATIONS:
+                ends.append(i)
+        elif timed and tokens[i + 1].gap_before >= pause_s:
+            ends.append(i)
+    ends.append(len(tokens) - 1)
+    return list(_sentences(tokens, ends))
+
+
+def _sentences(tokens: Sequence[Token], ends: Iterable[int]) -> Iterable[Sentence]:
+    first = 0
+    for n, last in enumerate(ends):
+        part = tokens[first : last + 1]
+        yield Sentence(n, first, last, part[0].start, part[-1].end, " ".join(t.text for t in part))
+        first = last + 1
+
+
+def sentence_of(sentences: Sequence[Sentence], n_tokens: int) -> list[int]:
+    """For each token position, the index of its sentence."""
+    owner = [0] * n_tokens
+    for s in sentences:
+        for pos in range(s.first, s.last + 1):
+            owner[pos] = s.index
+    return owner
+
+
+def span_seconds(tokens: Sequence[Token]) -> float:
+    """From the first word's start to the last word's end."""
+    return max(0.0, tokens[-1].end - tokens[0].start) if tokens else 0.0

@@ -1,0 +1,251 @@
+"""Top tips and strengths: concrete, about this answer, most impactful first.
+
+Each possible tip carries the overall points it would win back (its part's weight times the
+points the problem costs), so the three that matter most come first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mockint.scoring import parts as P
+from mockint.scoring.config import ScoringConfig
+from mockint.scoring.result import ScoreReport
+
+MAX_TIPS = 3
+_MIN_IMPACT = 0.5  # overall points; below this a "tip" is nitpicking
+
+
+@dataclass(frozen=True, slots=True)
+class _Tip:
+    impact: float
+    text: str
+
+
+def make_tips(r: ScoreReport, config: ScoringConfig, behavioral: bool) -> list[str]:
+    """Up to three tips, most impactful first."""
+    if "no_speech" in r.flags:
+        return ["Nothing was heard: check the microphone (mockint doctor) and speak up."]
+    found = [
+        *_filler_tips(r),
+        *_pace_tips(r, config),
+        *_length_tips(r, behavioral),
+        *_pause_tips(r),
+        *_language_tips(r, config),
+        *_structure_tips(r, config),
+        *_coverage_tips(r),
+    ]
+    found = [t for t in found if t.impact >= _MIN_IMPACT]
+    found.sort(key=lambda t: -t.impact)
+    return [t.text for t in found[:MAX_TIPS]]
+
+
+def _lost(r: ScoreReport, part: str, points: float | None = None) -> float:
+    """Overall points lost on ``part`` (or ``points`` of it)."""
+    if part not in r.parts:
+        return 0.0
+    lost = 100 - r.parts[part] if points is None else points
+    return r.weights.get(part, 0.0) * lost
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _filler_tips(r: ScoreReport) -> list[_Tip]:
+    f = r.fillers
+    if f is None or f.total == 0 or f.band == "excellent":
+        return []
+    said = " and ".join(f"'{k}' {_times(n)}" for k, n in list(f.counts.items())[:2])
+    where = ""
+    if f.total >= 3:
+        where = (
+            ", mostly at the start of sentences"
+            if f.at_start_share >= 0.5
+            else ", mostly mid-sentence"
+        )
+    text = (
+        f"You said {said}{where} ({f.total} fillers, {f.per_100_words:.1f} per 100 words) "
+        "— pause silently instead."
+    )
+    return [_Tip(_lost(r, "fillers"), text)]
+
+
+def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
+    p = r.pace
+    if p is None or p.wpm is None:
+        return []
+    low, high = config.pace_band_wpm
+    tips = []
+    if p.wpm > high:
+        tips.append(
+            _Tip(
+                _lost(r, "pace"),
+                f"You spoke at {p.wpm:.0f} words per minute — slow down to {low:g}–{high:g}: "
+                "take a breath at every full stop.",
+            )
+        )
+    elif p.wpm < low:
+        tips.append(
+            _Tip(
+                _lost(r, "pace"),
+                f"You averaged {p.wpm:.0f} words per minute — aim for {low:g}–{high:g}: "
+                "know your story's beats so the words come readily.",
+            )
+        )
+    if p.speeds_up and p.windows:
+        last = p.windows[-1].wpm
+        tips.append(
+            _Tip(
+                max(1.0, _lost(r, "pace")),
+                f"You sped up to {last:.0f} WPM in the last seconds — slow down as you "
+                "finish: the end is what they remember.",
+            )
+        )
+    return tips
+
+
+def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
+    n = r.length
+    if n is None:
+        return []
+    low, high = n.target
+    if n.too_short:
+        more = (
+            "add what you did step by step, and the result"
+            if behavioral
+            else "add a concrete example"
+        )
+        text = f"Your answer lasted {P.clock(n.seconds)}; aim for {low}–{high} s — {more}."
+        return [_Tip(_lost(r, "length"), text)]
+    if n.too_long:
+        cut = (
+            "cut the background to two sentences and get to what you did"
+            if behavioral
+            else "lead with your main point and keep one example"
+        )
+        text = f"Your answer ran {P.clock(n.seconds)}; aim for at most {P.clock(high)} — {cut}."
+        return [_Tip(_lost(r, "length"), text)]
+    return []
+
+
+def _pause_tips(r: ScoreReport) -> list[_Tip]:
+    p = r.pauses
+    if p is None or not p.long_pauses:
+        return []
+    longest = max(p.long_pauses, key=lambda x: x.duration)
+    text = (
+        f"You stopped for 2 s or more {_times(len(p.long_pauses))} (longest "
+        f"{longest.duration:.1f} s at {P.clock(longest.start)}) — outline the story before "
+        "you start so you know what comes next."
+    )
+    return [_Tip(_lost(r, "pauses"), text)]
+
+
+def _language_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
+    tips = []
+    weight = r.weights.get("language", 0.0)
+    h = r.hedges
+    if h is not None and h.total >= 2:
+        listed = ", ".join(f"'{k}' ×{c}" for k, c in list(h.counts.items())[:2])
+        lost = weight * (100 - P.hedge_score(h.per_100_words, config))
+        tips.append(
+            _Tip(
+                lost,
+                f"You hedged {h.total} times ({listed}) — say what you did and know plainly.",
+            )
+        )
+    o = r.ownership
+    if o is not None and o.flagged:
+        tips.append(
+            _Tip(
+                weight * P.WE_NOT_I_PENALTY,
+                f"You said 'we' {o.we_count} times and 'I' {o.i_count} times describing the "
+                "actions — say what you did yourself: 'I wrote…', 'I decided…'.",
+            )
+        )
+    if r.repetitions:
+        rep = r.repetitions[0]
+        tips.append(
+            _Tip(
+                weight * P.REPETITION_PENALTY,
+                f"You said '{rep.phrase}' {rep.count} times — vary it or cut it.",
+            )
+        )
+    return tips
+
+
+def _structure_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
+    s = r.structure
+    if s is None:
+        return []
+    tips = []
+    missing = {
+        "result": "You never said how it turned out — end with the result: what changed, "
+        "and by how much?",
+        "action": "Say what you did, step by step, with 'I': the actions should be most of "
+        "the answer.",
+        "situation": "Open with a sentence or two of context: where you were and what was "
+        "at stake.",
+        "task": "Say what your goal or responsibility was, so your actions have a point.",
+    }
+    for part, text in missing.items():
+        if not s.parts[part].present:
+            tips.append(_Tip(_lost(r, "structure", P.STAR_POINTS[part]), text))
+    if s.parts["result"].present and not s.result_quantified:
+        said = _quote(s.parts["result"].evidence[0])
+        tips.append(
+            _Tip(
+                _lost(r, "structure", P.NO_NUMBERS_PENALTY),
+                f"Your result ({said}) has no number: how much, how many, how fast?",
+            )
+        )
+    if s.parts["action"].present and s.action_share < config.action_min_share:
+        tips.append(
+            _Tip(
+                _lost(r, "structure", P.ACTION_SHARE_PENALTY),
+                f"Only {s.action_share:.0%} of your answer was about what you did — trim the "
+                "background and spend most of the time on your actions.",
+            )
+        )
+    if not s.in_order:
+        tips.append(
+            _Tip(
+                _lost(r, "structure", P.ORDER_PENALTY),
+                f"Tell it in order — situation, task, action, result; yours went "
+                f"{', '.join(s.order)}.",
+            )
+        )
+    return tips
+
+
+def _coverage_tips(r: ScoreReport) -> list[_Tip]:
+    c = r.coverage
+    if c is None or not c.missing:
+        return []
+    listed = "; ".join(f"'{m}'" for m in c.missing[:2])
+    return [_Tip(_lost(r, "coverage"), f"You didn't cover {listed} — add a sentence on each.")]
+
+
+def _quote(sentence: str, words: int = 8) -> str:
+    parts = sentence.split()
+    return "'" + " ".join(parts[:words]) + ("…'" if len(parts) > words else "'")
+
+
+def make_strengths(r: ScoreReport) -> list[str]:
+    """Up to three things done well, from the parts that scored high."""
+    out = []
+    f, p, s, c = r.fillers, r.pace, r.structure, r.coverage
+    if s is not None and all(s.present.values()) and s.in_order:
+        out.append("A complete STAR story, told in order.")
+    if s is not None and s.result_quantified:
+        out.append(f"Your result is quantified: {_quote(s.parts['result'].evidence[0])}.")
+    if c is not None and c.total and c.covered == c.total:
+        out.append(f"You covered all {c.total} key points.")
+    if f is not None and f.band == "excellent" and r.word_count >= 20:
+        out.append(f"Hardly any fillers ({f.per_100_words:.1f} per 100 words).")
+    if p is not None and p.band == "good":
+        out.append(f"A comfortable pace: {p.wpm:.0f} words per minute.")
+    if r.length is not None and not (r.length.too_short or r.length.too_long) and r.word_count:
+        out.append("A good length for the question.")
+    return out[:3]

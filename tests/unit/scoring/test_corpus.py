@@ -1,0 +1,70 @@
+"""Table-driven: every labeled answer in tests/data/scoring_corpus/ scores exactly as labeled.
+
+Cases with ``known_miss`` are answers the rules get wrong on purpose-kept evidence; they
+are expected to fail (strict xfail), so a fix shows up as XPASS and the label can go.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.scoring import score_answer
+from mockint.scoring.result import FLAGS
+from tests.unit.scoring.corpus import STAR_PARTS, Case, load_corpus
+
+CASES = load_corpus()
+
+
+def _params() -> list[object]:
+    return [
+        pytest.param(
+            c,
+            id=c.id,
+            marks=[pytest.mark.xfail(reason=c.known_miss, strict=True)] if c.known_miss else [],
+        )
+        for c in CASES
+    ]
+
+
+def test_corpus_is_big_and_varied() -> None:
+    assert len(CASES) >= 60
+    assert len({c.id for c in CASES}) == len(CASES)
+    assert {c.split for c in CASES} == {"dev", "holdout"}
+    assert sum(1 for c in CASES if c.star is None) >= 8  # non-behavioral answers
+    assert sum(len(c.fillers) for c in CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_labels_are_consistent(case: Case) -> None:
+    assert case.flags <= set(FLAGS)
+    if case.star is None:
+        assert not {f for f in case.flags if f.startswith("missing_")}
+        return
+    for part in STAR_PARTS:
+        assert (f"missing_{part}" in case.flags) == (part not in case.star), part
+    if "no_numbers_in_result" in case.flags:
+        assert "result" in case.star
+
+
+@pytest.mark.parametrize("case", _params())
+def test_scores_as_labeled(case: Case) -> None:
+    report = score_answer(case.transcript, case.question)
+    assert report.fillers is not None and report.hedges is not None
+    words = case.transcript.words
+
+    def spans(pairs: set[tuple[int, int]]) -> list[str]:
+        return [" ".join(w.text for w in words[a : b + 1]) for a, b in sorted(pairs)]
+
+    found = {(f.word_index, f.end_index) for f in report.fillers.items}
+    assert spans(found) == spans({(s.first, s.last) for s in case.fillers})
+    hedges = {(h.word_index, h.end_index) for h in report.hedges.items}
+    assert spans(hedges) == spans({(s.first, s.last) for s in case.hedges})
+    if case.star is not None:
+        assert report.structure is not None
+        assert {p for p, present in report.structure.present.items() if present} == case.star
+    else:
+        assert report.structure is None
+    assert set(report.flags) == case.flags
+    if case.covered:
+        assert report.coverage is not None
+        assert tuple(p.covered for p in report.coverage.points) == case.covered

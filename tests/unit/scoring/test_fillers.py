@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+
+from mockint.scoring.config import ScoringConfig
+from mockint.scoring.fillers import FillerDetector, filler_report, squash
+from tests.unit.scoring.helpers import parse
+
+
+def fillers_in(text: str, config: ScoringConfig | None = None) -> list[str]:
+    tokens, sentences = parse(text)
+    return [f.key for f in FillerDetector(config or ScoringConfig()).find(tokens, sentences)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Um, I think so.", ["um"]),
+        ("Ummm, uhh, hmmm, erm.", ["um", "uh", "hmm", "erm"]),
+        ("I like Python.", []),
+        ("I would like to lead.", []),
+        ("It looks like a queue.", []),
+        ("It was, like, huge.", ["like"]),
+        ("I was like, no way.", ["like"]),
+        ("She was like we need it today.", ["like"]),
+        ("We had like 30 people.", []),
+        ("Tools like Terraform help.", []),
+        ("We tried a few, like Terraform and Pulumi.", []),
+        ("Like, um, we tried.", ["like", "um"]),
+        ("So we shipped it.", ["so"]),
+        ("Um, so we shipped it.", ["um", "so"]),
+        ("We worked late so that we could ship.", []),
+        ("It was so much work.", []),
+        ("It was late, so we stopped.", []),
+        ("So far it works.", []),
+        ("Well, it broke.", ["well"]),
+        ("It went well.", []),
+        ("We had tests as well.", []),
+        ("It was slow, right?", ["right"]),
+        ("That's right.", []),
+        ("Pick the right tool.", []),
+        ("Okay, so we began.", ["okay", "so"]),
+        ("It was okay.", []),
+        ("You know, it broke.", ["you know"]),
+        ("Do you know how it broke?", []),
+        ("As you know, it broke.", []),
+        ("You know what I mean?", ["you know"]),
+        ("I mean, it broke.", ["i mean"]),
+        ("What I mean is simple.", []),
+        ("I mean that.", []),
+        ("It was kind of messy.", ["kind of"]),
+        ("This kind of data is messy.", []),
+        ("What sort of bug was it?", []),
+        ("I kinda fixed it.", ["kinda"]),
+        ("Basically it literally actually worked.", ["basically", "literally", "actually"]),
+    ],
+)
+def test_filler_rules(text: str, expected: list[str]) -> None:
+    assert fillers_in(text) == expected
+
+
+def test_the_lists_are_the_users() -> None:
+    config = ScoringConfig(vocal_fillers=["um"], verbal_fillers=["totally"])
+    assert fillers_in("Uh, um, totally like, you know.", config) == ["um", "totally"]
+
+
+@pytest.mark.parametrize(("word", "squashed"), [("ummm", "um"), ("hmm", "hm"), ("er", "er")])
+def test_squash(word: str, squashed: str) -> None:
+    assert squash(word) == squashed
+
+
+@pytest.mark.parametrize(
+    ("fillers", "words", "band", "flagged"),
+    [
+        (1, 100, "excellent", False),
+        (3, 100, "fine", False),
+        (6, 100, "needs work", True),
+        (2, 10, "needs work", False),  # 20 per 100, but too few to call the answer heavy
+    ],
+)
+def test_rates_and_bands(fillers: int, words: int, band: str, flagged: bool) -> None:
+    tokens, sentences = parse(" ".join(["um"] * fillers))
+    found = FillerDetector(ScoringConfig()).find(tokens, sentences)
+    report = filler_report(found, words, 1.0, ScoringConfig())
+    assert (report.band, report.flagged) == (band, flagged)
+    assert report.per_minute == fillers
+    assert report.per_100_words == pytest.approx(100 * fillers / words)

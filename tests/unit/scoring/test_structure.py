@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from mockint.scoring.config import ScoringConfig
+from mockint.scoring.structure import structure
+from tests.unit.scoring.helpers import parse
+
+STAR = (
+    "At my last job I was a backend engineer on the payments team. "
+    "My goal was to cut checkout latency in half. "
+    "I profiled the service and I added a cache. "
+    "As a result, latency dropped by 45%."
+)
+
+
+def star(text: str) -> dict[str, bool]:
+    tokens, sentences = parse(text)
+    return structure(tokens, sentences, True, ScoringConfig()).present
+
+
+def test_a_full_star_answer_with_evidence_and_order() -> None:
+    tokens, sentences = parse(STAR)
+    report = structure(tokens, sentences, True, ScoringConfig())
+    assert report.labels == ("situation", "task", "action", "result")
+    assert report.parts["result"].evidence == ("As a result, latency dropped by 45%.",)
+    assert report.in_order and report.result_quantified
+    assert report.flags == ()
+    assert sum(p.share for p in report.parts.values()) == pytest.approx(1.0, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("At my last job the build was slow. My goal was to speed it up. I cached it.", "result"),
+        ("My goal was to speed up the build. I cached it. It went from 40 to 8 minutes.",
+         "situation"),
+        ("At my last job the build was slow. The build went from 40 to 8 minutes.", "action"),
+    ],
+)  # fmt: skip
+def test_missing_parts(text: str, missing: str) -> None:
+    assert star(text)[missing] is False
+
+
+@pytest.mark.parametrize(
+    ("result", "quantified"),
+    [
+        ("In the end latency dropped by 45%.", True),
+        ("In the end it took three days instead of three weeks.", True),
+        ("In the end costs halved.", True),
+        ("In the end the client was happy.", False),
+        ("In the end tickets went down to one a day.", True),
+    ],
+)
+def test_numbers_in_the_result(result: str, quantified: bool) -> None:
+    text = "At my last job I ran support. My goal was to cut tickets. I wrote a FAQ. " + result
+    tokens, sentences = parse(text)
+    report = structure(tokens, sentences, True, ScoringConfig())
+    assert report.parts["result"].present
+    assert report.result_quantified is quantified
+    assert ("no_numbers_in_result" in report.flags) is not quantified
+
+
+def test_an_aim_is_not_a_result() -> None:
+    tokens, sentences = parse("At my last job we were slow. My goal was to cut costs in half.")
+    report = structure(tokens, sentences, True, ScoringConfig())
+    assert report.labels == ("situation", "task")
+
+
+def test_parts_out_of_order() -> None:
+    text = (
+        "As a result, churn dropped by 15%. At my last job I was an account manager. "
+        "I called every client."
+    )
+    tokens, sentences = parse(text)
+    report = structure(tokens, sentences, True, ScoringConfig())
+    assert not report.in_order
+    assert report.order[0] == "result"
+
+
+def test_cue_lists_are_configurable() -> None:
+    tokens, sentences = parse("Once upon a time there was a bug.")
+    config = ScoringConfig(situation_cues=["once upon a time"])
+    assert structure(tokens, sentences, True, config).present["situation"]
