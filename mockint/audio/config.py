@@ -15,3 +15,7 @@ class AudioConfig:
 
     sample_rate: int = 16000
     """Rate the recorder asks for; audio is resampled to 16 kHz when the device refuses it."""
+
+    silence_dbfs: float = -45.0
+    """Input quieter than this (RMS, dBFS) counts as silence for the level meter and the
+    "are you there?" hints; raise it (e.g. -35) in a noisy room, lower it for a quiet mic."""

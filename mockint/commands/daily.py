@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
 
-from mockint.commands._common import not_built
+if TYPE_CHECKING:
+    from mockint.practice.plan import DailyPlan
+    from mockint.practice.streaks import Streak
 
 HELP = "today's plan: due and weak questions first, then new ones"
+DESCRIPTION = """\
+today's plan: due and weak questions first, then new ones
+
+Spaced repetition brings back the questions you answered before, at the right time;
+questions flagged weak come next; new questions fill the rest, spread across banks and
+kinds (set practice.banks in config.yaml to pick your banks). The plan holds
+practice.daily_questions questions (5) or about practice.daily_minutes minutes (15).
+
+examples:
+  mockint daily            open today's plan in the app
+  mockint daily --list     print it
+  mockint daily --json     print it as JSON (with your streak)
+"""
+
+WIDTH = 72
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,4 +34,77 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    not_built("daily")
+    from datetime import UTC, datetime
+
+    from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
+    from mockint.config import load_config
+    from mockint.practice.plan import daily_plan
+    from mockint.practice.streaks import streak
+    from mockint.store import Store
+
+    config = load_config()
+    catalog = load_catalog()
+    now = datetime.now(UTC)
+    with Store.open(recover=False) as store:
+        plan = daily_plan(store, catalog, config, now)
+        days = streak(store, now)
+    if args.json:
+        from mockint.commands._common import print_json
+
+        print_json({**plan.to_dict(), "streak": days.to_dict()})
+        return 0
+    if args.list or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(render(plan, days))
+        return 0
+    return _open_app(plan, days)
+
+
+def _open_app(plan: DailyPlan, days: Streak) -> int:
+    try:
+        from mockint.tui.app import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name != "mockint.tui.app":
+            raise
+        print(render(plan, days))
+        print("\n(the app is not built yet, so here is the list)")
+        return 0
+    return int(run_app(start="daily"))
+
+
+def render(plan: DailyPlan, days: Streak) -> str:
+    """The plan as text for the terminal."""
+    when = plan.day.strftime("%a %d %b").replace(" 0", " ")
+    lines: list[str] = []
+    if plan.complete:
+        lines.append(f"Today's plan ({when}) is done: {_count(plan.done_today, 'question')}.")
+        lines.append("Come back tomorrow, or practice more with `mockint practice`.")
+    else:
+        size = f"{_count(len(plan.items), 'question')}, about {plan.estimated_minutes} min"
+        lines.append(f"Today's plan ({when}): {size}")
+        if plan.done_today:
+            lines.append(f"({_count(plan.done_today, 'question')} already answered today)")
+        if plan.first_run:
+            lines.append("Welcome! Your first plan starts with warm-up questions.")
+        lines.append("")
+        for n, item in enumerate(plan.items, 1):
+            lines.append(f"{n:>2}. {item.why:<4}  {_short(item.question.text, WIDTH - 10)}")
+            lines.append(f"          {item.question.id} · {item.detail}")
+        lines.append("")
+        lines.append("Practice one: mockint practice --question ID  (or `mockint daily`)")
+    lines.append(_streak_line(days))
+    return "\n".join(lines)
+
+
+def _streak_line(days: Streak) -> str:
+    if days.current == 0:
+        return "Streak: none yet: answer one question today to start one."
+    today = "practiced today" if days.practiced_today else "practice today to keep it"
+    return f"Streak: {_count(days.current, 'day')} (best {days.best}), {today}."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

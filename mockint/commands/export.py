@@ -1,18 +1,36 @@
-"""`mockint export`: export everything: Markdown report, JSON, or CSV"""
+"""`mockint export`: everything you stored, as a Markdown report, JSON, or CSV.
+
+``md``: a report, one section per attempt (question, transcript with fillers marked, metrics,
+tips). ``json``: every attempt with words and report, plus sessions and practice state.
+``csv``: one row per attempt. ``--out`` files are created readable by you only.
+"""
 
 from __future__ import annotations
 
 import argparse
-
-from mockint.commands._common import not_built
+import sys
 
 HELP = "export everything: Markdown report, JSON, or CSV"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    parser.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default: md")
     parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
 
 
 def run(args: argparse.Namespace) -> int:
-    not_built("export")
+    from pathlib import Path
+
+    from mockint.store import Store
+    from mockint.store.export import export, open_private
+
+    with Store.open() as store:
+        if not args.out:
+            export(store, args.format, sys.stdout)
+            return 0
+        out = Path(args.out).expanduser()
+        with open_private(out) as handle:
+            count = export(store, args.format, handle)
+    noun = "attempt" if count == 1 else "attempts"
+    print(f"Exported {count} {noun} to {out}", file=sys.stderr)
+    return 0

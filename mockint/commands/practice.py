@@ -4,16 +4,67 @@ from __future__ import annotations
 
 import argparse
 
-from mockint.commands._common import not_built
+from mockint.errors import MockintError
 
 HELP = "practice questions in the app (a bank, one question, or a few)"
+DESCRIPTION = """\
+Practice questions in the app: today's plan by default, or a bank (--bank), one question
+(--question) or your weak questions (--drill, optionally only those with one problem, e.g.
+--drill missing_result). --count limits how many.
+
+examples:
+  mockint practice --bank behavioral --count 3
+  mockint practice --question beh-conflict-coworker
+  mockint practice --drill filler_heavy"""
+
+DRILL_ALL = "*"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank", metavar="B", help="practice questions from this bank")
     parser.add_argument("--question", metavar="ID", help="practice this one question")
     parser.add_argument("--count", metavar="N", type=int, help="how many questions")
+    parser.add_argument(
+        "--drill",
+        metavar="FLAG",
+        nargs="?",
+        const=DRILL_ALL,
+        help="drill weak questions; with FLAG, those whose last answer had it (e.g. hedging)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    not_built("practice")
+    validate(args)
+    from mockint.tui.app import run_app
+
+    if args.drill is not None:
+        flag = None if args.drill == DRILL_ALL else args.drill
+        return run_app(start="drill", count=args.count, drill_flag=flag)
+    return run_app(start="practice", bank=args.bank, question=args.question, count=args.count)
+
+
+def validate(args: argparse.Namespace) -> None:
+    """Reject bad input before the app opens, so it gets a one-line error."""
+    if args.count is not None and args.count < 1:
+        raise MockintError(f"--count must be 1 or more, not {args.count}")
+    if args.drill is not None and (args.bank or args.question):
+        raise MockintError("--drill picks its own questions: leave out --bank and --question")
+    if args.drill not in (None, DRILL_ALL):
+        from mockint.scoring.result import FLAGS
+
+        if args.drill not in FLAGS:
+            raise MockintError(
+                f"unknown flag {args.drill!r} for --drill (known: {', '.join(FLAGS)})"
+            )
+    if args.bank or args.question:
+        from mockint.banks import load_catalog
+
+        catalog = load_catalog()
+        if args.question:
+            question = catalog.question(args.question)
+            if args.bank and question.bank != args.bank:
+                raise MockintError(
+                    f"question {args.question!r} is in bank {question.bank!r}, not {args.bank!r}"
+                )
+        if args.bank:
+            catalog.bank(args.bank)

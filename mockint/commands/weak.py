@@ -3,15 +3,98 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from mockint.commands._common import not_built
+if TYPE_CHECKING:
+    from mockint.practice.weak import WeakQuestion
 
 HELP = "questions flagged weak, weakest first, with why"
+DESCRIPTION = """\
+questions flagged weak, weakest first, with why
+
+mockint flags a question weak when an answer scores low, when the same problem (like
+missing_result) keeps coming back, or when you keep forgetting it; and when you say so.
+Two good answers in a row clear an automatic flag; flags you set stay until you clear them.
+
+examples:
+  mockint weak                          the list, weakest first
+  mockint weak --json                   as JSON, with which questions share each problem
+  mockint weak --mark beh-failure       flag a question yourself
+  mockint weak --unmark beh-failure     clear a flag
+"""
+
+WIDTH = 72
+
+EMPTY = """\
+No weak questions yet.
+
+mockint flags a question weak when an answer scores below {below}, when the same problem
+(like missing_result) shows up in {count} of your last {window} answers, or when you keep
+forgetting it; you can also flag one yourself with `mockint weak --mark ID`.
+Start practicing with `mockint daily`, or log a real interview with `mockint debrief`."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print as JSON")
+    parser.add_argument("--mark", metavar="ID", help="flag this question weak yourself")
+    parser.add_argument("--reason", metavar="TEXT", help="why (with --mark)")
+    parser.add_argument("--unmark", metavar="ID", help="clear this question's weak flag")
 
 
 def run(args: argparse.Namespace) -> int:
-    not_built("weak")
+    from datetime import UTC, datetime
+
+    from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
+    from mockint.config import load_config
+    from mockint.errors import MockintError
+    from mockint.practice import weak
+    from mockint.store import Store
+
+    config = load_config().practice
+    catalog = load_catalog()
+    now = datetime.now(UTC)
+    with Store.open(recover=False) as store:
+        if args.mark:
+            question = catalog.question(args.mark)  # an unknown id names the closest one
+            weak.mark_weak(store, question.id, args.reason, now=now)
+            print(f"flagged weak: {question.id}")
+            return 0
+        if args.unmark:
+            if not weak.unmark_weak(store, args.unmark):
+                raise MockintError(f"{args.unmark} is not flagged weak (see `mockint weak`)")
+            print(f"cleared: {args.unmark}")
+            return 0
+        found = weak.weak_questions(store, catalog, now)
+        problems = weak.latest_flags(store)
+    if args.json:
+        from mockint.commands._common import print_json
+
+        print_json({"questions": [w.to_dict() for w in found], "problems": problems})
+        return 0
+    if not found:
+        print(
+            EMPTY.format(
+                below=config.weak_below,
+                count=config.weak_flag_count,
+                window=config.weak_flag_window,
+            )
+        )
+        return 0
+    print(render(found))
+    return 0
+
+
+def render(found: list[WeakQuestion]) -> str:
+    lines = [f"Weak questions ({len(found)}), weakest first", ""]
+    for n, w in enumerate(found, 1):
+        scores = ", ".join(str(s) for s in w.last_scores) or "not answered yet"
+        lines.append(f"{n:>2}. {_short(w.text, WIDTH - 4)}")
+        lines.append(f"    {w.question_id} · last scores: {scores}")
+        for reason in w.reasons:
+            lines.append(f"    - {reason}")
+    lines += ["", "Drill them in the app: mockint practice --question ID"]
+    return "\n".join(lines)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

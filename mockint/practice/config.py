@@ -2,13 +2,77 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mockint.config import Config
 
 
 @dataclass
 class PracticeConfig:
     daily_questions: int = 5
-    """How many questions a daily plan holds."""
+    """How many questions a daily plan holds (questions answered earlier today count)."""
+
+    daily_minutes: int = 15
+    """About how long a daily plan may take, in minutes; 0 means no time limit. The plan
+    stops at whichever of ``daily_questions`` and ``daily_minutes`` is reached first."""
+
+    feedback_seconds: int = 90
+    """Time per question spent reading the feedback and getting ready, added to the answer
+    length when estimating how long a plan takes."""
+
+    banks: list[str] = field(default_factory=list)
+    """Banks new questions are drawn from (your role pack); empty means every bank. Questions
+    already in your history, and your debriefs, come back whatever this says."""
 
     desired_retention: float = 0.9
-    """FSRS target: the chance you still answer a question well when it comes back."""
+    """FSRS target: the chance you still answer a question well when it comes back. Higher
+    brings questions back sooner."""
+
+    maximum_interval_days: int = 365
+    """The longest a question may stay away, in days."""
+
+    again_below: int = 50
+    """An answer scoring below this counts as Again (forgotten) for spaced repetition."""
+
+    hard_below: int = 70
+    """Below this (and not Again) counts as Hard."""
+
+    good_below: int = 85
+    """Below this (and not Hard) counts as Good; this score and above counts as Easy. Your
+    own rating of an answer (Again/Hard/Good/Easy) always wins over the score's."""
+
+    weak_below: int = 60
+    """A question whose latest answer scored below this is flagged weak."""
+
+    weak_flag_count: int = 3
+    """A question is flagged weak when the same problem (e.g. ``missing_result``) shows up in
+    this many of the last ``weak_flag_window`` answers, the latest included."""
+
+    weak_flag_window: int = 4
+    """How many recent answers the recurring-problem rule looks at."""
+
+    leech_lapses: int = 3
+    """Forgotten this many times (answered Again after having been learned) makes a question
+    a leech, flagged weak."""
+
+    unflag_after: int = 2
+    """Automatic and debrief weak flags clear after this many good answers in a row (answers
+    since the flag was set). Flags you set yourself clear only when you unmark them."""
+
+    unflag_score: int = 75
+    """An answer counts as good for clearing a weak flag from this score up (and only if you
+    did not rate it Again or Hard yourself)."""
+
+
+def practice_config(config: PracticeConfig | Config | None) -> PracticeConfig:
+    """The practice section from whatever the caller has: the section itself, the whole
+    :class:`~mockint.config.Config`, or None for the user's config.yaml."""
+    if config is None:
+        from mockint.config import load_config  # deferred: reads the user's config.yaml
+
+        return load_config().practice
+    if isinstance(config, PracticeConfig):
+        return config
+    return config.practice

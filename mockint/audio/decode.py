@@ -1,0 +1,145 @@
+"""Any audio file → 16 kHz mono float32, the one format the transcriber takes.
+
+libsndfile (soundfile) reads WAV, FLAC and OGG at 16 kHz directly and fast, which covers
+every recording mockint makes; anything else (MP3, M4A, other rates, stereo files PyAV is
+better at) goes through PyAV, whose resampler converts to 16 kHz mono as it decodes.
+
+Problems the user can fix (missing file, not audio, empty, damaged) raise
+:class:`~mockint.errors.MockintError` naming the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mockint.errors import MockintError
+
+SAMPLE_RATE = 16000
+"""The rate of every array :func:`decode` returns."""
+
+_BLOCK = 4096  # small, so a damaged file salvages all but its last few ms
+
+
+def decode(path: str | Path, *, salvage: bool = False) -> np.ndarray:
+    """Read ``path`` as 16 kHz mono float32 samples in [-1, 1].
+
+    With ``salvage=True`` a file damaged part-way (e.g. a FLAC cut off by a crash) returns
+    the audio before the damage instead of raising; an empty result still raises.
+    """
+    p = _existing_file(path)
+    if p.stat().st_size == 0:
+        raise MockintError(f"{p.name}: the file is empty (0 bytes)")
+    samples = _decode_soundfile(p, salvage=salvage)
+    if samples is None:
+        samples = _decode_av(p, salvage=salvage)
+        if samples.size == 0:
+            raise MockintError(
+                f"{p.name}: no audio could be decoded: not an audio file mockint can read, "
+                "or an empty one; use WAV, FLAC, MP3 or OGG"
+            )
+    if samples.size == 0:
+        raise MockintError(f"{p.name}: the file holds no audio (0 samples)")
+    return samples
+
+
+def duration_of(path: str | Path) -> float:
+    """Length of the audio in ``path`` in seconds (from the header when it can be trusted)."""
+    p = _existing_file(path)
+    import soundfile as sf
+
+    try:
+        info = sf.info(str(p))
+    except (sf.LibsndfileError, RuntimeError):
+        return len(decode(p)) / SAMPLE_RATE
+    if info.frames <= 0 or info.samplerate <= 0:
+        return len(decode(p)) / SAMPLE_RATE
+    return float(info.frames) / float(info.samplerate)
+
+
+def _existing_file(path: str | Path) -> Path:
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise MockintError(f"{p}: no such file")
+    if not p.is_file():
+        raise MockintError(f"{p}: not a file (expected an audio file: WAV, FLAC, MP3, OGG…)")
+    try:
+        with p.open("rb"):
+            pass
+    except OSError as exc:
+        raise MockintError(f"{p.name}: cannot open: {exc.strerror or exc}") from None
+    return p
+
+
+def _decode_soundfile(p: Path, *, salvage: bool) -> np.ndarray | None:
+    """The fast path; None when libsndfile cannot open the file or it needs resampling."""
+    import soundfile as sf
+
+    try:
+        f = sf.SoundFile(str(p))
+    except (sf.LibsndfileError, RuntimeError):
+        return None  # not a format libsndfile knows: PyAV may
+    with f:
+        if f.samplerate != SAMPLE_RATE:
+            return None  # PyAV's resampler is better than anything we would write here
+        blocks: list[np.ndarray] = []
+        try:
+            for block in f.blocks(blocksize=_BLOCK, dtype="float32", always_2d=True):
+                blocks.append(block.mean(axis=1) if block.shape[1] > 1 else block[:, 0])
+        except (sf.LibsndfileError, RuntimeError) as exc:
+            _damaged(p, exc, sum(len(b) for b in blocks), salvage=salvage)
+    return _join(blocks)
+
+
+def _decode_av(p: Path, *, salvage: bool) -> np.ndarray:
+    import av
+
+    try:
+        container = av.open(str(p))
+    except (av.FFmpegError, UnicodeDecodeError, ValueError) as exc:
+        raise MockintError(
+            f"{p.name}: not an audio file mockint can read ({_reason(exc)}); "
+            "use WAV, FLAC, MP3 or OGG"
+        ) from None
+    with container:
+        if not container.streams.audio:
+            raise MockintError(f"{p.name}: the file has no audio stream")
+        blocks: list[np.ndarray] = []
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+        try:
+            for frame in container.decode(audio=0):
+                blocks.extend(_resampled(resampler, frame))
+            blocks.extend(_resampled(resampler, None))
+        except (av.FFmpegError, ValueError) as exc:
+            _damaged(p, exc, sum(len(b) for b in blocks), salvage=salvage)
+    return _join(blocks)
+
+
+def _resampled(resampler: Any, frame: Any) -> list[np.ndarray]:
+    return [
+        f.to_ndarray().reshape(-1).astype(np.float32, copy=False) for f in resampler.resample(frame)
+    ]
+
+
+def _damaged(p: Path, exc: BaseException, good_samples: int, *, salvage: bool) -> None:
+    """Raise for a file that fails part-way, unless salvaging what came before."""
+    if salvage and good_samples > 0:
+        return
+    where = f" after {good_samples / SAMPLE_RATE:.1f} s" if good_samples else ""
+    raise MockintError(
+        f"{p.name}: the file is damaged or truncated{where} ({_reason(exc)}); "
+        "re-export it, or record the answer again"
+    ) from None
+
+
+def _join(blocks: list[np.ndarray]) -> np.ndarray:
+    if not blocks:
+        return np.zeros(0, dtype=np.float32)
+    return np.ascontiguousarray(np.concatenate(blocks), dtype=np.float32)
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:120]

@@ -1,0 +1,104 @@
+"""Last line of defence against words Whisper invents on silence or noise.
+
+faster-whisper's own guards (VAD, ``no_speech_threshold``, ``compression_ratio_threshold``,
+``hallucination_silence_threshold``) catch most phantoms; this drops what slips through:
+segments the model itself doubts, repetition loops, and the stock phrases Whisper produces
+on near-silence ("Thank you.", "you") when the audio under them really is quiet. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from mockint.models import Word
+
+SAMPLE_RATE = 16000
+
+PHANTOM_PHRASES = frozenset(
+    {
+        "you",
+        "thank you",
+        "thanks",
+        "thank you very much",
+        "thanks for watching",
+        "thank you for watching",
+        "thanks for listening",
+        "see you in the next video",
+        "bye",
+        "okay",
+        "so",
+        "um",
+        "uh",
+        "hmm",
+        "oh",
+    }
+)
+"""What Whisper says over silence; kept only when the audio under it is loud enough."""
+
+QUIET_DBFS = -50.0
+"""Audio quieter than this (RMS) under a segment is treated as no speech."""
+
+_DOUBT_NO_SPEECH = 0.6
+_DOUBT_LOGPROB = -1.0
+_MAX_COMPRESSION = 2.4
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The parts of a faster-whisper segment the guards look at."""
+
+    text: str
+    start: float
+    end: float
+    no_speech_prob: float
+    avg_logprob: float
+    compression_ratio: float
+
+
+def keep_segment(segment: Segment, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bool:
+    """False for a segment that is most likely invented (see module doc)."""
+    if segment.compression_ratio > _MAX_COMPRESSION:
+        return False  # "the the the the …": a decoding loop, not speech
+    if segment.no_speech_prob > _DOUBT_NO_SPEECH and segment.avg_logprob < _DOUBT_LOGPROB:
+        return False
+    quiet = rms_dbfs(_slice(audio, segment.start, segment.end, sample_rate)) < QUIET_DBFS
+    if quiet and normalise(segment.text) in PHANTOM_PHRASES:
+        return False
+    return not (quiet and segment.no_speech_prob > _DOUBT_NO_SPEECH)
+
+
+def drop_phantom_tail(
+    words: list[Word], audio: np.ndarray, offset_s: float, sample_rate: int = SAMPLE_RATE
+) -> list[Word]:
+    """``words`` without a trailing phantom ("… database. Thank you.") said over quiet:
+    Whisper likes to close a chunk that ends in silence with one."""
+    for n in range(min(4, len(words)), 0, -1):
+        tail = words[-n:]
+        if normalise(" ".join(w.text for w in tail)) not in PHANTOM_PHRASES:
+            continue
+        under = _slice(audio, tail[0].start - offset_s, tail[-1].end - offset_s + 0.1, sample_rate)
+        if rms_dbfs(under) < QUIET_DBFS:
+            return words[:-n]
+    return words
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation gone, spaces squeezed: "Thank you." → "thank you"."""
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+
+def rms_dbfs(samples: np.ndarray) -> float:
+    """Loudness of ``samples`` as RMS in dB full scale; -120 for empty or digital silence."""
+    if samples.size == 0:
+        return -120.0
+    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+    return 20.0 * float(np.log10(rms)) if rms > 1e-6 else -120.0
+
+
+def _slice(audio: np.ndarray, start: float, end: float, sample_rate: int) -> np.ndarray:
+    a = max(0, int(start * sample_rate))
+    b = max(a + 1, int(end * sample_rate))
+    return audio[a:b]

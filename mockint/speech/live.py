@@ -1,0 +1,154 @@
+"""Live transcription: transcribe while the user speaks, so only the tail is left at stop.
+
+The recorder's writer thread calls :meth:`LiveTranscriber.feed` with each block; the
+:class:`~mockint.speech.chunking.Chunker` closes a chunk at each pause, and ONE worker thread
+transcribes closed chunks in order, prompting each with the words just before it so that
+sentences read on across seams. :meth:`LiveTranscriber.finish` sends the tail and returns the
+whole transcript, with every word timed from the start of the recording.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from mockint.models import Transcript, Word
+from mockint.speech.chunking import SAMPLE_RATE, Chunk, Chunker
+from mockint.speech.config import SpeechConfig
+from mockint.speech.transcriber import Transcriber, chunker_options
+
+
+@dataclass(frozen=True)
+class LiveUpdate:
+    """Posted after each chunk is transcribed (from the worker thread)."""
+
+    words: tuple[Word, ...]
+    """Everything transcribed so far, in order."""
+    new_words: tuple[Word, ...]
+    """The words this chunk added."""
+    transcribed_s: float
+    """Audio covered so far: words up to here are final."""
+    received_s: float
+    """Audio fed so far."""
+
+
+OnUpdate = Callable[[LiveUpdate], None]
+
+
+class LiveTranscriber:
+    """Incremental transcription of one answer. Feed it, then :meth:`finish` or
+    :meth:`cancel` it; one instance per answer."""
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        *,
+        on_update: OnUpdate | None = None,
+        config: SpeechConfig | None = None,
+    ) -> None:
+        self._transcriber = transcriber
+        self._config = config or transcriber.config
+        self._on_update = on_update
+        self._chunker = Chunker(sample_rate=SAMPLE_RATE, **chunker_options(self._config))
+        self._feed_lock = threading.Lock()
+        self._queue: queue.Queue[Chunk | None] = queue.Queue()
+        self._words: list[Word] = []
+        self._transcribed_s = 0.0
+        self._closed = False
+        self._tail: Chunk | None = None
+        self._cancelled = threading.Event()
+        self.error: BaseException | None = None
+        """The first error the worker hit (raised again by :meth:`finish`)."""
+        self.callback_error: BaseException | None = None
+        """The first error ``on_update`` raised (ignored: transcription goes on)."""
+        self.chunks: list[tuple[float, float, bool]] = []
+        """(start_s, end_s, forced) of every chunk closed so far, for diagnostics."""
+        self.busy_s = 0.0
+        """Seconds the worker has spent transcribing."""
+        self._worker = threading.Thread(target=self._work, name="mockint-live", daemon=True)
+        self._worker.start()
+
+    @property
+    def received_s(self) -> float:
+        """Seconds of audio fed so far."""
+        return self._chunker.received / SAMPLE_RATE
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """Words transcribed so far (final: later chunks never change them)."""
+        return tuple(self._words)
+
+    def feed(self, samples: np.ndarray) -> None:
+        """Add a block of 16 kHz mono float32 samples. Cheap: only measures loudness and
+        hands closed chunks to the worker."""
+        with self._feed_lock:
+            if self._closed:
+                return
+            for chunk in self._chunker.push(samples):
+                self._submit(chunk)
+
+    def finish(self, timeout: float | None = None) -> Transcript:
+        """Transcribe the tail, wait for the worker and return the whole transcript."""
+        with self._feed_lock:
+            if not self._closed:
+                self._closed = True
+                tail = self._chunker.flush()
+                if tail is not None:
+                    self._tail = tail
+                    self._submit(tail)
+                self._queue.put(None)
+        self._worker.join(timeout)
+        if self._worker.is_alive():
+            raise TimeoutError("live transcription did not finish in time")
+        if self.error is not None:
+            raise self.error
+        return Transcript(words=tuple(self._words), duration_s=self.received_s)
+
+    def cancel(self) -> None:
+        """Stop at once: pending chunks are dropped, the one in progress is abandoned."""
+        self._cancelled.set()
+        with self._feed_lock:
+            if not self._closed:
+                self._closed = True
+                self._queue.put(None)
+
+    def _submit(self, chunk: Chunk) -> None:
+        self.chunks.append((chunk.start_s, chunk.end_s, chunk.forced))
+        self._queue.put(chunk)
+
+    def _work(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            if self._cancelled.is_set() or self.error is not None:
+                continue
+            try:
+                new = self._transcribe(chunk)
+            except BaseException as exc:  # surfaced by finish(); the worker must not die silent
+                self.error = exc
+                continue
+            self._words.extend(new)
+            self._transcribed_s = chunk.end_s
+            self._notify(tuple(new))
+
+    def _transcribe(self, chunk: Chunk) -> list[Word]:
+        started = time.perf_counter()
+        try:
+            # The tail is what the user waits for after stop: the fast beam.
+            beam = self._config.tail_beam_size if chunk is self._tail else 0
+            return self._transcriber.transcribe_chunk(chunk, self._words, beam_size=beam or None)
+        finally:
+            self.busy_s += time.perf_counter() - started
+
+    def _notify(self, new: tuple[Word, ...]) -> None:
+        if self._on_update is None:
+            return
+        update = LiveUpdate(tuple(self._words), new, self._transcribed_s, self.received_s)
+        try:
+            self._on_update(update)
+        except Exception as exc:
+            if self.callback_error is None:
+                self.callback_error = exc

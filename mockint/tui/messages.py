@@ -1,0 +1,113 @@
+"""Messages that thread workers post back to the UI (the only way they talk to it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+from mockint.tui.data import (
+    AttemptDetail,
+    AttemptRow,
+    CatalogData,
+    HomeData,
+    ProgressData,
+    SessionSummary,
+)
+from mockint.tui.feedback import FeedbackData
+
+
+@dataclass
+class ModelReady(Message):
+    """The speech model finished loading (or failed: ``error``)."""
+
+    error: str | None = None
+
+
+@dataclass
+class AudioChecked(Message):
+    """Whether recording can work here; ``problem`` says why not."""
+
+    problem: str | None
+
+
+@dataclass
+class HomeLoaded(Message):
+    data: HomeData
+
+
+@dataclass
+class CatalogLoaded(Message):
+    catalog: CatalogData
+
+
+@dataclass
+class LoadFailed(Message):
+    """Loading data for a screen failed with a message for the user."""
+
+    error: str
+
+
+@dataclass
+class RecordingStarted(Message):
+    attempt_id: int
+
+
+@dataclass
+class LiveText(Message):
+    """The live transcript so far."""
+
+    text: str
+
+
+@dataclass
+class AnswerScored(Message):
+    attempt_id: int
+    feedback: FeedbackData
+    audio_path: str | None
+
+
+@dataclass
+class AnswerFailed(Message):
+    """Recording or scoring failed. ``audio_path``: where the recording is kept, if any."""
+
+    error: str
+    audio_path: str | None = None
+    recording_possible: bool = True
+
+
+@dataclass
+class PlaybackPosition(Message):
+    """Replay reached ``position_s``; None when it ended."""
+
+    position_s: float | None
+
+
+@dataclass
+class SessionEnded(Message):
+    summary: SessionSummary
+
+
+@dataclass
+class AttemptsLoaded(Message):
+    rows: list[AttemptRow]
+
+
+@dataclass
+class AttemptLoaded(Message):
+    detail: AttemptDetail
+
+
+@dataclass
+class ProgressLoaded(Message):
+    data: ProgressData
+
+
+@dataclass
+class Notice(Message):
+    """A short message for the user (saved, flagged, …)."""
+
+    text: str
+    severity: str = "information"
+    extra: Any = None

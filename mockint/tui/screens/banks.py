@@ -1,0 +1,150 @@
+"""Banks: browse banks and their questions, and start practice from any of them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from mockint.models import Bank, Question
+from mockint.tui.data import CatalogData
+from mockint.tui.messages import CatalogLoaded, LoadFailed
+from mockint.tui.widgets.question_card import render_question
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
+
+
+def bank_label(bank: Bank) -> Text:
+    mine = " (yours)" if bank.user else ""
+    return Text.assemble((bank.title, "bold"), (f"{mine} · {len(bank.questions)} q", "dim"))
+
+
+def render_problems(problems: tuple[str, ...]) -> Text:
+    text = Text("Some of your bank files have problems (they are skipped):\n", style="bold")
+    for p in problems[:8]:
+        text.append(f"  {p}\n", style="yellow")
+    if len(problems) > 8:
+        text.append(f"  … and {len(problems) - 8} more: run `mockint banks validate`\n")
+    text.rstrip()
+    return text
+
+
+class BanksScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "practice_bank", "Practice bank"),
+        Binding("enter", "practice_question", "Practice question", show=False),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalog: CatalogData | None = None
+        self.bank: Bank | None = None
+
+    @property
+    def mockint(self) -> MockintApp:
+        from mockint.tui.app import MockintApp
+
+        assert isinstance(self.app, MockintApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="page"):
+            yield Label("Question banks", classes="page-title")
+            yield Static("", id="bank-problems", classes="problem")
+            with Horizontal(id="banks-body"):
+                yield OptionList(id="bank-list")
+                with Vertical(id="bank-right"):
+                    yield OptionList(id="question-list")
+                    yield Static("", id="question-detail", classes="panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#bank-problems").display = False
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        try:
+            self.post_message(CatalogLoaded(self.mockint.services.backend.catalog()))
+        except Exception as exc:
+            self.post_message(LoadFailed(f"could not load the banks: {exc}"))
+
+    @on(CatalogLoaded)
+    def _loaded(self, message: CatalogLoaded) -> None:
+        self.catalog = message.catalog
+        problems = self.query_one("#bank-problems", Static)
+        problems.display = bool(message.catalog.problems)
+        problems.update(render_problems(message.catalog.problems))
+        banks = self.query_one("#bank-list", OptionList)
+        banks.clear_options()
+        banks.add_options([Option(bank_label(b), id=b.id) for b in message.catalog.banks])
+        if not message.catalog.banks:
+            self.query_one("#question-detail", Static).update(
+                "No banks found. Put a YAML bank in your data folder's banks/ "
+                "(`mockint doctor` shows where)."
+            )
+            return
+        banks.highlighted = 0
+        banks.focus()
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        self.query_one("#question-detail", Static).update(Text(message.error, style="red"))
+
+    @on(OptionList.OptionHighlighted, "#bank-list")
+    def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.catalog is None:
+            return
+        self.bank = self.catalog.bank(str(event.option.id))
+        questions = self.query_one("#question-list", OptionList)
+        questions.clear_options()
+        if self.bank is None:
+            return
+        questions.add_options(
+            [Option(f"{q.text}  [dim]{q.kind.value}[/]", id=q.id) for q in self.bank.questions]
+        )
+        self._show_detail(self.bank.questions[0] if self.bank.questions else None)
+
+    @on(OptionList.OptionSelected, "#bank-list")
+    def _bank_selected(self) -> None:
+        questions = self.query_one("#question-list", OptionList)
+        if questions.option_count:
+            questions.highlighted = 0
+            questions.focus()
+
+    @on(OptionList.OptionHighlighted, "#question-list")
+    def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_detail(self._question(str(event.option.id)))
+
+    @on(OptionList.OptionSelected, "#question-list")
+    def _question_selected(self, event: OptionList.OptionSelected) -> None:
+        question = self._question(str(event.option.id))
+        if question:
+            self.mockint.start_practice("practice", questions=[question])
+
+    def _question(self, question_id: str) -> Question | None:
+        return self.catalog.question(question_id) if self.catalog else None
+
+    def _show_detail(self, question: Question | None) -> None:
+        detail = self.query_one("#question-detail", Static)
+        detail.update(render_question(question, show_tips=True) if question else "")
+
+    def action_practice_bank(self) -> None:
+        if self.bank and self.bank.questions:
+            self.mockint.start_practice("practice", questions=list(self.bank.questions))
+
+    def action_practice_question(self) -> None:
+        questions = self.query_one("#question-list", OptionList)
+        if questions.highlighted is not None and self.bank:
+            self.mockint.start_practice(
+                "practice", questions=[self.bank.questions[questions.highlighted]]
+            )

@@ -1,0 +1,207 @@
+"""Home: today's plan, streak, weak questions, recent scores, and where to go next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from mockint.tui.data import HomeData, PlanItem
+from mockint.tui.messages import HomeLoaded, LoadFailed
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
+
+# (action, label): the action list on screen, in the order the bindings list them.
+ACTIONS = (
+    ("daily", "Start daily practice", "d"),
+    ("banks", "Practice a bank", "b"),
+    ("drill", "Drill weak questions", "w"),
+    ("history", "History", "h"),
+    ("progress", "Progress", "g"),
+    ("debrief", "Debrief a real interview", "e"),
+)
+
+PANEL_TITLES = {
+    "#today": "Today",
+    "#streak-panel": "Streak and recent scores",
+    "#weak-panel": "Weak questions",
+    "#actions": "Go",
+}
+
+
+def render_plan(data: HomeData) -> Text:
+    if not data.plan:
+        return Text(
+            "Nothing planned: every question is fresh in memory. Press b to pick a bank.",
+            style="dim",
+        )
+    text = Text.assemble(
+        (f"{len(data.plan)} questions", "bold"), f" · about {data.estimated_minutes} min\n"
+    )
+    for item in data.plan:
+        text.append(f"• {item.question.text}\n")
+        if item.why:
+            text.append(f"  {item.why}\n", style="dim")
+    text.rstrip()
+    return text
+
+
+def render_weak(items: tuple[PlanItem, ...]) -> Text:
+    if not items:
+        return Text("None yet. Answers that score low, or that you flag with w, show here.")
+    text = Text()
+    for item in items[:5]:
+        text.append(f"• {item.question.text}\n")
+        if item.why:
+            text.append(f"  {item.why}\n", style="dim")
+    text.rstrip()
+    return text
+
+
+def render_streak(data: HomeData) -> Text:
+    if data.first_run:
+        return Text("Welcome! Your first answer starts the streak.", style="bold")
+    days = data.streak_days
+    if days == 0:
+        return Text("No streak yet today: one answer starts it.")
+    return Text.assemble(("🔥 " if days >= 3 else "", ""), (f"{days}-day streak", "bold"))
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "daily", "Daily practice"),
+        Binding("b", "banks", "Banks"),
+        Binding("w", "drill", "Drill weak"),
+        Binding("h", "history", "History"),
+        Binding("g", "progress", "Progress"),
+        Binding("e", "debrief", "Debrief"),
+        Binding("m", "mic_check", "Mic check"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: HomeData | None = None
+
+    @property
+    def mockint(self) -> MockintApp:
+        from mockint.tui.app import MockintApp
+
+        assert isinstance(self.app, MockintApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Label("mockint · practice out loud, get honest feedback", id="home-title")
+        with Horizontal(id="home-body"):
+            with Vertical(id="home-left"):
+                with Vertical(id="today", classes="panel"):
+                    yield Static("Loading your plan…", id="plan")
+                yield OptionList(
+                    *[Option(f"{label}  [dim]{key}[/]", id=name) for name, label, key in ACTIONS],
+                    id="actions",
+                )
+            with Vertical(id="home-right"):
+                with Vertical(classes="panel", id="streak-panel"):
+                    yield Static("", id="streak")
+                    yield Sparkline([], id="sparkline")
+                    yield Static("", id="recent-caption", classes="dim")
+                with Vertical(classes="panel", id="weak-panel"):
+                    yield Static("", id="weak")
+        yield Static("", id="status-line", classes="dim")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for panel_id, title in PANEL_TITLES.items():
+            self.query_one(panel_id).border_title = title
+        self.query_one("#actions", OptionList).focus()
+        self.refresh_status()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.data is not None:
+            self.load()
+
+    @work(thread=True, exclusive=True, group="home")
+    def load(self) -> None:
+        services = self.mockint.services
+        try:
+            self.post_message(HomeLoaded(services.backend.home(services.now())))
+        except Exception as exc:
+            self.post_message(LoadFailed(f"could not load your plan: {exc}"))
+
+    @on(HomeLoaded)
+    def _loaded(self, message: HomeLoaded) -> None:
+        data = self.data = message.data
+        self.query_one("#plan", Static).update(render_plan(data))
+        self.query_one("#weak", Static).update(render_weak(data.weak))
+        self.query_one("#streak", Static).update(render_streak(data))
+        scores = [float(s) for s in data.recent_scores]
+        self.query_one(Sparkline).data = scores
+        caption = (
+            f"last {len(scores)}: latest {scores[-1]:.0f}, best {max(scores):.0f}"
+            if scores
+            else "Your scores will draw a line here."
+        )
+        self.query_one("#recent-caption", Static).update(caption)
+        self.mockint.home_loaded(data)
+
+    @on(LoadFailed)
+    def _failed(self, message: LoadFailed) -> None:
+        self.query_one("#plan", Static).update(Text(message.error, style="red"))
+
+    def refresh_status(self) -> None:
+        """The model and microphone state, in one calm line."""
+        app = self.mockint
+        model = "speech model ready" if app.model.ready else "loading the speech model…"
+        if app.model.error:
+            model = f"speech model unavailable: {app.model.error}"
+        if not app.audio_checked:
+            mic = "checking the microphone…"
+        elif app.audio_problem:
+            mic = f"no recording ({app.audio_problem}): typed answers and files still work"
+        else:
+            mic = "microphone ready"
+        self.query_one("#status-line", Static).update(f"{model} · {mic}")
+
+    @on(OptionList.OptionSelected, "#actions")
+    def _action_chosen(self, event: OptionList.OptionSelected) -> None:
+        getattr(self, f"action_{event.option.id}")()
+
+    def action_daily(self) -> None:
+        self.mockint.start_practice("daily")
+
+    def action_drill(self) -> None:
+        self.mockint.start_practice("drill")
+
+    def action_banks(self) -> None:
+        from mockint.tui.screens.banks import BanksScreen
+
+        self.app.push_screen(BanksScreen())
+
+    def action_history(self) -> None:
+        from mockint.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_progress(self) -> None:
+        from mockint.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
+    def action_debrief(self) -> None:
+        from mockint.tui.screens.debrief import DebriefScreen
+
+        self.app.push_screen(DebriefScreen())
+
+    def action_mic_check(self) -> None:
+        from mockint.tui.screens.welcome import WelcomeScreen
+
+        self.app.push_screen(WelcomeScreen(first_run=False))

@@ -1,0 +1,337 @@
+"""Fake services for the app: deterministic data, a frozen clock, no audio, no model.
+
+The fake recorder writes nothing and reports a fixed level; the fake live transcriber turns
+whatever it was fed into a fixed transcript. Scoring is the real, pure scoring engine (it is
+fast and deterministic), so the feedback shown is what users would see for that text.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from mockint.config import Config
+from mockint.models import Bank, Kind, Question, Transcript
+from mockint.tui.data import (
+    AttemptDetail,
+    AttemptRow,
+    CatalogData,
+    DebriefEntry,
+    DebriefResult,
+    HomeData,
+    PlanItem,
+    ProgressData,
+    ProgressPoint,
+    SessionSummary,
+)
+from mockint.tui.services import OnBlock, OnPosition, OnUpdate, Services
+
+NOW = datetime(2025, 3, 14, 9, 30)
+
+ANSWER = (
+    "Um, so at my last job two engineers disagreed about a release. My task was to get "
+    "us shipping again. I think I, uh, set up a meeting and I wrote down both plans. "
+    "As a result we shipped a week early and cut bugs by thirty percent."
+)
+
+
+def q(qid: str, text: str, kind: Kind = Kind.BEHAVIORAL, bank: str = "behavioral") -> Question:
+    return Question(
+        id=qid,
+        text=text,
+        kind=kind,
+        bank=bank,
+        target_seconds=(60, 120),
+        tips=("Use STAR: situation, task, action, result.", "End with a number."),
+        key_points=("the conflict", "your action", "the outcome"),
+    )
+
+
+QUESTIONS = (
+    q("beh-conflict", "Tell me about a time you disagreed with a coworker."),
+    q("beh-failure", "Tell me about a time you failed."),
+    q("beh-lead", "Describe a time you led without authority."),
+)
+PERSONAL = (
+    q("me-intro", "Tell me about yourself.", Kind.PERSONAL, "basics"),
+    q("me-why", "Why do you want this job?", Kind.PERSONAL, "basics"),
+)
+BANKS = (
+    Bank("behavioral", "Behavioral", "STAR stories", QUESTIONS, "behavioral.yaml"),
+    Bank("basics", "The basics", "About you", PERSONAL, "basics.yaml", user=True),
+)
+
+
+@dataclass
+class FakeRecording:
+    path: Path
+    duration_s: float
+
+
+class FakeRecorder:
+    """Pretends to record: elapsed time advances per poll; blocks go to ``on_block``."""
+
+    def __init__(self, path: Path, on_block: OnBlock | None, fail: str | None = None) -> None:
+        self.path = path
+        self.on_block = on_block
+        self.fail = fail
+        self.started = False
+        self.stopped = False
+
+    def start(self) -> None:
+        from mockint.errors import MockintError
+
+        if self.fail:
+            raise MockintError(self.fail)
+        self.started = True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_bytes(b"RIFF fake")
+        if self.on_block:
+            self.on_block([0.0] * 160)
+
+    def stop(self) -> FakeRecording:
+        self.stopped = True
+        return FakeRecording(self.path, 75.0)
+
+    @property
+    def elapsed_s(self) -> float:
+        return 75.0
+
+    @property
+    def level_dbfs(self) -> float:
+        return -20.0
+
+
+class FakeTranscriber:
+    def __init__(self) -> None:
+        self.warmed = False
+
+    def warm_up(self) -> None:
+        self.warmed = True
+
+
+class FakeLive:
+    def __init__(self, text: str, on_update: OnUpdate) -> None:
+        self.text = text
+        self.on_update = on_update
+        self.fed = 0
+
+    def feed(self, samples: Any) -> None:
+        self.fed += 1
+        self.on_update(self.text[:40])
+
+    def finish(self) -> Transcript:
+        t = Transcript.from_text(self.text, wpm=140)
+        return replace(t, duration_s=75.0)
+
+    def cancel(self) -> None:
+        pass
+
+
+@dataclass
+class FakeBackend:
+    """In-memory history and planning, with fixed data for the screens."""
+
+    home_data: HomeData | None = None
+    catalog_data: CatalogData = field(default_factory=lambda: CatalogData(BANKS))
+    rows: list[AttemptRow] = field(default_factory=list)
+    results: dict[int, dict[str, Any]] = field(default_factory=dict)
+    root: Path = Path("/tmp")
+    ratings: list[tuple[int, str]] = field(default_factory=list)
+    weak_ids: set[str] = field(default_factory=set)
+    debriefs: list[DebriefEntry] = field(default_factory=list)
+    sessions: int = 0
+    failed: dict[int, str] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def catalog(self) -> CatalogData:
+        return self.catalog_data
+
+    def home(self, now: datetime) -> HomeData:
+        if self.home_data is not None:
+            return self.home_data
+        plan = tuple(PlanItem(x, "new") for x in QUESTIONS[:2])
+        scores = tuple(r.overall for r in self.rows if r.overall is not None)
+        return HomeData(plan, 5, 0, (), scores, len(self.rows))
+
+    def daily_questions(self, now: datetime) -> list[Question]:
+        return [i.question for i in self.home(now).plan]
+
+    def drill_questions(self, flag: str | None, now: datetime) -> list[Question]:
+        return [x for x in self.catalog_data.questions() if x.id in self.weak_ids]
+
+    def start_session(self, kind: str) -> int:
+        self.sessions += 1
+        return self.sessions
+
+    def end_session(self, session_id: int) -> None:
+        pass
+
+    def session_summary(self, session_id: int, now: datetime) -> SessionSummary:
+        lines = tuple(
+            (r.question_text, r.overall, 48, "Tue 18 Mar") for r in self.rows if r.overall
+        )
+        return SessionSummary(lines, ("Fillers fell from 6 to 3 per minute.",))
+
+    def _add(self, question: Question, status: str) -> tuple[int, Path]:
+        with self.lock:
+            attempt_id = len(self.rows) + 1
+            path = self.root / "recordings" / f"{attempt_id}.wav"
+            self.rows.append(
+                AttemptRow(
+                    attempt_id,
+                    question.id,
+                    question.text,
+                    question.bank,
+                    NOW + timedelta(minutes=attempt_id),
+                    status,
+                    None,
+                    None,
+                    audio_path=path,
+                )
+            )
+        return attempt_id, path
+
+    def begin_attempt(self, question: Question, session_id: int | None) -> tuple[int, Path]:
+        return self._add(question, "recording")
+
+    def finish_recording(self, attempt_id: int, duration_s: float) -> None:
+        self._update(attempt_id, status="recorded", duration_s=duration_s)
+
+    def add_file_attempt(
+        self, question: Question, path: Path, session_id: int | None
+    ) -> tuple[int, Path]:
+        return self._add(question, "recorded")
+
+    def add_typed_attempt(self, question: Question, session_id: int | None) -> int:
+        return self._add(question, "recorded")[0]
+
+    def save_scored(self, attempt_id: int, question: Question, scored: Any, now: datetime) -> None:
+        self.results[attempt_id] = scored.to_dict()
+        report = scored.report
+        self._update(
+            attempt_id,
+            status="scored",
+            overall=report.overall,
+            flags=tuple(report.flags),
+            duration_s=scored.transcript.duration_s,
+        )
+
+    def mark_failed(self, attempt_id: int, error: str) -> None:
+        self.failed[attempt_id] = error
+        self._update(attempt_id, status="failed")
+
+    def _update(self, attempt_id: int, **changes: Any) -> None:
+        with self.lock:
+            i = attempt_id - 1
+            self.rows[i] = replace(self.rows[i], **changes)
+
+    def rate(self, attempt_id: int, question_id: str, rating: str, now: datetime) -> None:
+        self.ratings.append((attempt_id, rating))
+
+    def set_weak(self, question_id: str, weak: bool) -> None:
+        (self.weak_ids.add if weak else self.weak_ids.discard)(question_id)
+
+    def is_weak(self, question_id: str) -> bool:
+        return question_id in self.weak_ids
+
+    def attempts(self, limit: int | None = None) -> list[AttemptRow]:
+        rows = sorted(self.rows, key=lambda r: r.created_at, reverse=True)
+        return rows[:limit] if limit else rows
+
+    def attempt(self, attempt_id: int) -> AttemptDetail:
+        row = self.rows[attempt_id - 1]
+        return AttemptDetail(row, self.results.get(attempt_id), self.failed.get(attempt_id))
+
+    def progress(self, now: datetime) -> ProgressData:
+        points = []
+        for row in sorted(self.rows, key=lambda r: r.created_at):
+            if row.overall is None:
+                continue
+            metrics = self.results.get(row.id, {}).get("metrics", {})
+            points.append(
+                ProgressPoint(
+                    row.created_at,
+                    row.overall,
+                    (metrics.get("fillers") or {}).get("per_minute"),
+                    metrics.get("wpm"),
+                    row.bank,
+                )
+            )
+        return ProgressData(tuple(points), (("missing_result", 3), ("filler_heavy", 2)))
+
+    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefResult:
+        self.debriefs.append(entry)
+        return DebriefResult(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
+
+    def close(self) -> None:
+        pass
+
+
+def fake_score(transcript: Transcript, question: Question | None) -> Any:
+    from mockint.pipeline import ScoredAnswer
+    from mockint.scoring import score_answer
+
+    report = score_answer(transcript, question)
+    return ScoredAnswer(audio="", transcript=transcript, report=report, question=question)
+
+
+def make_services(
+    tmp: Path,
+    *,
+    backend: FakeBackend | None = None,
+    audio_problem: str | None = None,
+    recorder_fail: str | None = None,
+    answer: str = ANSWER,
+    prep_seconds: int = 0,
+) -> Services:
+    config = Config()
+    config.ui.prep_seconds = prep_seconds
+    backend = backend or FakeBackend(root=tmp)
+    played: list[Path] = []
+
+    def play(path: Path, on_position: OnPosition, stop: Any) -> None:
+        played.append(path)
+        for pos in (0.1, 1.0, 2.0):
+            on_position(pos)
+
+    def score_file(path: Path, question: Question | None, transcriber: Any) -> Any:
+        scored = fake_score(Transcript.from_text(answer, wpm=140), question)
+        scored.audio = str(path)
+        return scored
+
+    services = Services(
+        config=config,
+        backend=backend,
+        make_recorder=lambda path, on_block: FakeRecorder(path, on_block, recorder_fail),
+        make_transcriber=FakeTranscriber,
+        make_live=lambda transcriber, on_update: FakeLive(answer, on_update),
+        score_transcript=fake_score,
+        score_file=score_file,
+        play=play,
+        audio_problem=lambda: audio_problem,
+        speak=lambda text: None,
+        now=lambda: NOW,
+    )
+    services.played = played  # type: ignore[attr-defined]
+    return services
+
+
+def seeded_backend(tmp: Path, count: int = 4) -> FakeBackend:
+    """A backend with ``count`` scored attempts of varying quality (history, progress)."""
+    backend = FakeBackend(root=tmp)
+    answers = [
+        ANSWER,
+        "So I, um, like, basically helped. We did stuff and it was fine I guess.",
+        ANSWER.replace("Um, so", "So").replace("uh, ", ""),
+        "At my last job I led the migration. I planned it. Errors fell by forty percent.",
+    ]
+    for i in range(count):
+        question = QUESTIONS[i % 2]
+        attempt_id, _ = backend.begin_attempt(question, None)
+        transcript = Transcript.from_text(answers[i % len(answers)], wpm=130 + 10 * i)
+        backend.save_scored(attempt_id, question, fake_score(transcript, question), NOW)
+    return backend

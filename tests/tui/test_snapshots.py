@@ -1,0 +1,233 @@
+"""Every screen at 100×32, from the app factory with fakes and a frozen clock.
+
+Update the baselines after a deliberate change with
+``.venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update`` and look at them
+(tests/tui/__snapshots__/) before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from mockint.tui.app import MockintApp
+from mockint.tui.data import CatalogData
+from mockint.tui.screens.banks import BanksScreen
+from mockint.tui.screens.debrief import DebriefScreen
+from mockint.tui.screens.history import AttemptScreen, CompareScreen, HistoryScreen
+from mockint.tui.screens.practice import PracticeScreen
+from mockint.tui.screens.progress import ProgressScreen
+from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.screens.welcome import WelcomeScreen
+from mockint.tui.widgets.feedback_view import FeedbackView
+from mockint.tui.widgets.timer import ElapsedTimer
+from tests.tui.conftest import SIZE, app_ready, settle
+from tests.tui.fakes import BANKS, QUESTIONS, FakeBackend, make_services, seeded_backend
+
+Snap = Callable[..., bool]
+
+
+def _app(tmp_path: Path, **kwargs: Any) -> MockintApp:
+    backend = kwargs.pop("backend", None) or seeded_backend(tmp_path)
+    services = make_services(
+        tmp_path,
+        backend=backend,
+        audio_problem=kwargs.pop("audio_problem", None),
+        prep_seconds=kwargs.pop("prep_seconds", 0),
+    )
+    return MockintApp(services, **kwargs)
+
+
+def _on(app: MockintApp, screen_type: type, ready: Callable[[Any], bool] = bool) -> Any:
+    def check() -> bool:
+        return isinstance(app.screen, screen_type) and ready(app.screen)
+
+    return check
+
+
+async def _practice_to(pilot: Pilot[int], stage: str) -> None:
+    app = pilot.app
+    assert isinstance(app, MockintApp)
+    await settle(pilot, app_ready(app))
+    app.start_practice("practice", questions=[QUESTIONS[0], QUESTIONS[1]])
+    await settle(pilot, _on(app, PracticeScreen, lambda s: s.stage == "record"))
+    screen = app.screen
+    await settle(pilot, lambda: screen.query_one(ElapsedTimer).elapsed_s == 75.0)
+    if stage == "feedback":
+        await pilot.press("space")
+        await settle(pilot, lambda: screen.stage == "feedback")
+        await settle(pilot, lambda: "n next" in str(screen.query_one("#feedback-status").render()))
+
+
+def test_home(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_welcome_first_run(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, backend=FakeBackend(root=tmp_path))
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, _on(app, WelcomeScreen, lambda s: s.loudest > -30))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_practice_card_countdown(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, prep_seconds=5, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, _on(app, PracticeScreen))
+        app.screen._stop_countdown()  # freeze it at "5 s"
+        await pilot.press("t")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_practice_without_microphone(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, audio_problem="no microphone found", welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, _on(app, PracticeScreen))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_practice_recording(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await _practice_to(pilot, "record")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_practice_feedback(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await _practice_to(pilot, "feedback")
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_practice_feedback_scrolled_to_star(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await _practice_to(pilot, "feedback")
+        view = app.screen.query_one(FeedbackView)
+        view.scroll_to(y=12, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_session_summary(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await _practice_to(pilot, "feedback")
+        await pilot.press("escape")
+        await settle(pilot, _on(app, SummaryScreen))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_banks(snap_compare: Snap, tmp_path: Path) -> None:
+    problems = ("banks/mine.yaml:3:5: questions[0].text: a question needs text",)
+    backend = FakeBackend(root=tmp_path, catalog_data=CatalogData(BANKS, problems))
+    app = _app(tmp_path, backend=backend, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        await pilot.press("b")
+        await settle(pilot, _on(app, BanksScreen, lambda s: s.catalog is not None))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_history(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        await pilot.press("h")
+        await settle(pilot, _on(app, HistoryScreen, lambda s: bool(s.rows)))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_attempt_detail(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        app.push_screen(AttemptScreen(2))
+        await settle(pilot, _on(app, AttemptScreen, lambda s: s.detail is not None))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_compare(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        app.push_screen(CompareScreen(1, 3))
+        await settle(
+            pilot,
+            _on(
+                app,
+                CompareScreen,
+                lambda s: all(s.query_one(f"#compare-{x}").data for x in ("left", "right")),
+            ),
+        )
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_progress(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        await pilot.press("g")
+        drawn = _on(app, ProgressScreen, lambda s: s.query_one("#progress-grid").display)
+        await settle(pilot, drawn)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_debrief(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        await pilot.press("e")
+        await settle(pilot, _on(app, DebriefScreen))
+        screen = app.screen
+        for widget in screen.query(Input):
+            widget.cursor_blink = False
+        screen.query_one("#debrief-company", Input).value = "Acme"
+        screen.query_one("#debrief-role", Input).value = "Platform engineer"
+        area = screen.query_one(TextArea)
+        area.cursor_blink = False
+        area.text = "Why Acme?\nTell me about a failure\nHow do you test a migration?"
+        await pilot.pause()
+        screen.query_one("#debrief-struggled").select("Tell me about a failure")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)

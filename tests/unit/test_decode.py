@@ -1,0 +1,132 @@
+"""decode(): any audio file → 16 kHz mono float32; bad files → one clear MockintError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from mockint.audio.decode import SAMPLE_RATE, decode, duration_of
+from mockint.errors import MockintError
+
+
+def _tone(rate: int, seconds: float, channels: int = 1) -> np.ndarray:
+    t = np.arange(int(rate * seconds)) / rate
+    mono = (0.5 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    return mono if channels == 1 else np.stack([mono] * channels, axis=1)
+
+
+def _write_av(path: Path, codec: str, rate: int = 44100, seconds: float = 1.0) -> Path:
+    import av
+
+    samples = _tone(rate, seconds)
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=rate, layout="mono")
+        frame_len = 1152
+        for at in range(0, len(samples), frame_len):
+            block = samples[at : at + frame_len].reshape(1, -1)
+            frame = av.AudioFrame.from_ndarray(block, format="flt", layout="mono")
+            frame.sample_rate = rate
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "rate", "channels", "subtype"),
+    [
+        ("mono16k.wav", 16000, 1, "PCM_16"),
+        ("stereo44k.wav", 44100, 2, "PCM_16"),
+        ("mono48k.flac", 48000, 1, "PCM_24"),
+        ("mono16k.flac", 16000, 1, "PCM_16"),
+        ("stereo22k.ogg", 22050, 2, "VORBIS"),
+        ("float8k.wav", 8000, 1, "FLOAT"),
+    ],
+)
+def test_decodes_any_rate_and_layout_to_16k_mono(
+    tmp_path: Path, name: str, rate: int, channels: int, subtype: str
+) -> None:
+    path = tmp_path / name
+    sf.write(str(path), _tone(rate, 1.5, channels), rate, subtype=subtype)
+    audio = decode(path)
+    assert audio.dtype == np.float32 and audio.ndim == 1
+    assert abs(len(audio) / SAMPLE_RATE - 1.5) < 0.05
+    assert 0.2 < float(np.max(np.abs(audio))) <= 1.0
+    assert abs(duration_of(path) - 1.5) < 0.05
+
+
+def test_decodes_mp3_through_pyav(tmp_path: Path) -> None:
+    path = _write_av(tmp_path / "answer.mp3", "mp3", rate=44100, seconds=1.0)
+    audio = decode(path)
+    assert abs(len(audio) / SAMPLE_RATE - 1.0) < 0.1
+    assert float(np.max(np.abs(audio))) > 0.2
+
+
+def _empty_wav(path: Path) -> None:
+    sf.write(str(path), np.zeros(0, dtype=np.float32), 16000, format="WAV")
+
+
+def _text(path: Path) -> None:
+    path.write_text("this is not audio\n" * 50)
+
+
+def _zero_bytes(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _truncated_flac(path: Path) -> None:
+    sf.write(
+        str(path),
+        _tone(16000, 2.0) * 0.5
+        + 0.01 * np.random.default_rng(1).standard_normal(32000).astype(np.float32),
+        16000,
+        format="FLAC",
+    )
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize(
+    ("make", "expect"),
+    [
+        (_empty_wav, "no audio"),
+        (_text, "not an audio file"),
+        (_zero_bytes, "empty"),
+        (_truncated_flac, "damaged or truncated"),
+    ],
+)
+def test_bad_files_raise_one_clear_error(tmp_path: Path, make: object, expect: str) -> None:
+    path = tmp_path / "answer.flac"
+    make(path)  # type: ignore[operator]
+    with pytest.raises(MockintError) as err:
+        decode(path)
+    assert expect in str(err.value)
+    assert "answer.flac" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_salvage_keeps_audio_before_the_damage(tmp_path: Path) -> None:
+    path = tmp_path / "cut.flac"
+    _truncated_flac(path)
+    audio = decode(path, salvage=True)
+    assert 0.3 < len(audio) / SAMPLE_RATE < 2.0
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(MockintError, match="no such file"):
+        decode(tmp_path / "nope.wav")
+    with pytest.raises(MockintError, match="not a file"):
+        decode(tmp_path)
+
+
+def test_truncated_wav_reads_what_is_there(tmp_path: Path) -> None:
+    # A WAV cut off by a crash has a header promising more than is there: still readable.
+    path = tmp_path / "crash.wav"
+    sf.write(str(path), _tone(16000, 2.0), 16000, subtype="PCM_16")
+    data = path.read_bytes()
+    path.write_bytes(data[: 44 + 16000 * 2])
+    assert abs(len(decode(path)) / SAMPLE_RATE - 1.0) < 0.01

@@ -1,0 +1,182 @@
+"""LiveTranscriber with a fake model: order, offsets, prompts, errors, cancel, and that the
+live result equals the whole-file result for the same audio."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from mockint.models import Word
+from mockint.pipeline import feed_at_pace
+from mockint.speech.chunking import SAMPLE_RATE
+from mockint.speech.config import SpeechConfig
+from mockint.speech.live import LiveTranscriber, LiveUpdate
+from mockint.speech.transcriber import Transcriber
+
+
+def tone(seconds: float) -> np.ndarray:
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    return (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * SAMPLE_RATE), dtype=np.float32)
+
+
+# Three "sentences" separated by pauses, then quiet: chunks close at 6.25 s and 12.75 s.
+ANSWER = np.concatenate([tone(6), silence(0.5), tone(6), silence(0.5), tone(3), silence(1.0)])
+
+
+class FakeTranscriber(Transcriber):
+    """Says one word per call, spanning the loud part of the chunk; no model."""
+
+    def __init__(self, config: SpeechConfig | None = None) -> None:
+        super().__init__(config)
+        self.prompts: list[str | None] = []
+        self.beams: list[int | None] = []
+        self.calls = 0
+        self.gate: threading.Event | None = None
+        self.fail_on_call: int | None = None
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        offset_s: float = 0.0,
+        prompt: str | None = None,
+        beam_size: int | None = None,
+    ) -> list[Word]:
+        self.beams.append(beam_size)
+        if self.gate is not None:
+            self.gate.wait()
+        self.calls += 1
+        if self.fail_on_call == self.calls:
+            raise RuntimeError("model exploded")
+        self.prompts.append(prompt)
+        loud = np.flatnonzero(np.abs(audio) > 0.01)
+        if loud.size == 0:
+            return []
+        start, end = loud[0] / SAMPLE_RATE, loud[-1] / SAMPLE_RATE
+        return [Word(f"w{self.calls}", offset_s + start, offset_s + end)]
+
+
+def feed_all(live: LiveTranscriber, audio: np.ndarray, block: int = 1600) -> None:
+    for at in range(0, len(audio), block):
+        live.feed(audio[at : at + block])
+
+
+def test_words_are_timed_from_the_start_of_the_recording() -> None:
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    transcript = live.finish()
+    assert [w.text for w in transcript.words] == ["w1", "w2", "w3"]
+    starts = [round(w.start, 2) for w in transcript.words]
+    assert starts == pytest.approx([0.0, 6.5, 13.0], abs=0.03)
+    assert transcript.duration_s == pytest.approx(len(ANSWER) / SAMPLE_RATE)
+
+
+def test_each_chunk_is_prompted_with_the_words_before_it() -> None:
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert fake.prompts == [None, "w1", "w1 w2"]
+
+
+def test_only_the_tail_uses_the_fast_beam() -> None:
+    fake = FakeTranscriber(SpeechConfig(beam_size=5, tail_beam_size=1))
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert fake.beams == [None, None, 1]
+
+
+def test_context_words_zero_sends_no_prompt() -> None:
+    fake = FakeTranscriber(SpeechConfig(context_words=0))
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert fake.prompts == [None, None, None]
+
+
+def test_updates_arrive_per_chunk_with_everything_so_far() -> None:
+    updates: list[LiveUpdate] = []
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake, on_update=updates.append)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert [len(u.words) for u in updates] == [1, 2, 3]
+    assert [u.new_words[0].text for u in updates] == ["w1", "w2", "w3"]
+    assert updates[-1].transcribed_s == pytest.approx(len(ANSWER) / SAMPLE_RATE)
+
+
+def test_a_failing_callback_does_not_stop_transcription() -> None:
+    def boom(update: LiveUpdate) -> None:
+        raise ValueError("ui gone")
+
+    live = LiveTranscriber(FakeTranscriber(), on_update=boom)
+    feed_all(live, ANSWER)
+    assert len(live.finish().words) == 3
+    assert isinstance(live.callback_error, ValueError)
+
+
+def test_silent_chunks_are_not_sent_to_the_model() -> None:
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, silence(12))
+    transcript = live.finish()
+    assert transcript.words == () and fake.calls == 0
+    assert transcript.duration_s == pytest.approx(12.0)
+
+
+def test_nothing_fed_gives_an_empty_transcript() -> None:
+    live = LiveTranscriber(FakeTranscriber())
+    transcript = live.finish()
+    assert transcript.words == () and transcript.duration_s == 0.0
+
+
+def test_feed_does_not_wait_for_the_model() -> None:
+    fake = FakeTranscriber()
+    fake.gate = threading.Event()  # the model is "busy" until released
+    live = LiveTranscriber(fake)
+    feeder = threading.Thread(target=feed_all, args=(live, ANSWER))
+    feeder.start()
+    feeder.join(timeout=30)
+    assert not feeder.is_alive(), "feed blocked on the model"
+    assert fake.calls == 0  # nothing transcribed yet, everything fed
+    fake.gate.set()
+    assert len(live.finish().words) == 3
+
+
+def test_a_model_error_is_raised_by_finish() -> None:
+    fake = FakeTranscriber()
+    fake.fail_on_call = 2
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    with pytest.raises(RuntimeError, match="model exploded"):
+        live.finish()
+
+
+def test_cancel_drops_pending_work_and_ignores_later_feeds() -> None:
+    fake = FakeTranscriber()
+    fake.gate = threading.Event()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    live.cancel()
+    fake.gate.set()
+    live.feed(tone(5))
+    live.finish(timeout=30)
+    assert fake.calls <= 1
+    assert live.received_s == pytest.approx(len(ANSWER) / SAMPLE_RATE, abs=0.2)
+
+
+def test_live_gives_the_same_words_as_whole_file() -> None:
+    whole = FakeTranscriber().transcribe_long(ANSWER)
+    live = LiveTranscriber(FakeTranscriber())
+    feed_at_pace(ANSWER, live.feed, pace=0)
+    assert [(w.text, w.start, w.end) for w in live.finish().words] == [
+        (w.text, w.start, w.end) for w in whole
+    ]
