@@ -251,10 +251,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-    from mockint.speech.transcriber import Transcriber
-
     from mockint.config import load_config
     from mockint.pipeline import score_file
+    from mockint.speech.transcriber import Transcriber
 
     clips = load_corpus()
     if args.only:
