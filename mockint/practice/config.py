@@ -23,8 +23,10 @@ class PracticeConfig:
     length when estimating how long a plan takes."""
 
     banks: list[str] = field(default_factory=list)
-    """Banks new questions are drawn from (your role pack); empty means every bank. Questions
-    already in your history, and your debriefs, come back whatever this says."""
+    """Banks new questions are drawn from, e.g. ``[behavioral-core, software-engineering]``.
+    Empty means every bank except the bundled role packs (software-engineering,
+    product-management, …), which you opt into by naming them here. Questions already in
+    your history, and your debriefs, come back whatever this says."""
 
     desired_retention: float = 0.9
     """FSRS target: the chance you still answer a question well when it comes back. Higher

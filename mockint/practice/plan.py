@@ -39,6 +39,20 @@ Why = Literal["due", "weak", "new"]
 DEBRIEF_BANK = "debriefs"
 """The personal bank ``mockint debrief`` writes; always part of the plan."""
 
+ROLE_PACKS = frozenset(
+    {
+        "software-engineering",
+        "product-management",
+        "data-analytics",
+        "sales-customer-success",
+        "project-program-management",
+        "new-grad-career-changer",
+    }
+)
+"""Bundled banks for one kind of job. A plan draws new questions from them only when the user
+names them in ``practice.banks``: a sales candidate should not get system-design questions
+on day one, while every candidate needs the general banks."""
+
 MINUTES_SLACK = 1.1
 """A plan may run this much over ``daily_minutes`` ("about 15 minutes")."""
 
@@ -207,11 +221,13 @@ def _new_items(
     seen = {r[0] for r in rows(conn, "SELECT question_id FROM cards")}
     seen |= {r[0] for r in rows(conn, "SELECT question_id FROM weak")}
     chosen = set(cfg.banks)
-    fresh = [
-        q
-        for q in questions
-        if q.id not in seen and (not chosen or q.bank in chosen or q.bank == DEBRIEF_BANK)
-    ]
+
+    def wanted(q: Question) -> bool:
+        if chosen:
+            return q.bank in chosen or q.bank == DEBRIEF_BANK
+        return q.bank not in ROLE_PACKS
+
+    fresh = [q for q in questions if q.id not in seen and wanted(q)]
     ordered = spread(fresh, random.Random(f"mockint-{day.isoformat()}"), easy_first=first_run)
     return [
         PlanItem(q, "new", _new_detail(q, first_run), estimate_minutes(q, cfg)) for q in ordered

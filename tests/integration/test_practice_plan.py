@@ -181,3 +181,16 @@ def test_first_run_with_the_bundled_banks(store: Store) -> None:
     data = plan.to_dict()
     assert data["counts"] == {"due": 0, "weak": 0, "new": 5}
     assert {"question", "text", "bank", "kind", "why", "detail", "minutes"} <= set(data["items"][0])
+
+
+def test_role_packs_are_opt_in(store: Store) -> None:
+    from mockint.practice.plan import ROLE_PACKS
+
+    bundled = load_catalog(include_user=False)
+    assert {b.id for b in bundled.banks} >= ROLE_PACKS, "a role pack was renamed"
+    config = PracticeConfig(daily_questions=30, daily_minutes=0)
+    plan = daily_plan(store, bundled, config, START)
+    assert plan.items and not {i.question.bank for i in plan.items} & ROLE_PACKS
+    chosen = PracticeConfig(banks=["software-engineering"], daily_questions=5, daily_minutes=0)
+    plan = daily_plan(store, bundled, chosen, START)
+    assert {i.question.bank for i in plan.items} == {"software-engineering"}
