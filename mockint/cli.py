@@ -2,7 +2,7 @@
 
 Each subcommand lives in ``mockint/commands/<name>.py`` with ``HELP`` (one line),
 ``add_arguments(parser)`` and ``run(args) -> int``. Command modules import their heavy
-dependencies inside ``run`` so that ``mockint --help`` stays instant.
+dependencies inside ``run`` so that ``mockint --help`` stays instant (a test checks it).
 
 Errors the user can fix are :class:`~mockint.errors.MockintError`: printed as one line,
 ``mockint: error: …``, exit code 2, never a traceback (``--debug`` shows one).
@@ -11,30 +11,43 @@ Errors the user can fix are :class:`~mockint.errors.MockintError`: printed as on
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
 from mockint import __version__
+from mockint.commands import (
+    banks,
+    daily,
+    debrief,
+    devices,
+    doctor,
+    export,
+    forget,
+    history,
+    practice,
+    replay,
+    score,
+    weak,
+)
 from mockint.errors import MockintError
 
 # Order is the order `mockint --help` lists them in.
-COMMANDS = (
-    "practice",
-    "daily",
-    "score",
-    "banks",
-    "history",
-    "replay",
-    "weak",
-    "export",
-    "forget",
-    "debrief",
-    "devices",
-    "doctor",
-)
+COMMANDS: dict[str, ModuleType] = {
+    "practice": practice,
+    "daily": daily,
+    "score": score,
+    "banks": banks,
+    "history": history,
+    "replay": replay,
+    "weak": weak,
+    "export": export,
+    "forget": forget,
+    "debrief": debrief,
+    "devices": devices,
+    "doctor": doctor,
+}
 
 EPILOG = """\
 examples:
@@ -55,10 +68,6 @@ class _Parser(argparse.ArgumentParser):
         raise MockintError(f"{message} (see `{self.prog} --help`)")
 
 
-def _command_module(name: str) -> ModuleType:
-    return importlib.import_module(f"mockint.commands.{name}")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mockint",
@@ -73,8 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show a traceback when something goes wrong"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        module = _command_module(name)
+    for name, module in COMMANDS.items():
         p = sub.add_parser(
             name,
             help=module.HELP,
@@ -111,11 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app() -> int:
-    try:
-        tui = importlib.import_module("mockint.tui.app")
-    except ModuleNotFoundError as exc:
-        if exc.name != "mockint.tui.app":
-            raise
-        # The app is not built yet: show the best thing that exists.
-        return int(_command_module("banks").run(argparse.Namespace(action="list", json=False)))
-    return int(tui.run_app())
+    from mockint.tui.app import run_app  # deferred: Textual
+
+    return int(run_app())

@@ -25,34 +25,22 @@ SEE_DEVICES = "see `mockint devices`, and set `audio.device` in config.yaml"
 
 
 @dataclass(frozen=True)
-class InputDevice:
-    """A device that can record, as PortAudio sees it."""
+class Device:
+    """A device that can record (or play), as PortAudio sees it."""
 
     index: int
     """PortAudio's number for it (stable until devices are plugged in or out)."""
     name: str
     channels: int
-    """Most input channels it offers."""
+    """Most input (or output) channels it offers."""
     default_samplerate: float
     is_default: bool
-    """Whether recording uses it when no device is configured."""
+    """Whether recording (or playback) uses it when no device is configured."""
     hostapi: str = ""
     """The audio system behind it (ALSA, PulseAudio, …)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class OutputDevice:
-    """A device that can play, as PortAudio sees it."""
-
-    index: int
-    name: str
-    channels: int
-    default_samplerate: float
-    is_default: bool
-    hostapi: str = ""
 
 
 def load_sounddevice() -> ModuleType:
@@ -68,40 +56,27 @@ def load_sounddevice() -> ModuleType:
         ) from None
 
 
-def list_input_devices() -> list[InputDevice]:
+def list_input_devices() -> list[Device]:
     """Every device with at least one input channel, default first then by index."""
+    return _list_devices("input")
+
+
+def _list_devices(kind: Kind) -> list[Device]:
+    """Every device with at least one channel of ``kind``, default first then by index."""
     sd = load_sounddevice()
-    default_in = _default_index(sd, "input")
+    default = _default_index(sd, kind)
+    channels = f"max_{kind}_channels"
     found = [
-        InputDevice(
+        Device(
             index=int(info["index"]),
             name=str(info["name"]),
-            channels=int(info["max_input_channels"]),
+            channels=int(info[channels]),
             default_samplerate=float(info["default_samplerate"]),
-            is_default=int(info["index"]) == default_in,
+            is_default=int(info["index"]) == default,
             hostapi=_hostapi_name(sd, info),
         )
         for info in _query(sd)
-        if int(info["max_input_channels"]) > 0
-    ]
-    return sorted(found, key=lambda d: (not d.is_default, d.index))
-
-
-def list_output_devices() -> list[OutputDevice]:
-    """Every device with at least one output channel, default first then by index."""
-    sd = load_sounddevice()
-    default_out = _default_index(sd, "output")
-    found = [
-        OutputDevice(
-            index=int(info["index"]),
-            name=str(info["name"]),
-            channels=int(info["max_output_channels"]),
-            default_samplerate=float(info["default_samplerate"]),
-            is_default=int(info["index"]) == default_out,
-            hostapi=_hostapi_name(sd, info),
-        )
-        for info in _query(sd)
-        if int(info["max_output_channels"]) > 0
+        if int(info[channels]) > 0
     ]
     return sorted(found, key=lambda d: (not d.is_default, d.index))
 
@@ -113,9 +88,7 @@ def resolve_device(spec: str | int | None, kind: Kind = "input") -> int:
     an exact name wins over substrings. Raises MockintError listing the choices when nothing
     (or more than one device) matches, or when there is no device of that kind at all.
     """
-    devices: list[InputDevice] | list[OutputDevice] = (
-        list_input_devices() if kind == "input" else list_output_devices()
-    )
+    devices = _list_devices(kind)
     what = "microphone" if kind == "input" else "audio output"
     if not devices:
         raise MockintError(_none_found(kind))
@@ -208,9 +181,7 @@ def pick_input_rate(index: int, wanted: int) -> int:
     try:
         sd.check_input_settings(device=index, channels=1, samplerate=wanted, dtype="float32")
         return wanted
-    except sd.PortAudioError:
-        return int(sd.query_devices(index)["default_samplerate"])
-    except ValueError:
+    except (sd.PortAudioError, ValueError):
         return int(sd.query_devices(index)["default_samplerate"])
 
 
@@ -264,6 +235,6 @@ def _none_found(kind: Kind) -> str:
     return "no audio output found: connect speakers or headphones"
 
 
-def _choices(devices: list[InputDevice] | list[OutputDevice]) -> str:
+def _choices(devices: list[Device]) -> str:
     listed = ", ".join(f"{d.index}: {d.name}" for d in devices)
     return f"choose one of {listed} (see `mockint devices`)"

@@ -35,7 +35,7 @@ from mockint import paths
 from mockint.audio.levels import FLOOR_DBFS, Level, SilenceTracker, peak_dbfs, rms_dbfs
 from mockint.audio.resample import TARGET_RATE, StreamResampler
 from mockint.audio.sources import OpenedStream, StreamFactory, open_portaudio_input
-from mockint.audio.wavfile import WavAppender, repair_wav, wav_to_flac
+from mockint.audio.wavfile import WavAppender, audio_duration, repair_wav, wav_to_flac
 from mockint.errors import MockintError
 
 if TYPE_CHECKING:
@@ -391,34 +391,14 @@ def recover_recording(path: Path) -> float | None:
     header, or finishes a ``.flac`` recording from its partial WAV. Idempotent: a complete
     recording is only measured. None when there is no readable audio at ``path``.
     """
-    import soundfile
-
     path = Path(path)
     partial = partial_path(path)
     if partial != path and partial.exists():
-        if _readable(path):
+        if audio_duration(path) is not None:
             partial.unlink()  # the conversion finished; only the clean-up was cut off
         else:
             repair_wav(partial)
             wav_to_flac(partial, path)
     elif path.suffix.lower() == ".wav" and path.exists():
         repair_wav(path)
-    if not path.exists():
-        return None
-    try:
-        info = soundfile.info(str(path))
-    except Exception:
-        return None
-    if not info.samplerate:
-        return None
-    return round(info.frames / info.samplerate, 3)
-
-
-def _readable(path: Path) -> bool:
-    import soundfile
-
-    try:
-        soundfile.info(str(path))
-    except Exception:
-        return False
-    return path.exists()
+    return audio_duration(path)

@@ -6,7 +6,7 @@ appended WAV is plain PCM after a 44-byte header. :class:`WavAppender` writes ea
 straight to the file descriptor (no user-space buffer to lose), rewrites the two size fields
 after every block, and fsyncs about once a second. :func:`repair_wav` fixes the sizes of a
 file cut off between those two writes. Finished recordings can still be stored as FLAC:
-:func:`wav_to_flac` converts one atomically.
+:func:`wav_to_flac` converts one atomically; :func:`audio_duration` measures any of them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ import os
 import struct
 import time
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 HEADER_BYTES = 44
 SAMPLE_BYTES = 2  # PCM 16-bit: plenty for speech, half the size of float32
@@ -44,6 +45,8 @@ def wav_header(sample_rate: int, channels: int, data_bytes: int) -> bytes:
 
 def to_pcm16(samples: np.ndarray) -> bytes:
     """Float samples (±1.0 full scale) as little-endian 16-bit PCM, clipped rather than wrapped."""
+    import numpy as np  # deferred: the store measures files through this module
+
     clipped = np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0)
     return (clipped * 32767.0).round().astype("<i2").tobytes()
 
@@ -217,3 +220,16 @@ def wav_to_flac(wav: Path, flac: Path) -> Path:
         raise
     wav.unlink()
     return flac
+
+
+def audio_duration(path: Path) -> float | None:
+    """Seconds of audio in ``path`` (any format libsndfile reads), or None when unreadable."""
+    import soundfile
+
+    try:
+        info = soundfile.info(str(path))
+    except Exception:
+        return None
+    if not info.samplerate:
+        return None
+    return round(info.frames / info.samplerate, 3)

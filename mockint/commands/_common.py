@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NoReturn
-
-from mockint.errors import MockintError
+from typing import Any
 
 
 def print_json(obj: Any) -> None:
@@ -15,5 +13,11 @@ def print_json(obj: Any) -> None:
     sys.stdout.write("\n")
 
 
-def not_built(command: str) -> NoReturn:
-    raise MockintError(f"`mockint {command}` is not built yet; see `mockint --help`")
+def count(n: int, noun: str) -> str:
+    """``1 question``, ``2 questions``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def short(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in "…" when cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

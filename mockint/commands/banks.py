@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mockint.commands._common import count
 from mockint.errors import MockintError
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def _list(catalog: Catalog, *, as_json: bool) -> int:
         ]
         _print_table(("BANK", "TITLE", "QUESTIONS", "KINDS", "SOURCE"), rows, right={2})
         total = sum(len(b.questions) for b in catalog.banks)
-        print(f"\n{_count(len(catalog.banks), 'bank')}, {_count(total, 'question')}")
+        print(f"\n{count(len(catalog.banks), 'bank')}, {count(total, 'question')}")
     else:
         print("no question banks found")
     _print_warnings(catalog.problems)
@@ -102,7 +103,7 @@ def _print_warnings(problems: Sequence[str]) -> None:
         return
     # Warnings, not errors: a broken bank of the user's is skipped and the rest still works.
     print(
-        f"\nwarning: {_count(len(problems), 'problem')} in your banks "
+        f"\nwarning: {count(len(problems), 'problem')} in your banks "
         "(those banks or questions were skipped):",
         file=sys.stderr,
     )
@@ -136,7 +137,7 @@ def _show(catalog: Catalog, name: str, *, as_json: bool) -> int:
     ]
     _print_table(("ID", "KIND", "TARGET", "LEVEL", "QUESTION"), rows)
     print(
-        f"\n{_count(len(bank.questions), 'question')}; practice one with "
+        f"\n{count(len(bank.questions), 'question')}; practice one with "
         f"`mockint practice --question ID`"
     )
     return 0
@@ -177,10 +178,10 @@ def _validate(given: list[Path]) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        where = _count(len({p.path for p in problems}), "file")
-        raise MockintError(f"{_count(len(problems), 'problem')} in {where} (listed above)")
+        where = count(len({p.path for p in problems}), "file")
+        raise MockintError(f"{count(len(problems), 'problem')} in {where} (listed above)")
     questions = sum(len(b.questions) for b in banks)
-    print(f"ok: {_count(len(banks), 'bank')}, {_count(questions, 'question')}")
+    print(f"ok: {count(len(banks), 'bank')}, {count(questions, 'question')}")
     return 0
 
 
@@ -225,7 +226,3 @@ def _print_table(
     print(line(header))
     for row in rows:
         print(line(row))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")

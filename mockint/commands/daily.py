@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from mockint.commands._common import count, short
+
 if TYPE_CHECKING:
     from mockint.practice.plan import DailyPlan
     from mockint.practice.streaks import Streak
@@ -34,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not (args.json or args.list) and sys.stdin.isatty() and sys.stdout.isatty():
+        from mockint.tui.app import run_app  # deferred: Textual (the app makes its own plan)
+
+        return int(run_app(start="daily"))
+
     from datetime import UTC, datetime
 
     from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
@@ -52,23 +59,9 @@ def run(args: argparse.Namespace) -> int:
         from mockint.commands._common import print_json
 
         print_json({**plan.to_dict(), "streak": days.to_dict()})
-        return 0
-    if args.list or not (sys.stdin.isatty() and sys.stdout.isatty()):
+    else:
         print(render(plan, days))
-        return 0
-    return _open_app(plan, days)
-
-
-def _open_app(plan: DailyPlan, days: Streak) -> int:
-    try:
-        from mockint.tui.app import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name != "mockint.tui.app":
-            raise
-        print(render(plan, days))
-        print("\n(the app is not built yet, so here is the list)")
-        return 0
-    return int(run_app(start="daily"))
+    return 0
 
 
 def render(plan: DailyPlan, days: Streak) -> str:
@@ -76,18 +69,18 @@ def render(plan: DailyPlan, days: Streak) -> str:
     when = plan.day.strftime("%a %d %b").replace(" 0", " ")
     lines: list[str] = []
     if plan.complete:
-        lines.append(f"Today's plan ({when}) is done: {_count(plan.done_today, 'question')}.")
+        lines.append(f"Today's plan ({when}) is done: {count(plan.done_today, 'question')}.")
         lines.append("Come back tomorrow, or practice more with `mockint practice`.")
     else:
-        size = f"{_count(len(plan.items), 'question')}, about {plan.estimated_minutes} min"
+        size = f"{count(len(plan.items), 'question')}, about {plan.estimated_minutes} min"
         lines.append(f"Today's plan ({when}): {size}")
         if plan.done_today:
-            lines.append(f"({_count(plan.done_today, 'question')} already answered today)")
+            lines.append(f"({count(plan.done_today, 'question')} already answered today)")
         if plan.first_run:
             lines.append("Welcome! Your first plan starts with warm-up questions.")
         lines.append("")
         for n, item in enumerate(plan.items, 1):
-            lines.append(f"{n:>2}. {item.why:<4}  {_short(item.question.text, WIDTH - 10)}")
+            lines.append(f"{n:>2}. {item.why:<4}  {short(item.question.text, WIDTH - 10)}")
             lines.append(f"          {item.question.id} · {item.detail}")
         lines.append("")
         lines.append("Practice one: mockint practice --question ID  (or `mockint daily`)")
@@ -99,12 +92,4 @@ def _streak_line(days: Streak) -> str:
     if days.current == 0:
         return "Streak: none yet: answer one question today to start one."
     today = "practiced today" if days.practiced_today else "practice today to keep it"
-    return f"Streak: {_count(days.current, 'day')} (best {days.best}), {today}."
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return f"Streak: {count(days.current, 'day')} (best {days.best}), {today}."

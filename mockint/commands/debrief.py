@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mockint.commands._common import count
 from mockint.errors import MockintError
 
 if TYPE_CHECKING:
@@ -156,8 +157,7 @@ def _numbers(text: str) -> list[int]:
 
 
 def _confirm(answers: Answers, prompt: Callable[[str], str]) -> bool:
-    n = len(answers.questions)
-    reply = prompt(f"Save {n} question{'s' if n != 1 else ''}? [Y/n] ").strip().lower()
+    reply = prompt(f"Save {count(len(answers.questions), 'question')}? [Y/n] ").strip().lower()
     return reply in ("", "y", "yes")
 
 

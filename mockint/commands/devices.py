@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mockint.audio.devices import InputDevice
+    from mockint.audio.devices import Device
 
 HELP = "list microphones (input devices)"
 DESCRIPTION = """\
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(devices: list[InputDevice], chosen: int | None) -> str:
+def _table(devices: list[Device], chosen: int | None) -> str:
     width = max(len(d.name) for d in devices)
     lines = [f"    {'#':>3}  {'name':<{width}}  {'channels':>8}  {'rate':>8}  host"]
     for d in devices:

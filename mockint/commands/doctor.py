@@ -33,7 +33,8 @@ class Check:
     fix: str = ""
     essential: bool = True
     checked: bool = True
-    """False when the check could not run (e.g. a part not built yet); not a failure."""
+    """False when the check could not run; not a failure. Every check runs today; the field
+    stays because `mockint doctor --json` has always carried it."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,13 +72,13 @@ def run_checks() -> list[Check]:
     return checks
 
 
-def _guard(name: str, essential: bool, body: Callable[[], Check]) -> Check:
+def _guard(name: str, body: Callable[[], Check]) -> Check:
     from mockint.errors import MockintError
 
     try:
         return body()
     except MockintError as exc:
-        return Check(name, False, str(exc), essential=essential)
+        return Check(name, False, str(exc))
 
 
 def _config() -> tuple[Config, Check]:
@@ -148,22 +149,19 @@ def _microphone(config: Config) -> Check:
             detail += " (silent: muted, or the wrong device? see `mockint devices`)"
         return Check("microphone", True, detail)
 
-    return _guard("microphone", True, body)
+    return _guard("microphone", body)
 
 
 def _speech_model(config: Config) -> Check:
-    try:
-        from mockint.speech.transcriber import resolve_model_path
-    except ImportError:
-        return Check("speech model", True, "not checked (not built yet)", checked=False)
-
     def body() -> Check:
+        from mockint.speech.transcriber import resolve_model_path  # deferred: numpy
+
         path = Path(resolve_model_path(config.speech))
         if not path.is_dir():
             return Check("speech model", False, f"{path} is missing", "reinstall mockint")
         return Check("speech model", True, str(path))
 
-    return _guard("speech model", True, body)
+    return _guard("speech model", body)
 
 
 def _espeak() -> Check:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mockint.commands._common import count
+
 HELP = "export everything: Markdown report, JSON, or CSV"
 
 
@@ -30,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
             return 0
         out = Path(args.out).expanduser()
         with open_private(out) as handle:
-            count = export(store, args.format, handle)
-    noun = "attempt" if count == 1 else "attempts"
-    print(f"Exported {count} {noun} to {out}", file=sys.stderr)
+            exported = export(store, args.format, handle)
+    print(f"Exported {count(exported, 'attempt')} to {out}", file=sys.stderr)
     return 0

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from mockint.commands._common import count
+
 HELP = "delete attempts: their audio and their rows"
 DESCRIPTION = """\
 Delete one attempt, or all of them, with their audio and transcripts.
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 print("Nothing deleted.")
                 return 0
             deleted = store.delete_all()
-            print(f"Deleted {deleted} attempt{'s' if deleted != 1 else ''} and their audio.")
+            print(f"Deleted {count(deleted, 'attempt')} and their audio.")
             return 0
         attempt = store.get(_attempt_id(args.attempt))
         question = f" ({attempt.question_id})" if attempt.question_id else ""

@@ -132,10 +132,9 @@ def _print_question(store: Store, attempts: list[Attempt], trend: Trend) -> None
     summary = f"{trend.attempts} attempts, {scored} scored"
     if scored:
         summary += f" · best {trend.best} · average {trend.average} · latest {trend.latest}"
-        print(summary)
+    print(summary)
+    if scored:
         print(f"trend  {display.sparkline(trend.scores)}  (oldest → newest, last 30)")
-    else:
-        print(summary)
     print()
     print("\n".join(_table(attempts, with_question=False)))
     if trend.attempts > len(attempts):

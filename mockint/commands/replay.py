@@ -6,14 +6,12 @@ Fillers print as ``[um]`` and hedges as ``{I think}``. ``--no-audio`` prints it 
 from __future__ import annotations
 
 import argparse
-import importlib
 import shutil
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from mockint.models import Word
@@ -44,15 +42,17 @@ def run(args: argparse.Namespace) -> int:
         attempt = store.get(attempt_id)
     _print_header(attempt)
     marks = display.word_marks(attempt.words, attempt.report)
-    if args.no_audio:
+    audio = attempt.audio_path
+    if audio is None and not args.no_audio:
+        print("(a typed answer: there is no audio to play)")
+    if args.no_audio or audio is None:
         printer = StepPrinter(attempt.words, marks, sys.stdout)
         printer.finish()
         _print_footer(attempt)
         return 0
-    audio = attempt.audio_path
     if attempt.status == "recording":
         raise MockintError(f"attempt {attempt.id} is still being recorded: replay it afterwards")
-    if audio is None or not audio.is_file():
+    if not audio.is_file():
         raise MockintError(
             f"the audio of attempt {attempt.id} is gone ({audio}): "
             f"`mockint replay {attempt.id} --no-audio` prints the transcript"
@@ -149,14 +149,10 @@ class StepPrinter:
 
 def play_with_positions(path: Path, on_position: OnPosition, attempt_id: int) -> None:
     """Play ``path`` on the default output, calling ``on_position(seconds)`` as it goes."""
+    from mockint.audio.player import play  # deferred: numpy and PortAudio
     from mockint.errors import MockintError
 
     stop = threading.Event()
-    try:
-        player: Any = importlib.import_module("mockint.audio.player")
-        play = player.play
-    except (ImportError, AttributeError):
-        play = _play_sounddevice
     try:
         play(path, on_position=on_position, stop_event=stop)
     except MockintError:
@@ -169,24 +165,3 @@ def play_with_positions(path: Path, on_position: OnPosition, attempt_id: int) ->
             f"cannot play {path.name}: {' '.join(str(exc).split())} "
             f"(`mockint replay {attempt_id} --no-audio` prints the transcript)"
         ) from None
-
-
-def _play_sounddevice(path: Path, *, on_position: OnPosition, stop_event: threading.Event) -> None:
-    """Playback when the audio module's player is not available: sounddevice + a clock."""
-    import sounddevice
-    import soundfile
-
-    data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
-    total = len(data) / rate if rate else 0.0
-    sounddevice.play(data, rate)
-    started = time.monotonic()
-    try:
-        while not stop_event.is_set():
-            elapsed = time.monotonic() - started
-            on_position(min(elapsed, total))
-            if elapsed >= total:
-                break
-            time.sleep(0.05)
-        sounddevice.wait()
-    finally:
-        sounddevice.stop()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from mockint.commands._common import short
+
 if TYPE_CHECKING:
     from mockint.practice.weak import WeakQuestion
 
@@ -88,13 +90,9 @@ def render(found: list[WeakQuestion]) -> str:
     lines = [f"Weak questions ({len(found)}), weakest first", ""]
     for n, w in enumerate(found, 1):
         scores = ", ".join(str(s) for s in w.last_scores) or "not answered yet"
-        lines.append(f"{n:>2}. {_short(w.text, WIDTH - 4)}")
+        lines.append(f"{n:>2}. {short(w.text, WIDTH - 4)}")
         lines.append(f"    {w.question_id} · last scores: {scores}")
         for reason in w.reasons:
             lines.append(f"    - {reason}")
     lines += ["", "Drill them in the app: mockint practice --question ID"]
     return "\n".join(lines)
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

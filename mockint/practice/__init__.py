@@ -3,7 +3,8 @@
 The public API, importable from here (loaded on first use, so that reading the config, which
 imports :mod:`mockint.practice.config`, does not load fsrs):
 
-- after scoring an answer: :func:`record_review`; a rating given later: :func:`rate_attempt`
+- after scoring an answer: :func:`save_scored` (stores it, then :func:`record_review`);
+  a rating given later: :func:`rate_attempt`
 - the home screen: :func:`daily_plan`, :func:`streak`, :func:`weak_questions`
 - drills: :func:`drill_questions`; flags by hand: :func:`mark_weak`, :func:`unmark_weak`
 - the end of a session: :func:`session_summary`
@@ -18,6 +19,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mockint.practice.answers import save_scored
     from mockint.practice.debrief import save_debrief
     from mockint.practice.plan import DailyPlan, PlanItem, daily_plan
     from mockint.practice.scheduler import (
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     )
 
 _EXPORTS = {
+    "save_scored": "answers",
     "save_debrief": "debrief",
     "DailyPlan": "plan",
     "PlanItem": "plan",
@@ -73,6 +76,7 @@ __all__ = [
     "rate_attempt",
     "record_review",
     "save_debrief",
+    "save_scored",
     "session_summary",
     "streak",
     "unmark_weak",

@@ -35,27 +35,10 @@ from mockint.practice._catalog import QuestionSource, by_id
 from mockint.practice._db import StoreLike, connection, load_flags, one, rows, transaction
 from mockint.practice._time import iso, parse, utc
 from mockint.practice.config import PracticeConfig
+from mockint.scoring.result import FLAGS
 
 Source = Literal["auto", "manual", "debrief"]
 Change = Literal["flagged", "updated", "unflagged", "unchanged"]
-
-#: The contract's flag vocabulary (ARCHITECTURE.md), for checking drill requests.
-KNOWN_FLAGS = (
-    "no_speech",
-    "too_short",
-    "too_long",
-    "too_fast",
-    "too_slow",
-    "filler_heavy",
-    "long_pauses",
-    "hedging",
-    "missing_situation",
-    "missing_task",
-    "missing_action",
-    "missing_result",
-    "no_numbers_in_result",
-    "we_not_i",
-)
 
 REASON_SEPARATOR = "; "
 MANUAL_REASON = "marked weak by you"
@@ -397,10 +380,10 @@ def _latest_answers(conn: sqlite3.Connection) -> dict[str, Answer]:
 
 
 def _check_flag(conn: sqlite3.Connection, flag: str) -> None:
-    if flag in KNOWN_FLAGS:
+    if flag in FLAGS:
         return
     seen = {f for r in rows(conn, "SELECT DISTINCT flags FROM attempts") for f in load_flags(r[0])}
     if flag not in seen:
         raise MockintError(
-            f"unknown problem {flag!r}; drill one of: {', '.join(sorted(set(KNOWN_FLAGS) | seen))}"
+            f"unknown problem {flag!r}; drill one of: {', '.join(sorted(set(FLAGS) | seen))}"
         )

@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mockint.scoring.coverage import CoverageReport
 from mockint.scoring.fillers import FillerReport
-from mockint.scoring.language import HedgeReport, Ownership, Repetition
-from mockint.scoring.length import LengthReport
-from mockint.scoring.pace import PaceReport
-from mockint.scoring.pauses import PauseReport
 from mockint.scoring.structure import StructureReport
 
+if TYPE_CHECKING:
+    from mockint.scoring.result import ScoreReport
 
-def build_metrics(
-    *,
-    word_count: int,
-    fillers: FillerReport,
-    pace: PaceReport,
-    length: LengthReport,
-    pauses: PauseReport,
-    hedges: HedgeReport,
-    repetitions: tuple[Repetition, ...],
-    ownership: Ownership | None,
-    structure: StructureReport | None,
-    coverage: CoverageReport | None,
-) -> dict[str, Any]:
-    """``metrics`` for ``mockint score --json``: contract keys plus evidence."""
+
+def build_metrics(report: ScoreReport) -> dict[str, Any]:
+    """``metrics`` for ``mockint score --json``: the report's typed fields, contract keys
+    first, plus evidence."""
+    fillers, pace, length = report.fillers, report.pace, report.length
+    pauses, hedges = report.pauses, report.hedges
+    if fillers is None or pace is None or length is None or pauses is None or hedges is None:
+        raise ValueError("build_metrics needs a report with every measured part")
+    structure, coverage = report.structure, report.coverage
     return {
-        "word_count": word_count,
+        "word_count": report.word_count,
         "wpm": pace.wpm,
         "fillers": _fillers(fillers),
         "long_pauses": [
@@ -57,8 +49,8 @@ def build_metrics(
             "longest_s": pauses.longest_s,
             "start_delay_s": pauses.start_delay_s,
         },
-        "repetitions": [asdict(r) for r in repetitions],
-        "ownership": asdict(ownership) if ownership else None,
+        "repetitions": [asdict(r) for r in report.repetitions],
+        "ownership": asdict(report.ownership) if report.ownership else None,
         "structure": _structure(structure) if structure else None,
         "key_points": [asdict(p) for p in coverage.points] if coverage else [],
     }

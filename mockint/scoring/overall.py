@@ -97,18 +97,7 @@ def score_answer(
     flags = ["no_speech"] if not tokens else [f for f in FLAGS if raised.get(f)]
 
     report = ScoreReport(
-        metrics=build_metrics(
-            word_count=len(tokens),
-            fillers=fillers_r,
-            pace=pace_r,
-            length=length_r,
-            pauses=pauses_r,
-            hedges=hedges_r,
-            repetitions=reps,
-            ownership=own,
-            structure=star,
-            coverage=cov,
-        ),
+        metrics={},  # filled in below, from the typed fields
         overall=int(min(100, max(0, overall))),
         parts=scores if tokens else {},
         flags=flags,
@@ -127,6 +116,7 @@ def score_answer(
         structure=star,
         coverage=cov,
     )
+    report.metrics = build_metrics(report)
     report.tips = make_tips(report, config, behavioral)
     report.strengths = make_strengths(report) if tokens else []
     return report

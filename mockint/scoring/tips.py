@@ -107,7 +107,7 @@ def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
 
 def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
     n = r.length
-    if n is None:
+    if n is None or not (n.too_short or n.too_long):
         return []
     low, high = n.target
     if n.too_short:
@@ -117,16 +117,14 @@ def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
             else "add a concrete example"
         )
         text = f"Your answer lasted {P.clock(n.seconds)}; aim for {low}–{high} s — {more}."
-        return [_Tip(_lost(r, "length"), text)]
-    if n.too_long:
+    else:
         cut = (
             "cut the background to two sentences and get to what you did"
             if behavioral
             else "lead with your main point and keep one example"
         )
         text = f"Your answer ran {P.clock(n.seconds)}; aim for at most {P.clock(high)} — {cut}."
-        return [_Tip(_lost(r, "length"), text)]
-    return []
+    return [_Tip(_lost(r, "length"), text)]
 
 
 def _pause_tips(r: ScoreReport) -> list[_Tip]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import importlib
 import logging
 import os
 import threading
 from pathlib import Path
-from typing import Any
 
 from mockint import paths
+from mockint.audio.wavfile import audio_duration
 
 log = logging.getLogger(__name__)
 
@@ -102,37 +101,15 @@ def is_live(path: Path) -> bool:
 def repair_audio(path: Path) -> float | None:
     """Make a cut-off recording readable and return its duration (None if unreadable).
 
-    The audio module knows its own writer's format (:func:`recover_recording`); without it,
-    the file is kept as it is and only measured.
+    A failed repair never loses the file: it is kept as it is and only measured.
     """
-    recover_recording = _optional("mockint.audio.recorder", "recover_recording")
-    if recover_recording is not None:
-        try:
-            recover_recording(path)
-        except Exception as exc:  # a failed repair must never lose the file: keep it as is
-            log.warning("could not repair %s: %s", path, exc)
-    return audio_duration(path)
+    from mockint.audio.recorder import recover_recording  # deferred: loads numpy
 
-
-def _optional(module: str, name: str) -> Any:
-    """``module.name`` if that part of mockint is installed, else None (it may land later)."""
     try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-
-
-def audio_duration(path: Path) -> float | None:
-    """Seconds of audio in ``path``, or None when it cannot be read."""
-    try:
-        import soundfile
-
-        info = soundfile.info(str(path))
-    except Exception:
-        return None
-    if not info.samplerate:
-        return None
-    return round(info.frames / info.samplerate, 3)
+        return recover_recording(path)
+    except Exception as exc:
+        log.warning("could not repair %s: %s", path, exc)
+        return audio_duration(path)
 
 
 def leftovers(audio: Path) -> list[Path]:

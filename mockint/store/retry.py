@@ -8,12 +8,10 @@ a later retry can succeed. Nothing here deletes anything.
 from __future__ import annotations
 
 import functools
-import importlib
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint.errors import MockintError
 from mockint.models import Kind, Question
@@ -44,6 +42,10 @@ class RetryOutcome:
 Progress = Callable[[int, int, Attempt, RetryOutcome | None], None]
 """Called as ``(index, total, attempt, None)`` before each attempt, then with its outcome."""
 
+SaveScored = Callable[[int, "ScoredAnswer"], Attempt]
+"""``save(attempt_id, scored) -> Attempt``: keeps the result (default:
+:func:`mockint.practice.save_scored`, which also schedules the question)."""
+
 
 def retry_pending(
     store: Store,
@@ -51,6 +53,7 @@ def retry_pending(
     score: ScoreFile | None = None,
     lookup: QuestionLookup | None = None,
     progress: Progress | None = None,
+    save: SaveScored | None = None,
 ) -> list[RetryOutcome]:
     """Transcribe and score every pending attempt, oldest first."""
     waiting = store.pending()
@@ -58,11 +61,15 @@ def retry_pending(
         return []
     score = score or _pipeline_score_file()
     lookup = lookup or catalog_lookup()
+    if save is None:
+        from mockint.practice import save_scored
+
+        save = functools.partial(save_scored, store)
     outcomes: list[RetryOutcome] = []
     for index, attempt in enumerate(waiting, start=1):
         if progress:
             progress(index, len(waiting), attempt, None)
-        outcome = _retry_one(store, attempt, score, lookup)
+        outcome = _retry_one(store, attempt, score, lookup, save)
         outcomes.append(outcome)
         if progress:
             progress(index, len(waiting), attempt, outcome)
@@ -70,13 +77,13 @@ def retry_pending(
 
 
 def _retry_one(
-    store: Store, attempt: Attempt, score: ScoreFile, lookup: QuestionLookup
+    store: Store, attempt: Attempt, score: ScoreFile, lookup: QuestionLookup, save: SaveScored
 ) -> RetryOutcome:
     audio = attempt.audio_path
     if audio is None or not audio.is_file():
-        error = f"the audio file is missing ({audio}); nothing to transcribe"
-        store.mark_failed(attempt.id, error)
-        return RetryOutcome(attempt.id, Status.FAILED, error=error)
+        return _failed(
+            store, attempt, f"the audio file is missing ({audio}); nothing to transcribe"
+        )
     try:
         scored = score(Path(audio), question=question_of(attempt, lookup))
     except KeyboardInterrupt:
@@ -85,7 +92,7 @@ def _retry_one(
         return _failed(store, attempt, str(exc))
     except Exception as exc:  # whatever broke, the attempt and its audio must survive it
         return _failed(store, attempt, f"{type(exc).__name__}: {exc}")
-    done = store.mark_scored(attempt.id, scored)
+    done = save(attempt.id, scored)
     return RetryOutcome(attempt.id, Status.SCORED, done.overall, done.flags)
 
 
@@ -116,32 +123,21 @@ def question_of(attempt: Attempt, lookup: QuestionLookup) -> Question | None:
 
 def catalog_lookup() -> QuestionLookup:
     """Questions from the loaded banks; a bank that fails to load just means snapshots."""
+    from mockint.banks import load_catalog  # deferred: pydantic and YAML
+
     try:
-        banks: Any = importlib.import_module("mockint.banks")
-        catalog = banks.load_catalog()
-    except (ImportError, MockintError, AttributeError):
+        catalog = load_catalog()
+    except MockintError:
         return lambda _id: None
-
-    def lookup(question_id: str) -> Question | None:
-        found = catalog.get(question_id)
-        return found if isinstance(found, Question) else None
-
-    return lookup
+    return catalog.get
 
 
 def _pipeline_score_file() -> ScoreFile:
     """``mockint.pipeline.score_file`` sharing one loaded model across every attempt."""
-    pipeline: Any = importlib.import_module("mockint.pipeline")
-    score_file = getattr(pipeline, "score_file", None)
-    if score_file is None:
-        raise MockintError("transcription is not available in this build of mockint yet")
-    if "transcriber" not in inspect.signature(score_file).parameters:
-        return score_file
     from mockint.config import load_config
+    from mockint.pipeline import score_file
+    from mockint.speech.transcriber import Transcriber
 
     config = load_config()
-    speech: Any = importlib.import_module("mockint.speech.transcriber")
     # Loading the model costs more than scoring a short answer: load it once for all.
-    return functools.partial(
-        score_file, config=config, transcriber=speech.Transcriber(config.speech)
-    )
+    return functools.partial(score_file, config=config, transcriber=Transcriber(config.speech))

@@ -4,6 +4,11 @@ Life of an attempt::
 
     begin_attempt ──► 'recording' ──finish_recording──► 'recorded' ──mark_scored──► 'scored'
     add_recorded_attempt (a file) ─────────────────────► 'recorded' ──mark_failed──► 'failed'
+    add_typed_attempt (no audio) ──────────────────────► 'recorded' ──mark_scored──► 'scored'
+
+A typed answer has no audio: its ``audio_path`` and ``duration_s`` stay NULL (its length is
+the scorer's estimate, in the report), and :meth:`Store.pending` never offers it for a retry,
+which could only transcribe audio.
 
 The row exists before transcription starts, so a crash, a model error or a closed laptop
 never loses an answer: ``recorded`` and ``failed`` attempts wait in :meth:`Store.pending` for
@@ -58,6 +63,9 @@ SESSION_KINDS = ("practice", "daily", "drill")
 # Hidden files the store and the recorder leave beside an attempt's audio (".12.flac.part",
 # ".12.flac.partial.wav"): named after an attempt id.
 _OURS_HIDDEN = re.compile(r"^\.\d+\.")
+
+# Attempts a retry can score: waiting, with audio to transcribe.
+_PENDING = "status IN ('recorded', 'failed') AND audio_path IS NOT NULL"
 
 
 class Store:
@@ -197,16 +205,28 @@ class Store:
             _copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
         return self.get(attempt_id)
 
+    def add_typed_attempt(
+        self, question: Question | None, *, session_id: int | None = None
+    ) -> Attempt:
+        """A typed answer (no microphone): a ``recorded`` attempt with no audio at all, ready
+        for :meth:`mark_scored`. ``audio_path`` and ``duration_s`` stay None."""
+        with self.transaction() as conn:
+            attempt_id = self._insert(conn, question, Status.RECORDED, utc_now(), session_id)
+        return self.get(attempt_id)
+
     def mark_scored(self, attempt_id: int, scored: ScoredAnswer) -> Attempt:
-        """Store the transcript, timed words and score report: status ``scored``."""
+        """Store the transcript, timed words and score report: status ``scored``.
+
+        ``duration_s`` becomes the transcript's length, except for an attempt without audio
+        (typed): its synthetic timings measure nothing, so it stays None."""
         report = scored.report.to_dict()
         words = [words_to_dict(w) for w in scored.transcript.words]
         with self.transaction() as conn:
             self._require(conn, attempt_id)
             conn.execute(
                 """UPDATE attempts SET status = 'scored', transcript = ?, words_json = ?,
-                       report_json = ?, overall = ?, flags = ?, duration_s = ?, error = NULL,
-                       scored_at = ?
+                       report_json = ?, overall = ?, flags = ?, error = NULL, scored_at = ?,
+                       duration_s = CASE WHEN audio_path IS NULL THEN NULL ELSE ? END
                    WHERE id = ?""",
                 (
                     scored.transcript.text,
@@ -214,8 +234,8 @@ class Store:
                     json.dumps(report, ensure_ascii=False),
                     int(scored.report.overall),
                     json.dumps(list(scored.report.flags)),
-                    round(scored.duration_s, 3),
                     utc_now(),
+                    round(scored.duration_s, 3),
                     attempt_id,
                 ),
             )
@@ -336,15 +356,13 @@ class Store:
 
     def count_pending(self) -> int:
         """How many attempts :meth:`pending` would return (an index count, cheap)."""
-        return int(
-            self._read("SELECT count(*) FROM attempts WHERE status IN ('recorded', 'failed')")[0][0]
-        )
+        return int(self._read(f"SELECT count(*) FROM attempts WHERE {_PENDING}")[0][0])
 
     def pending(self) -> list[Attempt]:
-        """``recorded`` and ``failed`` attempts, oldest first: what a retry would score."""
+        """``recorded`` and ``failed`` attempts with audio, oldest first: what a retry would
+        score. A typed attempt (no audio) is never pending: there is nothing to transcribe."""
         rows = self._read(
-            f"SELECT {SUMMARY_COLUMNS} FROM attempts WHERE status IN ('recorded', 'failed') "
-            "ORDER BY created_at, id"
+            f"SELECT {SUMMARY_COLUMNS} FROM attempts WHERE {_PENDING} ORDER BY created_at, id"
         )
         return [attempt_from_row(r, self.root) for r in rows]
 

@@ -24,6 +24,7 @@ from mockint.tui.data import (
     DebriefEntry,
     DebriefResult,
     HomeData,
+    PendingResult,
     PlanItem,
     ProgressData,
     ProgressPoint,
@@ -32,6 +33,7 @@ from mockint.tui.data import (
 
 if TYPE_CHECKING:
     from mockint.pipeline import ScoredAnswer
+    from mockint.tui.services import OnPending, ScorePath
 
 T = TypeVar("T")
 
@@ -97,6 +99,8 @@ class RealBackend:
             weak = practice.weak_questions(store, catalog, now)
             recent = store.list_attempts(limit=30)
             scores = [a.overall for a in reversed(recent) if a.overall is not None]
+            waiting = {a.id for a in store.pending()}
+            recovered = sum(1 for a in store.recovered() if a.id in waiting)
             return HomeData(
                 plan=tuple(PlanItem(i.question, _why(i.why, i.detail)) for i in plan.items),
                 estimated_minutes=int(plan.estimated_minutes),
@@ -104,6 +108,8 @@ class RealBackend:
                 weak=tuple(PlanItem(w.question, "; ".join(w.reasons)) for w in weak if w.question),
                 recent_scores=tuple(scores[-20:]),
                 attempts_total=int(store.count_attempts()),
+                pending=len(waiting),
+                recovered=recovered,
             )
 
         return self._run(_home)
@@ -148,32 +154,47 @@ class RealBackend:
         return int(attempt.id), Path(attempt.audio_path)
 
     def add_typed_attempt(self, question: Question, session_id: int | None) -> int:
-        # A typed answer has no audio: the attempt goes straight to 'recorded' with no length.
-        def _add(store: Any) -> int:
-            attempt = store.begin_attempt(question, session_id)
-            store.finish_recording(attempt.id, None)
-            return int(attempt.id)
+        # A typed answer has no audio: no file, no length; the store keeps audio_path NULL.
+        attempt = self._run(lambda s: s.add_typed_attempt(question, session_id=session_id))
+        return int(attempt.id)
 
-        return self._run(_add)
+    def score_pending(self, score: ScorePath, on_progress: OnPending | None) -> PendingResult:
+        """Score the waiting answers as `mockint history --retry` does (its retry_pending),
+        here in the caller's thread: only the store calls go to the store's thread, so the
+        app's other reads are not stuck behind a transcription. Each answer scored also
+        counts as practice of its question, dated when it was given."""
+        from mockint import practice
+        from mockint.store.retry import retry_pending
+
+        def progress(index: int, total: int, attempt: Any, outcome: Any) -> None:
+            if outcome is None and on_progress:
+                on_progress(index, total)
+
+        def save(attempt_id: int, scored: ScoredAnswer) -> Any:
+            return self._run(
+                lambda s: practice.save_scored(s, attempt_id, scored, config=self.config)
+            )
+
+        outcomes = retry_pending(
+            _OnStoreThread(self),  # type: ignore[arg-type]
+            score=score,
+            lookup=self._question,
+            progress=progress,
+            save=save,
+        )
+        return PendingResult(
+            scored=tuple((o.attempt_id, int(o.overall)) for o in outcomes if o.overall is not None),
+            failed=tuple((o.attempt_id, o.error or "failed") for o in outcomes if o.error),
+        )
 
     def save_scored(
         self, attempt_id: int, question: Question, scored: ScoredAnswer, now: datetime
     ) -> None:
         from mockint import practice
 
-        def _save(store: Any) -> None:
-            store.mark_scored(attempt_id, scored)
-            practice.record_review(
-                store,
-                question.id,
-                attempt_id,
-                scored.report.overall,
-                list(scored.report.flags),
-                now=now,
-                config=self.config,
-            )
-
-        self._run(_save)
+        self._run(
+            lambda s: practice.save_scored(s, attempt_id, scored, now=now, config=self.config)
+        )
 
     def mark_failed(self, attempt_id: int, error: str) -> None:
         self._run(lambda s: s.mark_failed(attempt_id, error))
@@ -240,6 +261,7 @@ class RealBackend:
                 company=entry.company,
                 role=entry.role,
                 notes=entry.notes,
+                interview_date=entry.interview_date,
                 now=now,
             )
         )
@@ -251,6 +273,19 @@ class RealBackend:
             f"{raw.follow_up}"
         )
         return DebriefResult(message, tuple(raw.question_ids))
+
+
+class _OnStoreThread:
+    """The backend's Store, every method call run on the store's own thread."""
+
+    def __init__(self, backend: RealBackend) -> None:
+        self._backend = backend
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self._backend._run(lambda s: getattr(s, name)(*args, **kwargs))
+
+        return call
 
 
 # -- shaping other parts' objects

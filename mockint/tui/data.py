@@ -8,7 +8,7 @@ can build them by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +35,52 @@ class HomeData:
     recent_scores: tuple[int, ...]
     """Overall scores of the latest attempts, oldest first (the sparkline)."""
     attempts_total: int
+    pending: int = 0
+    """Attempts with audio waiting to be scored (recorded or failed): R scores them."""
+    recovered: int = 0
+    """How many of ``pending`` were recordings cut off by a crash, recovered at start-up."""
 
     @property
     def first_run(self) -> bool:
         return self.attempts_total == 0
+
+
+def pending_notice(data: HomeData) -> str:
+    """One line about answers waiting to be scored, or "" when there are none."""
+    if data.pending <= 0:
+        return ""
+    n, recovered = data.pending, min(data.recovered, data.pending)
+    them = "it" if n == 1 else "them"
+    if recovered == n:
+        what = "1 unfinished answer was" if n == 1 else f"{n} unfinished answers were"
+        return f"{what} recovered — press R to score {them}"
+    what = "1 answer is" if n == 1 else f"{n} answers are"
+    line = f"{what} not scored yet"
+    if recovered:
+        line += f" ({recovered} recovered after a crash)"
+    return f"{line} — press R to score {them}"
+
+
+@dataclass(frozen=True)
+class PendingResult:
+    """What scoring the waiting answers did."""
+
+    scored: tuple[tuple[int, int], ...] = ()
+    """(attempt id, overall score) of each answer scored."""
+    failed: tuple[tuple[int, str], ...] = ()
+    """(attempt id, error) of each that failed again (its audio stays)."""
+
+    def message(self) -> str:
+        if not self.scored and not self.failed:
+            return "Nothing was waiting to be scored."
+        parts = []
+        if self.scored:
+            scores = ", ".join(str(score) for _, score in self.scored)
+            noun = "answer" if len(self.scored) == 1 else "answers"
+            parts.append(f"Scored {len(self.scored)} {noun} ({scores}); see History")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed again: {self.failed[0][1]}")
+        return ". ".join(parts) + "."
 
 
 @dataclass(frozen=True)
@@ -136,7 +178,8 @@ class DebriefEntry:
     struggled: tuple[str, ...]
     """The subset that went badly: they become practice."""
     notes: str = ""
-    when: datetime | None = None
+    interview_date: date | None = None
+    """The day of the interview (the form defaults to today)."""
 
 
 @dataclass(frozen=True)

@@ -47,12 +47,26 @@ class FeedbackData:
     star: tuple[StarPart, ...]
     key_points: tuple[tuple[str, bool], ...]
     duration_s: float
+    """The recording's length (silence before and after included)."""
     wpm: float | None
     fillers_total: int
     fillers_per_minute: float | None
     hedges_total: int
     audio: str | None = None
     question_id: str | None = None
+    length_s: float | None = None
+    """The answer's length as the scorer measured it (first word to last): the number its
+    length tip quotes. None from a scorer that does not report it."""
+    length_estimated: bool = False
+    """``length_s`` comes from the word count (a typed answer has no timings)."""
+
+    @property
+    def length_text(self) -> str:
+        """The answer's length as the card shows it: ``0:24``, ``≈0:24`` for an estimate;
+        the recording's length only when the scorer gave none."""
+        if self.length_s is None:
+            return clock(self.duration_s)
+        return ("≈" if self.length_estimated else "") + clock(self.length_s)
 
     @property
     def text(self) -> str:
@@ -69,6 +83,8 @@ class FeedbackData:
         score = d.get("score") or {}
         fillers = metrics.get("fillers") or {}
         hedges = metrics.get("hedges") or {}
+        raw_length = metrics.get("length")
+        length: dict[str, Any] = raw_length if isinstance(raw_length, dict) else {}
         return cls(
             overall=int(score.get("overall") or 0),
             parts={str(k): int(v) for k, v in (score.get("parts") or {}).items()},
@@ -84,7 +100,15 @@ class FeedbackData:
             hedges_total=int(hedges.get("total") or 0),
             audio=d.get("audio"),
             question_id=d.get("question"),
+            length_s=_float(length.get("seconds")),
+            length_estimated=bool(length.get("estimated")),
         )
+
+
+def clock(seconds: float) -> str:
+    """``75.4`` → ``"1:15"``: as the scorer's tips write a length (scoring.parts.clock)."""
+    total = round(seconds)
+    return f"{total // 60}:{total % 60:02d}"
 
 
 def _float(value: Any) -> float | None:

@@ -12,6 +12,7 @@ from mockint.tui.data import (
     AttemptRow,
     CatalogData,
     HomeData,
+    PendingResult,
     ProgressData,
     SessionSummary,
 )
@@ -97,11 +98,29 @@ class AttemptsLoaded(Message):
 @dataclass
 class AttemptLoaded(Message):
     detail: AttemptDetail
+    weak: bool = False
+    """Whether the attempt's question is flagged weak now."""
 
 
 @dataclass
 class ProgressLoaded(Message):
     data: ProgressData
+
+
+@dataclass
+class PendingProgress(Message):
+    """Scoring waiting answers: answer ``index`` of ``total`` is being transcribed."""
+
+    index: int
+    total: int
+
+
+@dataclass
+class PendingScored(Message):
+    """Scoring the waiting answers ended: ``result``, or ``error`` when it could not start."""
+
+    result: PendingResult | None
+    error: str | None = None
 
 
 @dataclass

@@ -27,6 +27,7 @@ from mockint.tui.data import (
     DebriefEntry,
     DebriefResult,
     HomeData,
+    PendingResult,
     ProgressData,
     SessionSummary,
 )
@@ -40,6 +41,11 @@ OnUpdate = Callable[[Any], None]
 """Receives live transcription updates (from a worker thread)."""
 OnPosition = Callable[[float], None]
 """Receives the playback position in seconds."""
+
+ScorePath = Callable[..., "ScoredAnswer"]
+"""``score(audio_path, question=...) -> ScoredAnswer``: transcribe and score one file."""
+OnPending = Callable[[int, int], None]
+"""Receives ``(index, total)`` before each waiting answer is scored."""
 
 RATINGS = ("again", "hard", "good", "easy")
 """Self-ratings, in FSRS order (1–4)."""
@@ -89,6 +95,7 @@ class Backend(Protocol):
         self, question: Question, path: Path, session_id: int | None
     ) -> tuple[int, Path]: ...
     def add_typed_attempt(self, question: Question, session_id: int | None) -> int: ...
+    def score_pending(self, score: ScorePath, on_progress: OnPending | None) -> PendingResult: ...
     def save_scored(
         self, attempt_id: int, question: Question, scored: ScoredAnswer, now: datetime
     ) -> None: ...

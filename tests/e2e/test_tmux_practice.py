@@ -97,7 +97,7 @@ def test_practice_in_a_real_terminal(
     term = app_terminal
     term.wait_for(lambda s: "Welcome to mockint" in s, "the first-run welcome")
     term.press("Enter")
-    term.wait_for(lambda s: "Daily practice" in s and "questions" in s, "the home screen")
+    term.wait_for(lambda s: "Start daily practice" in s and "questions" in s, "the home screen")
     term.press("d")
     term.wait_for(lambda s: "space starts now" in s or "Stop" in s, "the question card")
     term.press("Space")  # skip the prep countdown

@@ -151,6 +151,16 @@ def test_replay_no_audio_marks_fillers_and_hedges(capsys: pytest.CaptureFixture[
     assert "[Um] {I think} we shipped it [uh] on time" in out
 
 
+def test_replay_of_a_typed_answer_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open() as store:
+        attempt_id = store.add_typed_attempt(QUESTION).id
+        store.mark_scored(attempt_id, _scored(64, [], "I think we shipped it on time"))
+    code, out, _ = _run("replay", str(attempt_id), capsys=capsys)
+    assert code == 0
+    assert "there is no audio to play" in out
+    assert "{I think} we shipped it on time" in out
+
+
 def test_replay_of_an_unscored_attempt(
     history: list[int], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -40,8 +40,6 @@ def phrase(tmp_path: Path) -> Path:
 def test_score_save_then_history_shows_it(phrase: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["score", str(phrase), "--save", "--json"])
     out, err = capsys.readouterr()
-    if code == 2 and "not built yet" in err:
-        pytest.skip("`mockint score` is not built yet")
     assert code == 0, err
     scored = json.loads(out)
     assert main(["history", "--json"]) == 0
@@ -77,6 +75,15 @@ def test_history_retry_scores_what_was_left(
             assert attempt.status is Status.SCORED and attempt.error is None
             assert "problems" in (attempt.transcript or "").lower()
             assert attempt.words and attempt.words[0].start >= 0
+        # A retried answer counts as practice, as in the app: its question has a card and
+        # a review dated when the answer was given.
+        review = store.conn.execute(
+            "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (waiting.id,)
+        ).fetchone()
+        assert review is not None
+        assert store.conn.execute(
+            "SELECT 1 FROM cards WHERE question_id = ?", (QUESTION.id,)
+        ).fetchone()
         assert store.pending() == []
     assert main(["history", "--retry"]) == 0
     assert "Nothing to retry" in capsys.readouterr().out

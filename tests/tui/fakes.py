@@ -22,6 +22,7 @@ from mockint.tui.data import (
     DebriefEntry,
     DebriefResult,
     HomeData,
+    PendingResult,
     PlanItem,
     ProgressData,
     ProgressPoint,
@@ -145,6 +146,7 @@ class FakeBackend:
     debriefs: list[DebriefEntry] = field(default_factory=list)
     sessions: int = 0
     failed: dict[int, str] = field(default_factory=dict)
+    recovered_ids: set[int] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def catalog(self) -> CatalogData:
@@ -155,7 +157,38 @@ class FakeBackend:
             return self.home_data
         plan = tuple(PlanItem(x, "new") for x in QUESTIONS[:2])
         scores = tuple(r.overall for r in self.rows if r.overall is not None)
-        return HomeData(plan, 5, 0, (), scores, len(self.rows))
+        waiting = {r.id for r in self._pending()}
+        recovered = len(waiting & self.recovered_ids)
+        return HomeData(plan, 5, 0, (), scores, len(self.rows), len(waiting), recovered)
+
+    def _pending(self) -> list[AttemptRow]:
+        return [r for r in self.rows if r.status in ("recorded", "failed") and r.audio_path]
+
+    def add_recovered(self, question: Question) -> int:
+        """An answer recorded before a crash, recovered at start-up (status 'recorded')."""
+        attempt_id, path = self._add(question, "recorded")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"RIFF fake")
+        self.recovered_ids.add(attempt_id)
+        return attempt_id
+
+    def score_pending(self, score: Any, on_progress: Any) -> PendingResult:
+        waiting = self._pending()
+        scored, failed = [], []
+        for index, row in enumerate(waiting, start=1):
+            if on_progress:
+                on_progress(index, len(waiting))
+            question = self.catalog_data.question(row.question_id)
+            try:
+                result = score(row.audio_path, question=question)
+            except Exception as exc:
+                self.mark_failed(row.id, str(exc))
+                failed.append((row.id, str(exc)))
+                continue
+            assert question is not None
+            self.save_scored(row.id, question, result, row.created_at)
+            scored.append((row.id, int(result.report.overall)))
+        return PendingResult(tuple(scored), tuple(failed))
 
     def daily_questions(self, now: datetime) -> list[Question]:
         return [i.question for i in self.home(now).plan]
@@ -207,17 +240,20 @@ class FakeBackend:
         return self._add(question, "recorded")
 
     def add_typed_attempt(self, question: Question, session_id: int | None) -> int:
-        return self._add(question, "recorded")[0]
+        attempt_id = self._add(question, "recorded")[0]
+        self._update(attempt_id, audio_path=None)  # a typed answer has no audio
+        return attempt_id
 
     def save_scored(self, attempt_id: int, question: Question, scored: Any, now: datetime) -> None:
         self.results[attempt_id] = scored.to_dict()
         report = scored.report
+        typed = self.rows[attempt_id - 1].audio_path is None  # no audio: no length stored
         self._update(
             attempt_id,
             status="scored",
             overall=report.overall,
             flags=tuple(report.flags),
-            duration_s=scored.transcript.duration_s,
+            duration_s=None if typed else scored.transcript.duration_s,
         )
 
     def mark_failed(self, attempt_id: int, error: str) -> None:
@@ -334,4 +370,7 @@ def seeded_backend(tmp: Path, count: int = 4) -> FakeBackend:
         attempt_id, _ = backend.begin_attempt(question, None)
         transcript = Transcript.from_text(answers[i % len(answers)], wpm=130 + 10 * i)
         backend.save_scored(attempt_id, question, fake_score(transcript, question), NOW)
+        # A few days apart, the last one this morning (progress charts are by date).
+        when = NOW - timedelta(days=2 * (count - 1 - i), minutes=30 - 5 * i)
+        backend.rows[attempt_id - 1] = replace(backend.rows[attempt_id - 1], created_at=when)
     return backend

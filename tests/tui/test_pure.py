@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from mockint.errors import MockintError
-from mockint.tui.data import AttemptRow
+from mockint.tui.data import AttemptRow, HomeData, PendingResult, pending_notice
 from mockint.tui.feedback import FeedbackData, FeedbackWord
-from mockint.tui.screens.debrief import parse_questions
-from mockint.tui.screens.history import matches, sort_rows
+from mockint.tui.screens.debrief import parse_interview_date, parse_questions
+from mockint.tui.screens.history import columns_for, matches, sort_rows
+from mockint.tui.screens.progress import time_axis
 from mockint.tui.screens.summary import change
 from mockint.tui.session import live_text
 from mockint.tui.widgets.level_meter import level_fraction
+from mockint.tui.widgets.score_card import render_card
 from mockint.tui.widgets.timer import clock, target_state
 from mockint.tui.widgets.transcript_view import word_at
 
@@ -174,3 +176,143 @@ def test_practice_command_rejects_bad_input_before_opening(argv: list[str], mess
     practice.add_arguments(parser)
     with pytest.raises(MockintError, match=message):
         practice.run(parser.parse_args(argv))
+
+
+# -- answers waiting to be scored -------------------------------------------------------------
+
+
+def _home(pending: int, recovered: int) -> HomeData:
+    return HomeData((), 0, 0, (), (), 3, pending, recovered)
+
+
+@pytest.mark.parametrize(
+    ("pending", "recovered", "line"),
+    [
+        (0, 0, ""),
+        (1, 1, "1 unfinished answer was recovered — press R to score it"),
+        (2, 2, "2 unfinished answers were recovered — press R to score them"),
+        (1, 0, "1 answer is not scored yet — press R to score it"),
+        (3, 1, "3 answers are not scored yet (1 recovered after a crash) — press R to score them"),
+    ],
+)
+def test_pending_notice(pending: int, recovered: int, line: str) -> None:
+    assert pending_notice(_home(pending, recovered)) == line
+
+
+def test_pending_result_message() -> None:
+    assert PendingResult().message() == "Nothing was waiting to be scored."
+    assert PendingResult(((1, 72),)).message() == "Scored 1 answer (72); see History."
+    both = PendingResult(((1, 72), (2, 40)), ((3, "no audio"),)).message()
+    assert both == "Scored 2 answers (72, 40); see History. 1 failed again: no audio."
+
+
+# -- the debrief's interview date -------------------------------------------------------------
+
+TODAY = date(2025, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-03-14", date(2025, 3, 14)),
+        (" 2024-12-31 ", date(2024, 12, 31)),
+        ("2025-3-1", "YYYY-MM-DD"),
+        ("20250314", "YYYY-MM-DD"),
+        ("", "YYYY-MM-DD"),
+        ("2025-02-30", "not a real date"),
+        ("2025-03-15", "in the future"),
+    ],
+)
+def test_parse_interview_date(text: str, expected: date | str) -> None:
+    if isinstance(expected, date):
+        assert parse_interview_date(text, TODAY) == expected
+    else:
+        with pytest.raises(ValueError, match=expected):
+            parse_interview_date(text, TODAY)
+
+
+# -- one duration everywhere ------------------------------------------------------------------
+
+
+def test_the_card_shows_the_length_the_tips_quote() -> None:
+    from dataclasses import replace
+
+    from mockint.models import Transcript
+    from tests.tui.fakes import QUESTIONS, fake_score
+
+    # 75 s of audio, but the words span about 20 s: the scorer's length is the answer's.
+    words = Transcript.from_text("So I led the migration and errors fell by half. " * 5, wpm=140)
+    scored = fake_score(replace(words, duration_s=75.0), QUESTIONS[0])
+    data = FeedbackData.from_scored(scored)
+    assert data.duration_s == 75.0
+    tip = next(t for t in scored.report.tips if "lasted" in t)
+    assert f"lasted {data.length_text};" in tip
+    card = _plain(render_card(data))
+    assert data.length_text in card and "1:15" not in card
+
+
+@pytest.mark.parametrize(
+    ("length", "text"),
+    [
+        ({"seconds": 24.4, "estimated": False}, "0:24"),
+        ({"seconds": 61.0, "estimated": True}, "≈1:01"),
+        (None, "1:32"),  # a scorer without the length metric: the recording's length
+    ],
+)
+def test_length_text(length: dict[str, object] | None, text: str) -> None:
+    metrics = {"length": length} if length else {}
+    assert FeedbackData.from_dict({"duration_s": 92.4, "metrics": metrics}).length_text == text
+
+
+@pytest.mark.parametrize("width", [30, 40, 80])
+def test_the_score_card_fits_its_width(width: int) -> None:
+    data = FeedbackData.from_dict({**SCORE_JSON, "score": {"overall": 64, "parts": PARTS}})
+    lines = _plain(render_card(data, width), width).splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= width
+    assert "…" not in "".join(lines)  # nothing truncated: the layout stacks instead
+
+
+PARTS = {"fillers": 60, "length": 34, "language": 84, "structure": 90, "coverage": 0}
+
+
+def _plain(renderable: object, width: int = 100) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+# -- progress by date -------------------------------------------------------------------------
+
+
+def test_time_axis_by_day() -> None:
+    axis = time_axis([datetime(2025, 3, 8, 9), datetime(2025, 3, 10, 18), datetime(2025, 3, 14)])
+    assert axis.title == "date"
+    assert axis.xs == pytest.approx([0.375, 2.75, 6.0])
+    assert axis.labels[0] == "Mar 8" and axis.labels[-1] == "Mar 14"
+    assert axis.ticks[0] == 0 and axis.ticks[-1] == 6 and len(axis.ticks) <= 4
+
+
+def test_time_axis_on_one_day_is_by_the_hour() -> None:
+    axis = time_axis([datetime(2025, 3, 14, 9, 5), datetime(2025, 3, 14, 17, 45)])
+    assert axis.labels == ["09:05", "17:45"]
+    assert axis.title == "Mar 14 (time of day)"
+
+
+def test_time_axis_across_years_names_them() -> None:
+    axis = time_axis([datetime(2024, 12, 28), datetime(2025, 3, 14)])
+    assert axis.labels[0] == "Dec 28 '24" and axis.labels[-1] == "Mar 14 '25"
+
+
+# -- 80 columns -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [80, 100, 140])
+def test_history_columns_fit_the_terminal(width: int) -> None:
+    cols = columns_for(width)
+    when = len(datetime(2025, 3, 14, 9, 30).strftime(cols.when)) + 2  # "▶ " marks one row
+    used = when + cols.bank + cols.question + 5 + 5 + cols.flags
+    used += 2 * (6 if cols.flags else 5) + 4  # cell padding; page padding and scrollbar
+    assert used <= width
+    assert cols.question >= 30

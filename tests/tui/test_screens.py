@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
 from textual_plotext import PlotextPlot
 
+from mockint.models import Transcript
 from mockint.tui.app import MockintApp
 from mockint.tui.data import CatalogData
 from mockint.tui.screens.banks import BanksScreen
@@ -20,7 +22,14 @@ from mockint.tui.screens.welcome import WelcomeScreen
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.level_meter import LevelMeter
 from tests.tui.conftest import SIZE, app_ready, settle
-from tests.tui.fakes import BANKS, FakeBackend, make_services, seeded_backend
+from tests.tui.fakes import (
+    BANKS,
+    NOW,
+    QUESTIONS,
+    FakeBackend,
+    make_services,
+    seeded_backend,
+)
 
 
 def text(widget: Static) -> str:
@@ -253,3 +262,176 @@ async def test_debrief_form_saves_struggled_questions(tmp_path: Path) -> None:
         assert entry.company == "Acme"
         assert entry.questions == ("Why Acme?", "Tell me about a failure")
         assert entry.struggled == ("Tell me about a failure",)
+
+
+# -- answers waiting to be scored (recovered after a crash) ----------------------------------
+
+
+async def test_home_offers_recovered_answers_and_r_scores_them(tmp_path: Path) -> None:
+    backend = seeded_backend(tmp_path)
+    recovered = backend.add_recovered(QUESTIONS[0])
+    app = MockintApp(make_services(tmp_path, backend=backend))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        line = home.query_one("#pending-line", Static)
+        assert line.display
+        assert text(line) == "1 unfinished answer was recovered — press R to score it"
+        assert home.check_action("score_pending", ()) is True
+        await pilot.press("R")
+        await settle(pilot, lambda: backend.rows[recovered - 1].status == "scored")
+        await settle(pilot, lambda: not line.display and not home.scoring_pending)
+        assert backend.rows[recovered - 1].overall is not None
+        assert home.check_action("score_pending", ()) is False  # nothing left: no key
+
+
+async def test_home_without_waiting_answers_says_nothing_and_r_does_nothing(
+    tmp_path: Path,
+) -> None:
+    backend = seeded_backend(tmp_path)
+    app = MockintApp(make_services(tmp_path, backend=backend))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert not home.query_one("#pending-line").display
+        assert home.check_action("score_pending", ()) is False
+        await pilot.press("R")
+        assert not home.scoring_pending
+
+
+async def test_scoring_waiting_answers_without_a_model_keeps_them(tmp_path: Path) -> None:
+    from mockint.errors import MockintError
+
+    backend = seeded_backend(tmp_path)
+    recovered = backend.add_recovered(QUESTIONS[1])
+    services = make_services(tmp_path, backend=backend)
+
+    def broken() -> object:
+        raise MockintError("model files are missing")
+
+    services.make_transcriber = broken  # type: ignore[assignment]
+    app = MockintApp(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, lambda: app.model.ready and app.audio_checked)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await settle(pilot, lambda: home.data is not None)
+        await pilot.press("R")
+        await settle(pilot, lambda: not home.scoring_pending)
+        assert backend.rows[recovered - 1].status == "recorded"  # untouched, still waiting
+        line = home.query_one("#pending-line", Static)
+        await settle(pilot, lambda: "press R" in text(line))
+
+
+# -- rating and flagging a past attempt -------------------------------------------------------
+
+
+async def test_attempt_detail_rates_and_flags_weak(tmp_path: Path) -> None:
+    backend = seeded_backend(tmp_path)
+    app = MockintApp(make_services(tmp_path, backend=backend))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.push_screen(AttemptScreen(2))
+        await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
+        screen = app.screen
+        status = screen.query_one("#attempt-status", Static)
+        assert "1 again · 2 hard · 3 good · 4 easy" in text(status)
+        assert "w flags it weak" in text(status)
+        await pilot.press("3")
+        await settle(pilot, lambda: backend.ratings == [(2, "good")])
+        assert "rated good" in text(status)
+        await pilot.press("1")
+        await settle(pilot, lambda: backend.ratings[-1] == (2, "again"))
+        qid = backend.rows[1].question_id
+        await pilot.press("w")
+        await settle(pilot, lambda: qid in backend.weak_ids)
+        assert "flagged weak" in text(status)
+        await pilot.press("w")
+        await settle(pilot, lambda: qid not in backend.weak_ids)
+
+
+async def test_attempt_detail_shows_an_existing_weak_flag(tmp_path: Path) -> None:
+    backend = seeded_backend(tmp_path)
+    backend.weak_ids.add(backend.rows[0].question_id)
+    app = MockintApp(make_services(tmp_path, backend=backend))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.push_screen(AttemptScreen(1))
+        await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
+        assert app.screen.weak
+        assert "flagged weak" in text(app.screen.query_one("#attempt-status", Static))
+
+
+async def test_a_typed_attempt_has_no_replay(tmp_path: Path) -> None:
+    from tests.tui.fakes import fake_score
+
+    backend = FakeBackend(root=tmp_path)
+    attempt_id = backend.add_typed_attempt(QUESTIONS[0], None)
+    scored = fake_score(Transcript.from_text("I led it and errors fell by half."), QUESTIONS[0])
+    backend.save_scored(attempt_id, QUESTIONS[0], scored, NOW)
+    services = make_services(tmp_path, backend=backend)
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.rows)
+        assert "typed" in str(app.screen.query_one(DataTable).get_row_at(0)[3])
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
+        screen = app.screen
+        assert "typed answer" in text(screen.query_one("#attempt-note", Static))
+        assert screen.check_action("replay", ()) is False
+        await pilot.press("p")
+        await pilot.pause()
+        assert services.played == []  # type: ignore[attr-defined]
+
+
+# -- the debrief's interview date -------------------------------------------------------------
+
+
+async def test_debrief_date_defaults_to_today_and_is_validated(tmp_path: Path) -> None:
+    backend = FakeBackend(root=tmp_path)
+    app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        screen = app.screen
+        field = screen.query_one("#debrief-date", Input)
+        error = screen.query_one("#debrief-date-error", Static)
+        assert field.value == "2025-03-14"  # today, on the frozen clock
+        assert not error.display
+        screen.query_one("#debrief-questions", TextArea).text = "Why Acme?\n"
+        field.value = "2025-14-03"
+        await pilot.pause()
+        assert error.display and "not a real date" in text(error)
+        assert field.has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert backend.debriefs == []  # not saved with a wrong date
+        assert field.has_focus
+        field.value = "2025-03-20"
+        await pilot.pause()
+        assert "in the future" in text(error)
+        field.value = "2025-03-10"
+        await pilot.pause()
+        assert not error.display
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: bool(backend.debriefs))
+        assert backend.debriefs[0].interview_date == date(2025, 3, 10)
+
+
+async def test_debrief_date_keys_are_restricted_to_digits_and_dashes(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        field = app.screen.query_one("#debrief-date", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*"2025/x03-01")
+        assert field.value == "202503-01"
+        assert "YYYY-MM-DD" in text(app.screen.query_one("#debrief-date-error", Static))

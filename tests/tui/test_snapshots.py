@@ -1,4 +1,4 @@
-"""Every screen at 100×32, from the app factory with fakes and a frozen clock.
+"""Every screen at 100×32 (and again at 80×24), from the app factory with fakes and a frozen clock.
 
 Update the baselines after a deliberate change with
 ``.venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update`` and look at them
@@ -7,12 +7,15 @@ Update the baselines after a deliberate change with
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import DataTable, Footer, Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from mockint.tui.app import MockintApp
 from mockint.tui.data import CatalogData
@@ -231,3 +234,70 @@ def test_debrief(snap_compare: Snap, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_home_with_a_recovered_answer(snap_compare: Snap, tmp_path: Path) -> None:
+    backend = seeded_backend(tmp_path)
+    backend.add_recovered(QUESTIONS[0])
+    app = _app(tmp_path, backend=backend)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+# -- the smallest common terminal ------------------------------------------------------------
+
+SMALL = (80, 24)
+SMALL_SCREENS = (
+    "home_with_a_recovered_answer",
+    "welcome_first_run",
+    "practice_card_countdown",
+    "practice_without_microphone",
+    "practice_recording",
+    "practice_feedback",
+    "session_summary",
+    "banks",
+    "history",
+    "attempt_detail",
+    "compare",
+    "progress",
+    "debrief",
+)
+
+
+@pytest.mark.parametrize("screen", SMALL_SCREENS)
+def test_at_80x24(snap_compare: Snap, tmp_path: Path, screen: str) -> None:
+    """The same screens at 80×24: nothing essential cut off."""
+
+    def small(app: MockintApp, **kwargs: Any) -> bool:
+        return snap_compare(app, **{**kwargs, "terminal_size": SMALL})
+
+    globals()[f"test_{screen}"](small, tmp_path)
+
+
+@pytest.mark.parametrize("screen", SMALL_SCREENS)
+def test_nothing_overflows_at_80x24(tmp_path: Path, screen: str) -> None:
+    """Every key in the footer is visible, and no table or card needs sideways scrolling."""
+
+    def check(app: MockintApp, *, terminal_size: object, run_before: Any) -> bool:
+        async def run() -> None:
+            async with app.run_test(size=SMALL) as pilot:
+                await run_before(pilot)
+                await pilot.pause()
+                current = app.screen
+                footer = current.query_one(Footer)
+                keys = [k for k in footer.query(FooterKey) if k.display]
+                cut = [str(k.description) for k in keys if k.region.right > footer.region.right]
+                assert not cut, f"footer keys cut off: {cut}"
+                for table in current.query(DataTable):
+                    assert table.virtual_size.width <= table.scrollable_content_region.width, (
+                        f"table {table.id} is wider than the screen"
+                    )
+                assert current.query_one("Screen > *").region.right <= SMALL[0]
+
+        asyncio.run(run())
+        return True
+
+    globals()[f"test_{screen}"](check, tmp_path)

@@ -3,6 +3,7 @@ beyond tiny WAV files)."""
 
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import stat
@@ -180,6 +181,67 @@ def test_attempt_without_a_question(store: Store, tmp_path: Path) -> None:
     assert attempt.question_id is None and attempt.question_text is None
 
 
+# -- typed answers: no audio at all ---------------------------------------------------------
+
+
+def test_a_typed_attempt_has_no_audio(store: Store) -> None:
+    session = store.start_session("practice")
+    attempt = store.add_typed_attempt(QUESTION, session_id=session)
+    assert attempt.status is Status.RECORDED
+    assert attempt.audio_path is None and attempt.duration_s is None
+    assert attempt.session_id == session
+    assert (attempt.question_id, attempt.question_text) == (QUESTION.id, QUESTION.text)
+    assert not paths.recordings_dir().exists()  # no folder made for audio that never comes
+    # Nothing to transcribe: a retry would only fail it, so it is never pending.
+    assert store.pending() == [] and store.count_pending() == 0
+    done = store.mark_scored(attempt.id, scored("so I fixed it", 64))
+    assert done.status is Status.SCORED and done.overall == 64
+    assert done.transcript == "so I fixed it"
+    assert done.audio_path is None
+    # Synthetic timings measure nothing: no length is stored for a typed answer.
+    assert done.duration_s is None
+    assert done.to_dict(root=store.root)["audio"] is None
+
+
+def test_a_typed_attempt_without_a_question(store: Store) -> None:
+    attempt = store.add_typed_attempt(None)
+    assert attempt.question_id is None and attempt.session_id is None
+
+
+def test_a_typed_attempt_in_history_export_and_forget(store: Store, tmp_path: Path) -> None:
+    from mockint.store.export import export
+
+    recorded = store.add_recorded_attempt(QUESTION, wav(tmp_path / "a.wav"))
+    store.mark_scored(recorded.id, scored())
+    typed = store.add_typed_attempt(QUESTION)
+    store.mark_scored(typed.id, scored("I led it", 55))
+    listed = {a.id: a for a in store.list_attempts()}
+    assert listed[typed.id].audio_path is None and listed[typed.id].duration_s is None
+    assert listed[recorded.id].duration_s is not None
+    assert store.orphans() == []
+    for fmt in ("md", "json", "csv"):
+        out = io.StringIO()
+        assert export(store, fmt, out) == 2
+        assert "I led it" in out.getvalue()
+    store.delete_attempt(typed.id)
+    assert store.find(typed.id) is None
+    assert recorded.audio_path is not None and recorded.audio_path.is_file()
+    store.add_typed_attempt(QUESTION)
+    assert store.delete_all() == 2
+
+
+def test_crash_recovery_leaves_typed_attempts_alone() -> None:
+    with Store.open() as first:
+        scored_one = first.add_typed_attempt(QUESTION)
+        first.mark_scored(scored_one.id, scored())
+        unscored = first.add_typed_attempt(QUESTION)  # the app died before scoring it
+    with Store.open() as again:
+        assert again.recovered() == []
+        assert again.pending() == []
+        assert again.get(scored_one.id).status is Status.SCORED
+        assert again.get(unscored.id).status is Status.RECORDED
+
+
 @pytest.mark.parametrize(
     "call",
     [
@@ -295,7 +357,8 @@ def test_question_trend(
         "SELECT id FROM attempts WHERE question_id = 'q' ORDER BY created_at DESC, id DESC",
         "SELECT created_at, overall FROM attempts WHERE question_id = 'q' AND status = 'scored' "
         "ORDER BY created_at, id",
-        "SELECT id FROM attempts WHERE status IN ('recorded', 'failed') ORDER BY created_at, id",
+        "SELECT id FROM attempts WHERE status IN ('recorded', 'failed') "
+        "AND audio_path IS NOT NULL ORDER BY created_at, id",
         "SELECT id FROM attempts WHERE status = 'recording'",
     ],
     ids=["history", "question-history", "trend", "pending", "recovery"],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -9,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.validation import ValidationResult, Validator
 from textual.widgets import Footer, Input, Label, SelectionList, Static, TextArea
 
 from mockint.errors import MockintError
@@ -16,13 +20,46 @@ from mockint.tui.data import DebriefEntry
 from mockint.tui.messages import Notice
 
 if TYPE_CHECKING:
-    pass
+    from mockint.tui.app import MockintApp
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_questions(text: str) -> tuple[str, ...]:
     """One question a line; blank lines and list bullets are ignored."""
     lines = (line.strip().lstrip("-*•").strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
+
+
+def parse_interview_date(text: str, today: date) -> date:
+    """The interview's day, written ``YYYY-MM-DD``: not in the future. ValueError says what
+    is wrong, in words for the form."""
+    value = text.strip()
+    example = today.isoformat()
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"write the date as YYYY-MM-DD, e.g. {example}")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a real date (YYYY-MM-DD, e.g. {example})") from None
+    if day > today:
+        raise ValueError(f"{value} is in the future: a debrief is about an interview you had")
+    return day
+
+
+class InterviewDate(Validator):
+    """Validates the form's date field against today (see :func:`parse_interview_date`)."""
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_interview_date(value, self.today)
+        except ValueError as exc:
+            return self.failure(str(exc))
+        return self.success()
 
 
 class DebriefScreen(Screen[None]):
@@ -42,6 +79,14 @@ class DebriefScreen(Screen[None]):
             with Horizontal(classes="form-row"):
                 yield Input(placeholder="Company", id="debrief-company")
                 yield Input(placeholder="Role", id="debrief-role")
+                yield Input(
+                    placeholder="YYYY-MM-DD",
+                    id="debrief-date",
+                    max_length=10,
+                    restrict=r"[0-9-]*",
+                    validate_on=["changed", "submitted"],
+                )
+            yield Static("", id="debrief-date-error")
             yield Label("Questions they asked (one a line)", classes="panel-title")
             yield TextArea(id="debrief-questions")
             yield Label("Which did you struggle with? (space toggles)", classes="panel-title")
@@ -51,8 +96,29 @@ class DebriefScreen(Screen[None]):
             yield Static("", id="debrief-result")
         yield Footer()
 
+    @property
+    def today(self) -> date:
+        app: MockintApp = self.app  # type: ignore[assignment]
+        return app.services.now().date()
+
     def on_mount(self) -> None:
+        field = self.query_one("#debrief-date", Input)
+        field.border_title = "Interview date"
+        field.validators = [InterviewDate(self.today)]
+        field.value = self.today.isoformat()
+        self._date_problem("")
         self.query_one("#debrief-company", Input).focus()
+
+    @on(Input.Changed, "#debrief-date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        self._date_problem(result.failure_descriptions[0] if result and not result.is_valid else "")
+
+    def _date_problem(self, problem: str) -> None:
+        """The date's inline error, right under the field (hidden when it is fine)."""
+        error = self.query_one("#debrief-date-error", Static)
+        error.update(f"Interview date: {problem}" if problem else "")
+        error.display = bool(problem)
 
     @on(TextArea.Changed, "#debrief-questions")
     def _questions_changed(self, event: TextArea.Changed) -> None:
@@ -60,6 +126,16 @@ class DebriefScreen(Screen[None]):
         chosen = set(selection.selected)
         selection.clear_options()
         selection.add_options([(q, q, q in chosen) for q in parse_questions(event.text_area.text)])
+
+    def interview_date(self) -> date | None:
+        """The date field's day, or None (with the inline error shown) when it is wrong."""
+        field = self.query_one("#debrief-date", Input)
+        try:
+            return parse_interview_date(field.value, self.today)
+        except ValueError as exc:
+            self._date_problem(str(exc))
+            field.focus()
+            return None
 
     def entry(self) -> DebriefEntry:
         questions = parse_questions(self.query_one("#debrief-questions", TextArea).text)
@@ -72,7 +148,13 @@ class DebriefScreen(Screen[None]):
         )
 
     def action_save(self) -> None:
-        entry = self.entry()
+        day = self.interview_date()
+        if day is None:
+            self.query_one("#debrief-result", Static).update(
+                "Fix the interview date (YYYY-MM-DD), then ctrl+s."
+            )
+            return
+        entry = replace(self.entry(), interview_date=day)
         if not entry.questions:
             self.query_one("#debrief-result", Static).update(
                 "Add at least one question they asked (one a line), then ctrl+s."

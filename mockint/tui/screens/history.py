@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -13,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from mockint.tui.data import AttemptDetail, AttemptRow
-from mockint.tui.feedback import FeedbackData
+from mockint.tui.feedback import FeedbackData, clock
 from mockint.tui.messages import (
     AttemptLoaded,
     AttemptsLoaded,
@@ -22,6 +23,7 @@ from mockint.tui.messages import (
     PlaybackPosition,
 )
 from mockint.tui.screens._replay import Replayer
+from mockint.tui.services import RATINGS
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.score_card import flag_label, score_style
 
@@ -65,6 +67,7 @@ class HistoryScreen(Screen[None]):
         self.shown: list[AttemptRow] = []
         self.sort_key = "date"
         self.marked: AttemptRow | None = None
+        self._columns: Columns | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
@@ -78,9 +81,11 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("When", "Bank", "Question", "Length", "Score", "Flags")
         self.load()
+
+    def on_resize(self) -> None:
+        if self.rows and columns_for(self.size.width, self.rows) != self._columns:
+            self.refill()
 
     def on_screen_resume(self) -> None:
         self.query_one(DataTable).focus()
@@ -106,18 +111,24 @@ class HistoryScreen(Screen[None]):
         query = self.query_one("#history-filter", Input).value
         self.shown = sort_rows([r for r in self.rows if matches(r, query)], self.sort_key)
         table = self.query_one(DataTable)
-        table.clear()
+        cols = self._columns = columns_for(self.size.width, self.rows)
+        table.clear(columns=True)
+        # "Audio": the recording's length, as `mockint history` prints it. The answer's own
+        # length (first word to last, what the tips quote) is on the attempt's score card.
+        headers = ["When", "Bank", "Question", "Audio", "Score"]
+        table.add_columns(*headers, *(["Flags"] if cols.flags else []))
         for row in self.shown:
             mark = "▶ " if self.marked and self.marked.id == row.id else ""
-            table.add_row(
-                mark + row.created_at.strftime("%Y-%m-%d %H:%M"),
-                row.bank,
-                _short(row.question_text, 34),
-                f"{row.duration_s:.0f} s" if row.duration_s else "–",
+            cells: list[str | Text] = [
+                mark + row.created_at.strftime(cols.when),
+                _short(row.bank, cols.bank),
+                _short(row.question_text, cols.question),
+                _audio_cell(row),
                 _score_cell(row),
-                _short(", ".join(flag_label(f) for f in row.flags), 18),
-                key=str(row.id),
-            )
+            ]
+            if cols.flags:
+                cells.append(_short(", ".join(flag_label(f) for f in row.flags), cols.flags))
+            table.add_row(*cells, key=str(row.id))
         empty = self.query_one("#history-empty", Static)
         if not self.rows:
             empty.update("No attempts yet. Answer a question (d on the home screen) to start.")
@@ -184,8 +195,43 @@ class HistoryScreen(Screen[None]):
             self.app.pop_screen()
 
 
+@dataclass(frozen=True)
+class Columns:
+    """The history table's shape for one terminal width."""
+
+    when: str
+    """strftime format of the date column."""
+    bank: int
+    question: int
+    flags: int
+    """Width of the flags column; 0 leaves it out (the attempt's own screen lists them)."""
+
+
+def columns_for(width: int, rows: list[AttemptRow] | None = None) -> Columns:
+    """Everything essential fits ``width`` columns: narrow terminals (80) drop the year and
+    the flags column, and the question takes whatever room is left."""
+    bank = min(12, max((len(r.bank) for r in rows or ()), default=4))
+    bank = max(bank, 4)
+    # Page padding, scrollbar, and one cell of padding each side of every column.
+    room = width - 4
+    if width >= 100:
+        fixed = 18 + bank + 5 + 5 + 2 * 6  # "▶ " + "2025-03-14 09:15"
+        flags = 16
+        return Columns("%Y-%m-%d %H:%M", bank, max(20, min(50, room - fixed - flags)), flags)
+    fixed = 13 + bank + 5 + 5 + 2 * 5  # "▶ " + "03-14 09:15"
+    return Columns("%m-%d %H:%M", bank, max(16, room - fixed), 0)
+
+
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _audio_cell(row: AttemptRow) -> Text:
+    if row.audio_path is None:
+        return Text("typed", style="dim")
+    if row.duration_s is None:
+        return Text("–", style="dim")
+    return Text(clock(row.duration_s))
 
 
 def _score_cell(row: AttemptRow) -> Text:
@@ -200,10 +246,17 @@ def _detail_title(detail: AttemptDetail) -> str:
 
 
 class AttemptScreen(Screen[None]):
-    """One attempt in full, with replay (the current word follows the audio)."""
+    """One attempt in full, with replay (the current word follows the audio); 1–4 rate it
+    and w flags its question weak, as on the practice screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "replay", "Replay"),
+        # 1–4 are spelled out on the status line under the feedback.
+        Binding("1", "rate('again')", "Again", show=False),
+        Binding("2", "rate('hard')", "Hard", show=False),
+        Binding("3", "rate('good')", "Good", show=False),
+        Binding("4", "rate('easy')", "Easy", show=False),
+        Binding("w", "weak", "Flag weak"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -212,12 +265,15 @@ class AttemptScreen(Screen[None]):
         self.attempt_id = attempt_id
         self.detail: AttemptDetail | None = None
         self.replayer: Replayer | None = None
+        self.rated: str | None = None
+        self.weak = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
             yield Label("Loading…", id="attempt-title", classes="page-title")
             yield Static("", id="attempt-note", classes="dim")
             yield FeedbackView(id="attempt-feedback")
+            yield Static("", id="attempt-status", classes="dim")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -226,18 +282,31 @@ class AttemptScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
+        backend = _mockint(self).services.backend
         try:
-            detail = _mockint(self).services.backend.attempt(self.attempt_id)
+            detail = backend.attempt(self.attempt_id)
         except Exception as exc:
             self.post_message(LoadFailed(f"could not read attempt {self.attempt_id}: {exc}"))
             return
-        self.post_message(AttemptLoaded(detail))
+        try:
+            weak = bool(detail.row.question_id) and backend.is_weak(detail.row.question_id)
+        except Exception:
+            weak = False  # the flag is a nicety: the attempt itself still shows
+        self.post_message(AttemptLoaded(detail, weak))
+
+    @property
+    def typed(self) -> bool:
+        """A typed answer: scored from text, never any audio."""
+        return self.detail is not None and self.detail.row.audio_path is None
 
     @on(AttemptLoaded)
     def _loaded(self, message: AttemptLoaded) -> None:
         detail = self.detail = message.detail
+        self.rated, self.weak = detail.row.self_rating, message.weak
         self.query_one("#attempt-title", Label).update(_detail_title(detail))
         note = self.query_one("#attempt-note", Static)
+        self._show_status()
+        self.refresh_bindings()
         if detail.result is None:
             self.query_one(FeedbackView).display = False
             audio = detail.row.audio_path
@@ -245,7 +314,27 @@ class AttemptScreen(Screen[None]):
             note.update(f"This attempt was not scored ({detail.error or detail.row.status}).{kept}")
             return
         self.query_one(FeedbackView).show(FeedbackData.from_dict(detail.result))
-        note.update("p replays the answer; the current word is highlighted.")
+        if self.typed:
+            note.update("A typed answer: there is no audio to replay.")
+        else:
+            note.update("p replays the answer; the current word is highlighted.")
+
+    def _show_status(self) -> None:
+        row = self.detail.row if self.detail else None
+        if row is None or not row.question_id:
+            self.query_one("#attempt-status", Static).update("")
+            return
+        rating = f"rated {self.rated}" if self.rated else "rate: 1 again · 2 hard · 3 good · 4 easy"
+        weak = "flagged weak (w unflags)" if self.weak else "w flags it weak"
+        self.query_one("#attempt-status", Static).update(f"{rating} · {weak}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rate", "weak"):
+            # Both act on the question's practice card: not for an answer to no question.
+            return self.detail is not None and bool(self.detail.row.question_id)
+        if action == "replay":
+            return not self.typed
+        return True
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:
@@ -262,6 +351,36 @@ class AttemptScreen(Screen[None]):
     def action_replay(self) -> None:
         if self.replayer and self.detail:
             self.replayer.toggle(self.detail.row.audio_path)
+
+    def action_rate(self, rating: str) -> None:
+        row = self.detail.row if self.detail else None
+        if rating not in RATINGS or row is None or not row.question_id:
+            return
+        self.rated = rating
+        self._show_status()
+        attempt_id, qid = row.id, row.question_id
+        self._save(lambda b, now: b.rate(attempt_id, qid, rating, now))
+
+    def action_weak(self) -> None:
+        row = self.detail.row if self.detail else None
+        if row is None or not row.question_id:
+            return
+        self.weak = weak = not self.weak
+        self._show_status()
+        qid = row.question_id
+        self._save(lambda b, now: b.set_weak(qid, weak))
+
+    def _save(self, job: Any) -> None:
+        """Save in a worker; the status line already shows the change (errors notify)."""
+        services = _mockint(self).services
+
+        def run() -> None:
+            try:
+                job(services.backend, services.now())
+            except Exception as exc:
+                self.post_message(Notice(f"Could not save that: {exc}", "error"))
+
+        self.run_worker(run, thread=True, group="db")
 
     def action_back(self) -> None:
         if self.replayer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -13,10 +14,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from mockint.tui.data import HomeData, PlanItem
-from mockint.tui.messages import HomeLoaded, LoadFailed
+from mockint.errors import MockintError
+from mockint.tui.data import HomeData, PlanItem, pending_notice
+from mockint.tui.messages import HomeLoaded, LoadFailed, PendingProgress, PendingScored
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from mockint.models import Question
+    from mockint.pipeline import ScoredAnswer
     from mockint.tui.app import MockintApp
 
 # (action, label): the action list on screen, in the order the bindings list them.
@@ -77,19 +83,22 @@ def render_streak(data: HomeData) -> Text:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "daily", "Daily practice"),
-        Binding("b", "banks", "Banks"),
-        Binding("w", "drill", "Drill weak"),
-        Binding("h", "history", "History"),
-        Binding("g", "progress", "Progress"),
-        Binding("e", "debrief", "Debrief"),
+        # The "Go" list shows these keys beside each action: the footer keeps the rest.
+        Binding("d", "daily", "Daily practice", show=False),
+        Binding("b", "banks", "Banks", show=False),
+        Binding("w", "drill", "Drill weak", show=False),
+        Binding("h", "history", "History", show=False),
+        Binding("g", "progress", "Progress", show=False),
+        Binding("e", "debrief", "Debrief", show=False),
         Binding("m", "mic_check", "Mic check"),
+        Binding("R", "score_pending", "Score unfinished"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.data: HomeData | None = None
+        self.scoring_pending = False
 
     @property
     def mockint(self) -> MockintApp:
@@ -100,6 +109,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("mockint · practice out loud, get honest feedback", id="home-title")
+        yield Static("", id="pending-line")
         with Horizontal(id="home-body"):
             with Vertical(id="home-left"):
                 with Vertical(id="today", classes="panel"):
@@ -121,6 +131,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         for panel_id, title in PANEL_TITLES.items():
             self.query_one(panel_id).border_title = title
+        self.query_one("#pending-line").display = False
         self.query_one("#actions", OptionList).focus()
         self.refresh_status()
         self.load()
@@ -151,7 +162,70 @@ class HomeScreen(Screen[None]):
             else "Your scores will draw a line here."
         )
         self.query_one("#recent-caption", Static).update(caption)
+        if not self.scoring_pending:
+            self._show_pending(pending_notice(data))
+        self.refresh_bindings()
         self.mockint.home_loaded(data)
+
+    def _show_pending(self, line: str) -> None:
+        pending = self.query_one("#pending-line", Static)
+        pending.update(line)
+        pending.display = bool(line)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "score_pending":
+            # Shown in the footer only while answers wait, and not twice at once.
+            waiting = self.data is not None and self.data.pending > 0
+            return waiting and not self.scoring_pending
+        return True
+
+    # -- answers waiting to be scored (recovered after a crash, or failed before)
+
+    def action_score_pending(self) -> None:
+        if self.scoring_pending or self.data is None or not self.data.pending:
+            return
+        self.scoring_pending = True
+        self.refresh_bindings()
+        self._show_pending("Scoring the waiting answers… (you can keep using the app)")
+        self._score_pending()
+
+    @work(thread=True, exclusive=True, group="pending")
+    def _score_pending(self) -> None:
+        app = self.mockint
+        services = app.services
+        try:
+            transcriber = app.model.get()  # waits for the warm-up; loaded once for all
+        except MockintError as exc:
+            self.post_message(PendingScored(None, f"Cannot score them now: {exc}"))
+            return
+
+        def score(path: Path, question: Question | None = None) -> ScoredAnswer:
+            return services.score_file(path, question, transcriber)
+
+        def progress(index: int, total: int) -> None:
+            self.post_message(PendingProgress(index, total))
+
+        try:
+            result = services.backend.score_pending(score, progress)
+        except Exception as exc:
+            self.post_message(PendingScored(None, f"Scoring the waiting answers failed: {exc}"))
+            return
+        self.post_message(PendingScored(result))
+
+    @on(PendingProgress)
+    def _pending_progress(self, message: PendingProgress) -> None:
+        self._show_pending(f"Scoring waiting answer {message.index} of {message.total}…")
+
+    @on(PendingScored)
+    def _pending_scored(self, message: PendingScored) -> None:
+        self.scoring_pending = False
+        if message.result is None:
+            self.notify(message.error or "Scoring failed.", severity="error", timeout=8)
+        else:
+            failed = bool(message.result.failed)
+            severity: SeverityLevel = "warning" if failed else "information"
+            self.notify(message.result.message(), severity=severity, timeout=8)
+        self.load()  # the plan, streak, scores and the waiting count all changed
 
     @on(LoadFailed)
     def _failed(self, message: LoadFailed) -> None:

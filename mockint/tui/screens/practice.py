@@ -57,20 +57,22 @@ class PracticeScreen(Screen[None]):
     """One practice session over ``questions``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "start_now", "Start now"),
+        # Labels stay short: every key of a stage must fit an 80-column footer.
+        Binding("space", "start_now", "Start"),
         Binding("space", "stop", "Stop"),
         Binding("enter", "stop", "Stop", show=False),
         Binding("t", "tips", "Tips"),
         Binding("a", "read_aloud", "Read aloud"),
         Binding("s", "skip", "Skip"),
-        Binding("y", "typed", "Type answer"),
-        Binding("f", "from_file", "Score a file"),
+        Binding("y", "typed", "Type it"),
+        Binding("f", "from_file", "File"),
         Binding("p", "replay", "Replay"),
         Binding("r", "redo", "Redo"),
-        Binding("1", "rate('again')", "Again"),
-        Binding("2", "rate('hard')", "Hard"),
-        Binding("3", "rate('good')", "Good"),
-        Binding("4", "rate('easy')", "Easy"),
+        # 1–4 are spelled out on the feedback's own status line.
+        Binding("1", "rate('again')", "Again", show=False),
+        Binding("2", "rate('hard')", "Hard", show=False),
+        Binding("3", "rate('good')", "Good", show=False),
+        Binding("4", "rate('easy')", "Easy", show=False),
         Binding("w", "weak", "Flag weak"),
         Binding("n", "next", "Next"),
         Binding("ctrl+s", "submit_typed", "Score it"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -13,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 from textual_plotext import PlotextPlot
 
-from mockint.tui.data import ProgressData
+from mockint.tui.data import ProgressData, ProgressPoint
 from mockint.tui.messages import LoadFailed, ProgressLoaded
 from mockint.tui.widgets.score_card import flag_label, score_style
 
@@ -28,15 +30,51 @@ CHARTS = (
 )
 
 
-def series(data: ProgressData, chart: str) -> list[float]:
-    values: list[float | None]
+def value(point: ProgressPoint, chart: str) -> float | None:
     if chart == "chart-overall":
-        values = [float(p.overall) for p in data.points]
-    elif chart == "chart-fillers":
-        values = [p.fillers_per_minute for p in data.points]
-    else:
-        values = [p.wpm for p in data.points]
-    return [v for v in values if v is not None]
+        return float(point.overall)
+    if chart == "chart-fillers":
+        return point.fillers_per_minute
+    return point.wpm
+
+
+def series(data: ProgressData, chart: str) -> list[tuple[datetime, float]]:
+    """(when, value) of every point that has the chart's value, oldest first."""
+    found = ((p.when, value(p, chart)) for p in sorted(data.points, key=lambda p: p.when))
+    return [(when, v) for when, v in found if v is not None]
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """An x axis by date: positions in days since the first day's midnight, and labelled
+    ticks. Answers on one day spread by time of day; a single day is labelled by the hour."""
+
+    xs: list[float]
+    ticks: list[float]
+    labels: list[str]
+    title: str
+
+
+def time_axis(moments: list[datetime], max_ticks: int = 4) -> TimeAxis:
+    if not moments:
+        return TimeAxis([], [], [], "date")
+    start = datetime.combine(moments[0].date(), datetime.min.time())
+    xs = [(m - start) / timedelta(days=1) for m in moments]
+    first, last = moments[0].date(), moments[-1].date()
+    if first == last:
+        ticks = sorted({xs[0], xs[-1]})
+        labels = [f"{start + timedelta(days=x):%H:%M}" for x in ticks]
+        return TimeAxis(xs, ticks, labels, f"{first:%b} {first.day} (time of day)")
+    span = (last - first).days
+    count = max(2, min(max_ticks, span + 1))  # the first and the last day, evenly between
+    days = sorted({round(i * span / (count - 1)) for i in range(count)})
+    labels = [_day_label(first + timedelta(days=d), first.year != last.year) for d in days]
+    return TimeAxis(xs, [float(d) for d in days], labels, "date")
+
+
+def _day_label(day: date, with_year: bool) -> str:
+    text = f"{day:%b} {day.day}"
+    return f"{text} '{day:%y}" if with_year else text
 
 
 def render_side(data: ProgressData) -> Text:
@@ -99,15 +137,20 @@ class ProgressScreen(Screen[None]):
             self._draw(chart_id, title, ylabel, series(data, chart_id))
         self.query_one("#progress-side", Static).update(render_side(data))
 
-    def _draw(self, chart_id: str, title: str, ylabel: str, values: list[float]) -> None:
+    def _draw(
+        self, chart_id: str, title: str, ylabel: str, points: list[tuple[datetime, float]]
+    ) -> None:
         plot = self.query_one(f"#{chart_id}", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.title(title)
-        plt.xlabel("attempt")
         plt.ylabel(ylabel)
-        if values:
-            plt.plot(list(range(1, len(values) + 1)), values, marker="braille")
+        axis = time_axis([when for when, _ in points])
+        plt.xlabel(axis.title)
+        if points:
+            plt.plot(axis.xs, [v for _, v in points], marker="braille")
+            plt.xticks(axis.ticks, axis.labels)
+            plt.xlim(min(axis.ticks[0], axis.xs[0]), max(axis.ticks[-1], axis.xs[-1]))
         plot.refresh()
 
     @on(LoadFailed)

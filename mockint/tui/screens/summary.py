@@ -32,6 +32,7 @@ class SummaryScreen(Screen[None]):
     def __init__(self, summary: SessionSummary) -> None:
         super().__init__()
         self.summary = summary
+        self._room = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
@@ -50,12 +51,20 @@ class SummaryScreen(Screen[None]):
         text = f"{len(scores)} answer(s), average {sum(scores) / len(scores):.0f}"
         return text + (f"; {better} better than last time." if better else ".")
 
-    def on_mount(self) -> None:
+    def on_resize(self) -> None:
+        # The question takes the room the other columns leave (80 columns: about 40).
+        room = min(60, max(20, self.size.width - 4 - (5 + 10 + 10) - 2 * 4))
+        if room != self._room:
+            self._room = room
+            self._fill(room)
+
+    def _fill(self, room: int) -> None:
         table = self.query_one(DataTable)
+        table.clear(columns=True)
         table.add_columns("Question", "Score", "Change", "Comes back")
         for text, score, before, due in self.summary.lines:
             table.add_row(
-                text if len(text) <= 60 else text[:57] + "…",
+                text if len(text) <= room else text[: room - 1] + "…",
                 "–" if score is None else str(score),
                 change(score, before),
                 due or "–",

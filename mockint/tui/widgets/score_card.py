@@ -39,33 +39,67 @@ def flag_label(flag: str) -> str:
     return FLAG_LABELS.get(flag, flag.replace("_", " "))
 
 
-def render_card(data: FeedbackData) -> Table:
+def render_card(data: FeedbackData, width: int = 80) -> Table:
+    """The card for a content ``width``: side by side when wide, stacked when narrow (a
+    compare column, an 80-column terminal's half)."""
+    narrow = width < 56
+    bar_width = 20 if not narrow else max(5, min(20, width - 15))
+    parts = Table.grid(padding=(0, 1))
+    for name, value in data.parts.items():
+        parts.add_row(Text(name, style="dim"), bar(value, bar_width), Text(f"{value:3d}"))
+    score = Text.assemble((f"{data.overall}", f"bold {score_style(data.overall)}"), ("/100", "dim"))
+    facts = Text(" · ".join(_facts(data)), style="dim")
+    flags = ", ".join(flag_label(f) for f in data.flags)
+    watch = Text(f"Watch: {flags}", style="yellow") if flags else None
+    if narrow:
+        grid = Table.grid()
+        grid.add_column()
+        grid.add_row(Text.assemble(score, " overall"))
+        for row in (parts, facts, watch):
+            if row is not None:
+                grid.add_row(row)
+        return grid
     grid = Table.grid(padding=(0, 2))
     grid.add_column(justify="center", min_width=12)
     grid.add_column()
-    parts = Table.grid(padding=(0, 1))
-    for name, value in data.parts.items():
-        parts.add_row(Text(name, style="dim"), bar(value), Text(f"{value:3d}"))
-    overall = Text.assemble(
-        (f"{data.overall}", f"bold {score_style(data.overall)}"), ("/100", "dim"), "\noverall"
-    )
-    grid.add_row(overall, parts)
-    facts = [f"{data.duration_s:.0f} s"]
-    if data.wpm is not None:
-        facts.append(f"{data.wpm:.0f} wpm")
-    facts.append(f"{data.fillers_total} fillers")
-    if data.fillers_per_minute is not None:
-        facts[-1] += f" ({data.fillers_per_minute:.1f}/min)"
-    facts.append(f"{data.hedges_total} hedges")
-    flags = ", ".join(flag_label(f) for f in data.flags)
-    grid.add_row(Text(""), Text(" · ".join(facts), style="dim"))
-    if flags:
-        grid.add_row(Text(""), Text(f"Watch: {flags}", style="yellow"))
+    grid.add_row(Text.assemble(score, "\noverall"), parts)
+    grid.add_row(Text(""), facts)
+    if watch is not None:
+        grid.add_row(Text(""), watch)
     return grid
 
 
+def _facts(data: FeedbackData) -> list[str]:
+    """Length (the scorer's: what the tips quote), pace, fillers, hedges."""
+    facts = [data.length_text]
+    if data.wpm is not None:
+        facts.append(f"{data.wpm:.0f} wpm")
+    fillers = _count(data.fillers_total, "filler")
+    if data.fillers_per_minute is not None:
+        fillers += f" ({data.fillers_per_minute:.1f}/min)"
+    facts.append(fillers)
+    facts.append(_count(data.hedges_total, "hedge"))
+    return facts
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class ScoreCard(Static):
-    """Score summary for one answer."""
+    """Score summary for one answer; re-laid out when its width changes."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.data: FeedbackData | None = None
 
     def show(self, data: FeedbackData) -> None:
-        self.update(render_card(data))
+        self.data = data
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.data is not None:
+            self.update(render_card(self.data, self.content_size.width or 80))

@@ -1,0 +1,146 @@
+"""The app over the REAL backend (SQLite store, planner, bundled banks) in the test's own
+data root; only audio, the model and the clock are fakes. What the screens do must land in
+the store as `mockint history`, `replay` and `--retry` expect it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+from textual.widgets import Static, TextArea
+
+from mockint.config import Config
+from mockint.models import Question
+from mockint.store import Status, Store, recovery
+from mockint.tui.app import MockintApp
+from mockint.tui.backend import RealBackend
+from mockint.tui.screens.history import AttemptScreen
+from mockint.tui.screens.home import HomeScreen
+from mockint.tui.screens.practice import PracticeScreen
+from mockint.tui.services import Services
+from tests.tui.conftest import SIZE, app_ready, settle
+from tests.tui.fakes import make_services
+
+
+@pytest.fixture
+def backend() -> Iterator[RealBackend]:
+    real = RealBackend(Config())
+    yield real
+    real.close()
+
+
+def _services(tmp_path: Path, backend: RealBackend, **kwargs: object) -> Services:
+    services = make_services(tmp_path, **kwargs)  # type: ignore[arg-type]
+    services.backend = backend
+    return services
+
+
+def _question(backend: RealBackend) -> Question:
+    return backend.catalog().banks[0].questions[0]
+
+
+def _cut_off_recording(question: Question) -> int:
+    """What a killed app leaves: an attempt 'recording', its audio on disk, no live lock."""
+    with Store.open() as store:
+        attempt = store.begin_attempt(question, suffix=".wav")
+        assert attempt.audio_path is not None
+        t = np.arange(16000 * 2) / 16000
+        soundfile.write(attempt.audio_path, (0.1 * np.sin(2 * np.pi * 220 * t)), 16000)
+        recovery.release_lock(recovery.lock_path(store.recordings, attempt.id))
+        return attempt.id
+
+
+async def test_a_typed_answer_is_stored_without_audio(tmp_path: Path, backend: RealBackend) -> None:
+    question = _question(backend)
+    services = _services(tmp_path, backend, audio_problem="no microphone found")
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[question])
+        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await pilot.press("y")
+        screen.query_one(TextArea).text = "At my last job I led a migration; errors fell by half."
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: screen.stage == "feedback")
+    with Store.open() as store:
+        (attempt,) = store.list_attempts()
+        assert attempt.status is Status.SCORED and attempt.question_id == question.id
+        assert attempt.audio_path is None and attempt.duration_s is None
+        assert attempt.transcript and "migration" in attempt.transcript
+        assert store.pending() == []
+    assert not any(p.is_file() for p in Path(store.recordings).rglob("*"))
+
+
+async def test_a_recovered_recording_is_offered_and_scored(
+    tmp_path: Path, backend: RealBackend
+) -> None:
+    question = _question(backend)
+    attempt_id = _cut_off_recording(question)
+    scored_paths: list[Path] = []
+    services = _services(tmp_path, backend)
+    fake_score_file = services.score_file
+
+    def score_file(path: Path, q: Question | None, transcriber: object) -> object:
+        scored_paths.append(Path(path))
+        assert q is not None and q.id == question.id  # the bank's question, looked up
+        return fake_score_file(path, q, transcriber)
+
+    services.score_file = score_file  # type: ignore[assignment]
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.data is not None and (home.data.pending, home.data.recovered) == (1, 1)
+        line = home.query_one("#pending-line", Static)
+        assert str(line.render()) == "1 unfinished answer was recovered — press R to score it"
+        await pilot.press("R")
+        await settle(pilot, lambda: not home.scoring_pending and not line.display, timeout=20)
+        assert home.data.pending == 0
+    with Store.open() as store:
+        attempt = store.get(attempt_id)
+        assert attempt.status is Status.SCORED and attempt.overall is not None
+        assert attempt.audio_path == scored_paths[0]
+        # It counted as practice: the question's card has a review for this attempt.
+        reviews = store.conn.execute(
+            "SELECT count(*) FROM reviews WHERE attempt_id = ?", (attempt_id,)
+        ).fetchone()[0]
+        assert reviews == 1
+
+
+async def test_rating_and_flagging_from_history_reach_the_store(
+    tmp_path: Path, backend: RealBackend
+) -> None:
+    question = _question(backend)
+    services = _services(tmp_path, backend, audio_problem="no microphone found")
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[question])
+        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        await pilot.press("y")
+        practice.query_one(TextArea).text = "So I, um, helped. It went fine I guess."
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: practice.stage == "feedback")
+        attempt_id = practice.attempt_id
+        assert attempt_id is not None
+        app.push_screen(AttemptScreen(attempt_id))
+        await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
+        screen = app.screen
+        assert isinstance(screen, AttemptScreen)
+        was_weak = screen.weak  # a low score may have flagged it already
+        assert was_weak == backend.is_weak(question.id)
+        await pilot.press("2", "w")
+        await settle(pilot, lambda: screen.weak is not was_weak and screen.rated == "hard")
+        await settle(pilot, lambda: backend.is_weak(question.id) is not was_weak)
+        await pilot.press("w")
+        await settle(pilot, lambda: backend.is_weak(question.id) is was_weak)
+    with Store.open() as store:
+        assert store.get(attempt_id).self_rating == 2
