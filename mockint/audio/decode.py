@@ -10,6 +10,7 @@ Problems the user can fix (missing file, not audio, empty, damaged) raise
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -141,5 +142,5 @@ def _join(blocks: list[np.ndarray]) -> np.ndarray:
 
 
 def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:120]
+    text = re.sub(r"\[Errno -?\d+\]\s*", "", " ".join(str(exc).split()))
+    return (text or type(exc).__name__)[:120]

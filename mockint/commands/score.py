@@ -110,15 +110,12 @@ def _score_and_save(
     path: Path, question: Question | None, config: Config, args: argparse.Namespace
 ) -> tuple[ScoredAnswer, int]:
     """Keep the audio as an attempt FIRST, so a failed transcription loses nothing."""
-    from mockint.audio.decode import decode
+    from mockint.audio.decode import duration_of
+    from mockint.practice import save_scored
+    from mockint.store import Store
 
-    decode(path)  # a file that is not audio is refused before anything is stored
-    try:
-        from mockint.store import Store
-    except ImportError:
-        raise MockintError("--save is not available yet") from None
-    store = Store.open()
-    try:
+    duration_of(path)  # a file that is not audio is refused before anything is stored
+    with Store.open() as store:
         attempt = store.add_recorded_attempt(question, path)
         try:
             scored = _score(Path(attempt.audio_path or path), question, config, args)
@@ -126,9 +123,8 @@ def _score_and_save(
             store.mark_failed(attempt.id, str(exc))
             raise
         scored.audio = str(path)
-        store.mark_scored(attempt.id, scored)
-    finally:
-        store.close()
+        # Stored and counted as practice of its question, as an answer given in the app.
+        save_scored(store, attempt.id, scored, config=config)
     return scored, int(attempt.id)
 
 

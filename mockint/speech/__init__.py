@@ -1,1 +1,10 @@
-"""Speech to text with faster-whisper, whole-file and live (while the user speaks)."""
+"""Speech to text with faster-whisper, whole-file and live (while the user speaks).
+
+- :mod:`mockint.speech.transcriber`: :class:`Transcriber` (the model, loaded once, local
+  only), ``transcribe`` / ``transcribe_long`` / ``transcribe_file``.
+- :mod:`mockint.speech.live`: :class:`LiveTranscriber`, fed by the recorder while recording.
+- :mod:`mockint.speech.chunking`: cutting audio at pauses (pure).
+- :mod:`mockint.speech.guards`: dropping words invented on silence (pure).
+
+Nothing is imported here, so ``import mockint.speech.config`` stays cheap.
+"""

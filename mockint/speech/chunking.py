@@ -139,18 +139,46 @@ class Chunker:
             return None
         return frame[0] * self._frame, frame[1]
 
+    def peek(self) -> Chunk | None:
+        """The chunk still open, as it would close now (a copy; nothing changes)."""
+        if self._pending.size == 0:
+            return None
+        audio = self._pending.copy()
+        return Chunk(self._start, audio, self._voiced(audio, self._db), False, self.sample_rate)
+
+    def trailing_quiet_s(self) -> float:
+        """How long the open chunk has been quiet at its end (whole frames only)."""
+        loud = np.flatnonzero(self._db >= self.threshold_db())
+        quiet_frames = len(self._db) - (int(loud[-1]) + 1 if loud.size else 0)
+        return quiet_frames * self._frame / self.sample_rate
+
+    def is_quiet(self, audio: np.ndarray) -> bool:
+        """True when nothing in ``audio`` rises above the current silence threshold."""
+        return not self._voiced(audio, min_s=0.0)
+
     def _close(self, cut: int, forced: bool) -> Chunk:
         audio = self._pending[:cut].copy()
-        voiced_frames = int(np.sum(self._db[: cut // self._frame] >= self.threshold_db()))
-        tail = audio[(cut // self._frame) * self._frame :]
-        if tail.size and frame_dbfs(tail.reshape(1, -1))[0] >= self.threshold_db():
-            voiced_frames += 1  # the tail at stop is often a part frame: count it too
-        voiced = voiced_frames * self._frame >= _VOICED_MIN_S * self.sample_rate
+        voiced = self._voiced(audio, self._db)
         chunk = Chunk(self._start, audio, voiced, forced, self.sample_rate)
         self._start += cut
         self._pending = self._pending[cut:]
         self._db = self._db[cut // self._frame :]
         return chunk
+
+    def _voiced(
+        self, audio: np.ndarray, db: np.ndarray | None = None, min_s: float = _VOICED_MIN_S
+    ) -> bool:
+        """Whether at least ``min_s`` of ``audio`` is loud; ``db``: its frames' loudness
+        when already measured."""
+        threshold = self.threshold_db()
+        whole = len(audio) // self._frame
+        if db is None or len(db) < whole:
+            db = frame_dbfs(audio[: whole * self._frame].reshape(-1, self._frame))
+        loud = int(np.sum(db[:whole] >= threshold))
+        rest = audio[whole * self._frame :]
+        if rest.size and frame_dbfs(rest.reshape(1, -1))[0] >= threshold:
+            loud += 1  # the tail at stop is often a part frame: count it too
+        return loud > 0 and loud * self._frame >= min_s * self.sample_rate
 
 
 def split(

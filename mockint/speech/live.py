@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -39,6 +40,17 @@ class LiveUpdate:
 
 OnUpdate = Callable[[LiveUpdate], None]
 
+_IDLE_POLL_S = 0.05
+
+
+@dataclass(frozen=True)
+class _Guess:
+    """Words of the open chunk's first ``length`` samples, transcribed while idle."""
+
+    start: int
+    length: int
+    words: list[Word]
+
 
 class LiveTranscriber:
     """Incremental transcription of one answer. Feed it, then :meth:`finish` or
@@ -50,8 +62,12 @@ class LiveTranscriber:
         *,
         on_update: OnUpdate | None = None,
         config: SpeechConfig | None = None,
+        guess_ahead: bool = True,
     ) -> None:
+        """``guess_ahead``: use idle time in the speaker's pauses to transcribe the open
+        chunk early (see :meth:`_guess_ahead`); off only to make tests deterministic."""
         self._transcriber = transcriber
+        self._guess_ahead_enabled = guess_ahead
         self._config = config or transcriber.config
         self._on_update = on_update
         self._chunker = Chunker(sample_rate=SAMPLE_RATE, **chunker_options(self._config))
@@ -70,6 +86,11 @@ class LiveTranscriber:
         """(start_s, end_s, forced) of every chunk closed so far, for diagnostics."""
         self.busy_s = 0.0
         """Seconds the worker has spent transcribing."""
+        self.guesses = 0
+        """Times the open chunk was transcribed ahead, while idle in a pause."""
+        self.guess_used = False
+        """Whether the tail's words came from such a guess (nothing left to do at stop)."""
+        self._guess: _Guess | None = None
         self._worker = threading.Thread(target=self._work, name="mockint-live", daemon=True)
         self._worker.start()
 
@@ -122,7 +143,14 @@ class LiveTranscriber:
         self._queue.put(chunk)
 
     def _work(self) -> None:
-        while (chunk := self._queue.get()) is not None:
+        while True:
+            try:
+                chunk = self._queue.get(timeout=_IDLE_POLL_S)
+            except queue.Empty:
+                self._guess_ahead()
+                continue
+            if chunk is None:
+                return
             if self._cancelled.is_set() or self.error is not None:
                 continue
             try:
@@ -135,11 +163,59 @@ class LiveTranscriber:
             self._notify(tuple(new))
 
     def _transcribe(self, chunk: Chunk) -> list[Word]:
+        if chunk is not self._tail:
+            self._guess = None  # the open chunk it guessed at is closed: words for real now
+            return self._timed(self._transcriber.transcribe_chunk, chunk, self._words)
+        # No feed can change the chunker now (closed): safe to ask it from this thread.
+        guess = self._guess
+        if guess is not None and self._covers(guess, chunk):
+            self.guess_used = True
+            return guess.words
+        return self._transcribe_fast(chunk)
+
+    def _transcribe_fast(self, chunk: Chunk) -> list[Word]:
+        """The settings for what the user waits for after stop (the tail, or a guess at it)."""
+        cfg = self._config
+        return self._timed(
+            self._transcriber.transcribe_chunk,
+            chunk,
+            self._words,
+            beam_size=cfg.tail_beam_size or None,
+            context_words=cfg.tail_context_words,
+        )
+
+    def _guess_ahead(self) -> None:
+        """Idle, and the speaker has paused: transcribe the open chunk now, so that if this
+        pause is the end of the answer, its words are ready when the user presses stop."""
+        if not self._guess_ahead_enabled or self._cancelled.is_set() or self.error is not None:
+            return
+        with self._feed_lock:
+            if self._closed or self._chunker.trailing_quiet_s() < self._config.pause_s:
+                return
+            chunk = self._chunker.peek()
+            if chunk is None or not chunk.voiced:
+                return
+            if self._guess is not None and self._covers(self._guess, chunk):
+                return  # nothing said since the last guess
+        try:
+            words = self._transcribe_fast(chunk)
+        except Exception:
+            return  # only a guess: the tail is transcribed for real at stop
+        self.guesses += 1
+        self._guess = _Guess(chunk.start, len(chunk.audio), words)
+
+    def _covers(self, guess: _Guess, chunk: Chunk) -> bool:
+        """Whether ``guess`` holds every word of ``chunk``: nothing loud after it."""
+        return (
+            guess.start == chunk.start
+            and guess.length <= len(chunk.audio)
+            and self._chunker.is_quiet(chunk.audio[guess.length :])
+        )
+
+    def _timed(self, call: Callable[..., list[Word]], *args: Any, **kwargs: Any) -> list[Word]:
         started = time.perf_counter()
         try:
-            # The tail is what the user waits for after stop: the fast beam.
-            beam = self._config.tail_beam_size if chunk is self._tail else 0
-            return self._transcriber.transcribe_chunk(chunk, self._words, beam_size=beam or None)
+            return call(*args, **kwargs)
         finally:
             self.busy_s += time.perf_counter() - started
 

@@ -87,3 +87,16 @@ def test_history_retry_scores_what_was_left(
         assert store.pending() == []
     assert main(["history", "--retry"]) == 0
     assert "Nothing to retry" in capsys.readouterr().out
+
+
+@pytest.mark.model
+def test_score_save_with_a_question_schedules_it(
+    phrase: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["score", str(phrase), "--question", "you-greatest-strength", "--save"])
+    assert code == 0, capsys.readouterr().err
+    with Store.open() as store:
+        row = store.conn.execute(
+            "SELECT due FROM cards WHERE question_id = 'you-greatest-strength'"
+        ).fetchone()
+    assert row is not None, "a saved answer counts as practice of its question"

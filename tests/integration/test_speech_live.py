@@ -3,6 +3,8 @@ it gives (nearly) the whole-file transcript, and ends with only the tail to do."
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -69,3 +71,19 @@ def test_cancel_mid_answer_returns_promptly(transcriber: Transcriber) -> None:
     live.feed(np.tile(decode(SPEECH / "phrase.flac"), 4))
     live.cancel()
     live.finish(timeout=60)
+
+
+def test_a_pause_before_stop_means_the_result_is_ready_at_stop(transcriber: Transcriber) -> None:
+    # Speech, then the speaker pauses before pressing stop: the idle worker transcribes the
+    # open chunk during the pause, and finish() has nothing left to transcribe.
+    audio = np.concatenate([decode(SPEECH / "phrase.flac"), np.zeros(24000, np.float32)])
+    live = LiveTranscriber(transcriber)
+    feed_at_pace(audio, live.feed, pace=0)
+    deadline = time.monotonic() + 60
+    while live.guesses == 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    busy = live.busy_s
+    transcript = live.finish()
+    assert live.guess_used and live.busy_s == busy
+    assert speech_wer(SCRIPTS["phrase"], transcript.text) <= 0.15, transcript.text

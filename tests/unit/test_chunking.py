@@ -158,3 +158,30 @@ def test_frame_dbfs() -> None:
 def test_min_must_be_below_max() -> None:
     with pytest.raises(ValueError):
         Chunker(min_chunk_s=5, max_chunk_s=5)
+
+
+def test_peek_shows_the_open_chunk_without_closing_it() -> None:
+    chunker = Chunker()
+    assert chunker.peek() is None
+    chunker.push(bursts(("tone", 2), ("quiet", 0.5)))
+    open_chunk = chunker.peek()
+    assert open_chunk is not None and open_chunk.voiced and open_chunk.start == 0
+    assert open_chunk.duration_s == pytest.approx(2.5)
+    assert chunker.trailing_quiet_s() == pytest.approx(0.5, abs=0.03)
+    tail = chunker.flush()
+    assert tail is not None and np.array_equal(tail.audio, open_chunk.audio)
+
+
+@pytest.mark.parametrize(
+    ("audio", "quiet_expected"),
+    [
+        (np.zeros(0, dtype=np.float32), True),
+        (quiet(1.0, 1e-4), True),
+        (tone(0.05), False),
+        (np.concatenate([quiet(1.0, 1e-4), tone(0.01)]), False),
+    ],
+)
+def test_is_quiet(audio: np.ndarray, quiet_expected: bool) -> None:
+    chunker = Chunker()
+    chunker.push(bursts(("quiet", 1), ("tone", 1)))
+    assert chunker.is_quiet(audio) is quiet_expected

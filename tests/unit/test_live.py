@@ -4,10 +4,13 @@ live result equals the whole-file result for the same audio."""
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 
 import numpy as np
 import pytest
 
+from mockint.errors import MockintError
 from mockint.models import Word
 from mockint.pipeline import feed_at_pace
 from mockint.speech.chunking import SAMPLE_RATE
@@ -69,7 +72,7 @@ def feed_all(live: LiveTranscriber, audio: np.ndarray, block: int = 1600) -> Non
 
 def test_words_are_timed_from_the_start_of_the_recording() -> None:
     fake = FakeTranscriber()
-    live = LiveTranscriber(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     transcript = live.finish()
     assert [w.text for w in transcript.words] == ["w1", "w2", "w3"]
@@ -79,24 +82,33 @@ def test_words_are_timed_from_the_start_of_the_recording() -> None:
 
 
 def test_each_chunk_is_prompted_with_the_words_before_it() -> None:
-    fake = FakeTranscriber()
-    live = LiveTranscriber(fake)
+    fake = FakeTranscriber(SpeechConfig(context_words=20, tail_context_words=20))
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
     assert fake.prompts == [None, "w1", "w1 w2"]
 
 
+def test_the_tail_goes_without_a_prompt() -> None:
+    # A text prompt costs ~0.3 s per call: too much for the chunk the user waits for.
+    fake = FakeTranscriber(SpeechConfig(context_words=20))
+    live = LiveTranscriber(fake, guess_ahead=False)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert fake.prompts == [None, "w1", None]
+
+
 def test_only_the_tail_uses_the_fast_beam() -> None:
     fake = FakeTranscriber(SpeechConfig(beam_size=5, tail_beam_size=1))
-    live = LiveTranscriber(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
     assert fake.beams == [None, None, 1]
 
 
-def test_context_words_zero_sends_no_prompt() -> None:
-    fake = FakeTranscriber(SpeechConfig(context_words=0))
-    live = LiveTranscriber(fake)
+def test_no_context_prompt_by_default() -> None:
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
     assert fake.prompts == [None, None, None]
@@ -105,7 +117,7 @@ def test_context_words_zero_sends_no_prompt() -> None:
 def test_updates_arrive_per_chunk_with_everything_so_far() -> None:
     updates: list[LiveUpdate] = []
     fake = FakeTranscriber()
-    live = LiveTranscriber(fake, on_update=updates.append)
+    live = LiveTranscriber(fake, on_update=updates.append, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
     assert [len(u.words) for u in updates] == [1, 2, 3]
@@ -117,7 +129,7 @@ def test_a_failing_callback_does_not_stop_transcription() -> None:
     def boom(update: LiveUpdate) -> None:
         raise ValueError("ui gone")
 
-    live = LiveTranscriber(FakeTranscriber(), on_update=boom)
+    live = LiveTranscriber(FakeTranscriber(), on_update=boom, guess_ahead=False)
     feed_all(live, ANSWER)
     assert len(live.finish().words) == 3
     assert isinstance(live.callback_error, ValueError)
@@ -125,7 +137,7 @@ def test_a_failing_callback_does_not_stop_transcription() -> None:
 
 def test_silent_chunks_are_not_sent_to_the_model() -> None:
     fake = FakeTranscriber()
-    live = LiveTranscriber(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, silence(12))
     transcript = live.finish()
     assert transcript.words == () and fake.calls == 0
@@ -133,7 +145,7 @@ def test_silent_chunks_are_not_sent_to_the_model() -> None:
 
 
 def test_nothing_fed_gives_an_empty_transcript() -> None:
-    live = LiveTranscriber(FakeTranscriber())
+    live = LiveTranscriber(FakeTranscriber(), guess_ahead=False)
     transcript = live.finish()
     assert transcript.words == () and transcript.duration_s == 0.0
 
@@ -141,7 +153,7 @@ def test_nothing_fed_gives_an_empty_transcript() -> None:
 def test_feed_does_not_wait_for_the_model() -> None:
     fake = FakeTranscriber()
     fake.gate = threading.Event()  # the model is "busy" until released
-    live = LiveTranscriber(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
     feeder = threading.Thread(target=feed_all, args=(live, ANSWER))
     feeder.start()
     feeder.join(timeout=30)
@@ -154,7 +166,7 @@ def test_feed_does_not_wait_for_the_model() -> None:
 def test_a_model_error_is_raised_by_finish() -> None:
     fake = FakeTranscriber()
     fake.fail_on_call = 2
-    live = LiveTranscriber(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     with pytest.raises(RuntimeError, match="model exploded"):
         live.finish()
@@ -163,7 +175,7 @@ def test_a_model_error_is_raised_by_finish() -> None:
 def test_cancel_drops_pending_work_and_ignores_later_feeds() -> None:
     fake = FakeTranscriber()
     fake.gate = threading.Event()
-    live = LiveTranscriber(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.cancel()
     fake.gate.set()
@@ -175,8 +187,54 @@ def test_cancel_drops_pending_work_and_ignores_later_feeds() -> None:
 
 def test_live_gives_the_same_words_as_whole_file() -> None:
     whole = FakeTranscriber().transcribe_long(ANSWER)
-    live = LiveTranscriber(FakeTranscriber())
+    live = LiveTranscriber(FakeTranscriber(), guess_ahead=False)
     feed_at_pace(ANSWER, live.feed, pace=0)
     assert [(w.text, w.start, w.end) for w in live.finish().words] == [
         (w.text, w.start, w.end) for w in whole
     ]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        SpeechConfig(chunk_min_s=10, chunk_max_s=5),
+        SpeechConfig(chunk_min_s=0),
+        SpeechConfig(pause_s=0),
+    ],
+)
+def test_bad_chunk_settings_are_a_user_error(config: SpeechConfig) -> None:
+    with pytest.raises(MockintError, match=r"config\.yaml: speech"):
+        LiveTranscriber(FakeTranscriber(config), guess_ahead=False)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_a_pause_before_stop_leaves_nothing_to_do_at_stop() -> None:
+    # The speaker finished and paused: the idle worker transcribes the open chunk ahead,
+    # so finish() only checks that nothing was said since.
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    wait_for(lambda: live.guesses >= 1)
+    calls = fake.calls
+    transcript = live.finish()
+    assert live.guess_used and fake.calls == calls
+    assert [w.text for w in transcript.words][:2] == ["w1", "w2"] and len(transcript.words) == 3
+    assert fake.beams[-1] == 1  # the guess used the tail's fast settings
+
+
+def test_speech_after_a_guess_is_transcribed_at_stop() -> None:
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    wait_for(lambda: live.guesses >= 1)
+    guess_words = live.guesses
+    feed_all(live, tone(1.0))  # the speaker went on: the guess no longer covers the tail
+    transcript = live.finish()
+    assert not live.guess_used and guess_words >= 1
+    assert transcript.words[-1].end == pytest.approx(len(ANSWER) / SAMPLE_RATE + 1.0, abs=0.05)
