@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
+from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.data import AttemptDetail, AttemptRow
 from mockint.tui.feedback import FeedbackData, clock
 from mockint.tui.messages import (
@@ -251,12 +252,7 @@ class AttemptScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "replay", "Replay"),
-        # 1–4 are spelled out on the status line under the feedback.
-        Binding("1", "rate('again')", "Again", show=False),
-        Binding("2", "rate('hard')", "Hard", show=False),
-        Binding("3", "rate('good')", "Good", show=False),
-        Binding("4", "rate('easy')", "Easy", show=False),
-        Binding("w", "weak", "Flag weak"),
+        *RATE_BINDINGS,
         Binding("escape", "back", "Back"),
     ]
 

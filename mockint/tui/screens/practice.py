@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 
 from mockint.errors import MockintError
 from mockint.models import Question
+from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.messages import (
     AnswerFailed,
     AnswerScored,
@@ -68,12 +69,7 @@ class PracticeScreen(Screen[None]):
         Binding("f", "from_file", "File"),
         Binding("p", "replay", "Replay"),
         Binding("r", "redo", "Redo"),
-        # 1–4 are spelled out on the feedback's own status line.
-        Binding("1", "rate('again')", "Again", show=False),
-        Binding("2", "rate('hard')", "Hard", show=False),
-        Binding("3", "rate('good')", "Good", show=False),
-        Binding("4", "rate('easy')", "Easy", show=False),
-        Binding("w", "weak", "Flag weak"),
+        *RATE_BINDINGS,
         Binding("n", "next", "Next"),
         Binding("ctrl+s", "submit_typed", "Score it"),
         Binding("escape", "back_to_card", "Back"),
