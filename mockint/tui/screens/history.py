@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.data import AttemptDetail, AttemptRow
 from mockint.tui.feedback import FeedbackData, clock
+from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
     AttemptLoaded,
     AttemptsLoaded,
@@ -366,17 +367,8 @@ class AttemptScreen(Screen[None]):
         qid = row.question_id
         self._save(lambda b, now: b.set_weak(qid, weak))
 
-    def _save(self, job: Any) -> None:
-        """Save in a worker; the status line already shows the change (errors notify)."""
-        services = _mockint(self).services
-
-        def run() -> None:
-            try:
-                job(services.backend, services.now())
-            except Exception as exc:
-                self.post_message(Notice(f"Could not save that: {exc}", "error"))
-
-        self.run_worker(run, thread=True, group="db")
+    def _save(self, job: SaveJob) -> None:
+        save_in_background(self, _mockint(self).services, job)
 
     def action_back(self) -> None:
         if self.replayer:

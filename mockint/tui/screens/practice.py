@@ -21,6 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 from mockint.errors import MockintError
 from mockint.models import Question
 from mockint.tui.bindings import RATE_BINDINGS
+from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
     AnswerFailed,
     AnswerScored,
@@ -471,16 +472,8 @@ class PracticeScreen(Screen[None]):
         if self.stage == "feedback":
             self._feedback_status()
 
-    def _background(self, job: Any) -> None:
-        services = self.mockint.services
-
-        def run() -> None:
-            try:
-                job(services.backend, services.now())
-            except Exception as exc:
-                self.post_message(Notice(f"Could not save that: {exc}", "error"))
-
-        self.run_worker(run, thread=True, group="db")
+    def _background(self, job: SaveJob) -> None:
+        save_in_background(self, self.mockint.services, job)
 
     def _speak(self, text: str) -> None:
         speak = self.mockint.services.speak
