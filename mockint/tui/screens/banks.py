@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from mockint.models import Bank, Question
 from mockint.tui.data import CatalogData
 from mockint.tui.messages import CatalogLoaded, LoadFailed
+from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.question_card import render_question
 
 if TYPE_CHECKING:
@@ -51,10 +52,7 @@ class BanksScreen(Screen[None]):
 
     @property
     def mockint(self) -> MockintApp:
-        from mockint.tui.app import MockintApp
-
-        assert isinstance(self.app, MockintApp)
-        return self.app
+        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):

@@ -18,9 +18,10 @@ from textual.widgets import Footer, Input, Label, SelectionList, Static, TextAre
 from mockint.errors import MockintError
 from mockint.tui.data import DebriefEntry
 from mockint.tui.messages import Notice
+from mockint.tui.screens._app import mockint_app
 
 if TYPE_CHECKING:
-    from mockint.tui.app import MockintApp
+    pass
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -98,7 +99,7 @@ class DebriefScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        app: MockintApp = self.app  # type: ignore[assignment]
+        app = mockint_app(self)
         return app.services.now().date()
 
     def on_mount(self) -> None:
@@ -164,10 +165,7 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _save(self, entry: DebriefEntry) -> None:
-        from mockint.tui.app import MockintApp
-
-        app = self.app
-        assert isinstance(app, MockintApp)
+        app = mockint_app(self)
         try:
             result = app.services.backend.save_debrief(entry, app.services.now())
         except MockintError as exc:

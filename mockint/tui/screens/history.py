@@ -24,13 +24,14 @@ from mockint.tui.messages import (
     Notice,
     PlaybackPosition,
 )
+from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.services import RATINGS
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.score_card import flag_label, score_style
 
 if TYPE_CHECKING:
-    from mockint.tui.app import MockintApp
+    pass
 
 
 def matches(row: AttemptRow, query: str) -> bool:
@@ -43,13 +44,6 @@ def sort_rows(rows: list[AttemptRow], key: str) -> list[AttemptRow]:
     if key == "score":
         return sorted(rows, key=lambda r: (r.overall is None, -(r.overall or 0)))
     return sorted(rows, key=lambda r: r.created_at, reverse=True)
-
-
-def _mockint(screen: Screen[None]) -> MockintApp:
-    from mockint.tui.app import MockintApp
-
-    assert isinstance(screen.app, MockintApp)
-    return screen.app
 
 
 class HistoryScreen(Screen[None]):
@@ -95,7 +89,7 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            self.post_message(AttemptsLoaded(_mockint(self).services.backend.attempts()))
+            self.post_message(AttemptsLoaded(mockint_app(self).services.backend.attempts()))
         except Exception as exc:
             self.post_message(LoadFailed(f"could not read your history: {exc}"))
 
@@ -274,12 +268,12 @@ class AttemptScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.replayer = Replayer(self, _mockint(self).services)
+        self.replayer = Replayer(self, mockint_app(self).services)
         self.load()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        backend = _mockint(self).services.backend
+        backend = mockint_app(self).services.backend
         try:
             detail = backend.attempt(self.attempt_id)
         except Exception as exc:
@@ -368,7 +362,7 @@ class AttemptScreen(Screen[None]):
         self._save(lambda b, now: b.set_weak(qid, weak))
 
     def _save(self, job: SaveJob) -> None:
-        save_in_background(self, _mockint(self).services, job)
+        save_in_background(self, mockint_app(self).services, job)
 
     def action_back(self) -> None:
         if self.replayer:
@@ -400,7 +394,7 @@ class CompareScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        backend = _mockint(self).services.backend
+        backend = mockint_app(self).services.backend
         try:
             details = sorted((backend.attempt(i) for i in self.ids), key=lambda d: d.row.created_at)
         except Exception as exc:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from mockint.errors import MockintError
 from mockint.tui.data import HomeData, PlanItem, pending_notice
 from mockint.tui.messages import HomeLoaded, LoadFailed, PendingProgress, PendingScored
+from mockint.tui.screens._app import mockint_app
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -102,10 +103,7 @@ class HomeScreen(Screen[None]):
 
     @property
     def mockint(self) -> MockintApp:
-        from mockint.tui.app import MockintApp
-
-        assert isinstance(self.app, MockintApp)
-        return self.app
+        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         yield Label("mockint · practice out loud, get honest feedback", id="home-title")

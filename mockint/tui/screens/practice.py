@@ -31,6 +31,7 @@ from mockint.tui.messages import (
     RecordingStarted,
     SessionEnded,
 )
+from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.services import RATINGS
 from mockint.tui.session import AnswerTake, TakeResult, score_audio_file, score_typed
@@ -100,10 +101,7 @@ class PracticeScreen(Screen[None]):
 
     @property
     def mockint(self) -> MockintApp:
-        from mockint.tui.app import MockintApp
-
-        assert isinstance(self.app, MockintApp)
-        return self.app
+        return mockint_app(self)
 
     @property
     def question(self) -> Question:

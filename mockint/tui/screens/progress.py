@@ -17,6 +17,7 @@ from textual_plotext import PlotextPlot
 
 from mockint.tui.data import ProgressData, ProgressPoint
 from mockint.tui.messages import LoadFailed, ProgressLoaded
+from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.score_card import flag_label, score_style
 
 if TYPE_CHECKING:
@@ -112,10 +113,7 @@ class ProgressScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        from mockint.tui.app import MockintApp
-
-        app = self.app
-        assert isinstance(app, MockintApp)
+        app = mockint_app(self)
         try:
             self.post_message(ProgressLoaded(app.services.backend.progress(app.services.now())))
         except Exception as exc:

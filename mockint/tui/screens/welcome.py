@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from mockint.tui.messages import AnswerFailed, RecordingStarted
+from mockint.tui.screens._app import mockint_app
 from mockint.tui.services import Recorder
 from mockint.tui.widgets.level_meter import SPEECH_DBFS, LevelMeter
 
@@ -47,10 +48,7 @@ class WelcomeScreen(ModalScreen[None]):
 
     @property
     def mockint(self) -> MockintApp:
-        from mockint.tui.app import MockintApp
-
-        assert isinstance(self.app, MockintApp)
-        return self.app
+        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome", classes="dialog"):
