@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -236,7 +236,7 @@ def _load_many(
                 continue
             kept.append(q)
         if len(kept) != len(bank.questions):
-            bank = Bank(bank.id, bank.title, bank.description, tuple(kept), bank.path, user)
+            bank = replace(bank, questions=tuple(kept))
         seen_banks[bank.id] = bank
         for q in bank.questions:
             seen_questions[q.id] = (q, bank)
@@ -534,6 +534,7 @@ class _Header(_Schema):
     bank: Id
     title: Text
     description: Annotated[StrictStr, AfterValidator(str.strip)] = ""
+    field: Id = "general"
     # Checked one by one below, so one bad question does not hide the others' problems.
     defaults: Any = None
     questions: Annotated[list[Any], Field(min_length=1)]
@@ -572,7 +573,15 @@ def _validate(data: Any, doc: _Doc, path: Path, *, user: bool) -> Bank | None:
     )
     if header is None or defaults is None or doc.problems:
         return None
-    return Bank(header.bank, header.title, header.description, tuple(questions), str(path), user)
+    return Bank(
+        header.bank,
+        header.title,
+        header.description,
+        tuple(questions),
+        str(path),
+        user,
+        field=header.field,
+    )
 
 
 def _questions(

@@ -54,6 +54,10 @@ class Bank:
     """File the bank was read from."""
     user: bool = False
     """True for the user's own banks (``<data root>/banks/``), False for bundled ones."""
+    field: str = "general"
+    """The field of work the bank serves (``general`` for every field, ``healthcare``,
+    ``teaching``…): `banks list` groups by it and the daily plan draws from general banks
+    plus the user's field."""
 
 
 @dataclass(frozen=True)
