@@ -21,11 +21,12 @@ from mockint.prep import verbs
 from mockint.prep.posting import ItemKind, Posting, PostingItem
 from mockint.prep.words import content_words
 
-MATCH_THRESHOLD = 0.45
-"""Share (0-1) of an item's word weight a question must carry to count as practising it.
-Below about 0.4, questions that share one common word ("team", "customers") crept in on the
-test postings; above 0.5, close rewordings ("escalate concerns" / "escalated a concern")
-were lost."""
+MATCH_SHARE = 0.25
+"""Share (0-1) of an item's word weight a question must carry, with at least two words in
+common, to count as practising it. Words are weighted by rarity, so two common words
+("team", "customers") rarely reach it while "escalate … concerns" does."""
+SINGLE_WORD_SHARE = 0.6
+"""A single shared word suffices only when it is most of the item ("Advanced Excel")."""
 
 BUNDLED_LIMIT = 10
 """Bundled questions in a set at most: about two sessions' worth of practice."""
@@ -36,7 +37,7 @@ STAR_OUTLINE = (
     "S: At <where you worked>, <what was going on, in a sentence>.\n"
     "T: I needed to {task}.\n"
     "A: I <first thing you did>, then <the next step>, and <how you kept it on track>.\n"
-    "R: In the end <what changed, with a number if you have one>, and <what you learned>.\n"
+    "R: In the end <what changed, with a number if you have one>, and <what you learned>."
 )
 
 
@@ -158,10 +159,8 @@ class _Index:
                 self.weight.get(w, self.unseen) for w in in_points
             )
             share = got / total if total else 0.0
-            # One shared word is not a match unless it is most of a short item ("Excel").
-            if share >= MATCH_THRESHOLD and (
-                len(in_text) + len(in_points) >= 2 or len(spelled) == 1
-            ):
+            shared = len(in_text) + len(in_points)
+            if (shared >= 2 and share >= MATCH_SHARE) or share >= SINGLE_WORD_SHARE:
                 words = tuple(spelled[w] for w in [*in_text, *in_points])
                 found.append(Match(item, words, round(share, 2)))
         found.sort(key=lambda m: -m.share)

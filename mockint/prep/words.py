@@ -16,14 +16,18 @@ _STOP_TEXT = """
     also other such than then very well more most own new per via etc e g ie including able
     ability strong excellent good great proven experience experienced year years role job
     work working team candidate successful ideal looking join us you'll we're within across
-    using use plus key day daily ensure ensuring including
+    using use plus key day daily ensure ensuring including make makes sure under every each
+    times always high
 """
 _STOP = frozenset(_STOP_TEXT.split())
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s", "ment", "ly")
+_SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s", "ment", "ly")
 
 
 def stem(word: str) -> str:
-    """A crude stem: enough for "complaints"/"complaint", "scheduling"/"schedule"."""
+    """A crude stem: enough for "complaints"/"complaint", "scheduling"/"schedule",
+    "escalation"/"escalated"."""
+    if word.endswith(("ation", "ations")) and len(word) > 7:
+        return word[: word.rindex("ation")] + "at"
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
