@@ -26,6 +26,7 @@ from mockint.commands import (
     export,
     forget,
     history,
+    job,
     practice,
     replay,
     score,
@@ -45,6 +46,7 @@ COMMANDS: dict[str, ModuleType] = {
     "export": export,
     "forget": forget,
     "debrief": debrief,
+    "job": job,
     "devices": devices,
     "doctor": doctor,
 }

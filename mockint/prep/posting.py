@@ -1,0 +1,377 @@
+"""Read a job posting as pasted: the role, and the duties, skills and values it names.
+
+Postings arrive in every shape: copied from a web page (HTML remnants, entities), with
+bullets of any glyph, in ALL CAPS, with or without section headings. The reading is plain
+rules over lines, so it needs nothing but the text and never guesses silently: an item it
+cannot place is left out rather than filed under the wrong heading.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from mockint.prep import verbs
+
+
+class ItemKind(StrEnum):
+    """What a line of the posting asks of the candidate."""
+
+    DUTY = "duty"  # what the job involves: "Manage a caseload of 12 patients"
+    SKILL = "skill"  # what the candidate brings: "Experience with Excel and SAP"
+    VALUE = "value"  # how the employer wants work done: "compassion", "we put people first"
+
+
+@dataclass(frozen=True)
+class PostingItem:
+    kind: ItemKind
+    text: str
+    """As the posting says it, cleaned of markup and bullets."""
+    number: int
+    """1-based among the items of its kind, so a user can find "duty 3" in the posting."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind.value} {self.number}"
+
+
+@dataclass(frozen=True)
+class Posting:
+    role: str
+    """The job title, or "" when the posting never names one."""
+    company: str
+    """The employer, or "" when not found."""
+    items: tuple[PostingItem, ...]
+
+    def of_kind(self, kind: ItemKind) -> tuple[PostingItem, ...]:
+        return tuple(i for i in self.items if i.kind is kind)
+
+
+# Section headings, by what the lines under them are. Checked in this order, so "about you"
+# (skills) wins over "about" (company text, read only for values).
+_HEADINGS: tuple[tuple[ItemKind | None, tuple[str, ...]], ...] = (
+    (
+        ItemKind.SKILL,
+        (
+            "requirement",
+            "qualification",
+            "skill",
+            "what you'll bring",
+            "what you will bring",
+            "what you bring",
+            "looking for",
+            "about you",
+            "you have",
+            "you'll have",
+            "you will have",
+            "essential",
+            "desirable",
+            "must have",
+            "nice to have",
+            "experience",
+            "competenc",
+            "person specification",
+            "who you are",
+            "criteria",
+            "you bring",
+            "you are",
+            "will have",
+            "should have",
+            "you need",
+            "you'll need",
+        ),
+    ),
+    (
+        ItemKind.DUTY,
+        (
+            "responsib",
+            "duties",
+            "what you'll do",
+            "what you will do",
+            "the role",
+            "your role",
+            "day to day",
+            "day-to-day",
+            "in this role",
+            "you will",
+            "main tasks",
+            "key tasks",
+            "accountabilit",
+            "what the job involves",
+            "the job",
+            "what you'll be doing",
+            "your day",
+        ),
+    ),
+    (
+        ItemKind.VALUE,
+        (
+            "value",
+            "culture",
+            "what we stand for",
+            "behaviour",
+            "behavior",
+            "how we work",
+            "principle",
+            "our promise",
+        ),
+    ),
+    (
+        None,
+        (
+            "benefit",
+            "perk",
+            "what we offer",
+            "we offer",
+            "salary",
+            "pay",
+            "how to apply",
+            "apply",
+            "equal opportunit",
+            "location",
+            "hours",
+            "about us",
+            "about the company",
+            "who we are",
+            "contact",
+            "package",
+            "compensation",
+            "reward",
+            "closing date",
+            "about",
+        ),
+    ),
+)
+_VALUE_WORDS = (
+    "compassion",
+    "integrity",
+    "respect",
+    "teamwork",
+    "collaboration",
+    "accountability",
+    "innovation",
+    "inclusion",
+    "diversity",
+    "safety",
+    "excellence",
+    "dignity",
+    "honesty",
+    "empathy",
+    "kindness",
+    "courage",
+    "ownership",
+    "curiosity",
+    "transparency",
+    "equity",
+    "trust",
+    "care",
+    "customer first",
+    "customers first",
+    "patients first",
+    "quality",
+    "sustainability",
+    "openness",
+    "working together",
+)
+# Where a posting speaks of its values; value words elsewhere ("care for patients") are
+# duties, not values.
+_VALUE_LINE = re.compile(
+    r"^(?:we|our)\s+(?:value|values|believe|are committed|care about|stand for)\b|"
+    r"\b(?:our values|ethos|culture)\b",
+    re.I,
+)
+_INTRO = re.compile(
+    r"\b(?:is|are)\s+(?:looking for|seeking|hiring|recruiting)\b|\bjoin (?:our|the|us)\b", re.I
+)
+_SKILL_MARKERS = re.compile(
+    r"\b(experience|knowledge|ability|able to|proficien|degree|qualified|qualification|"
+    r"certif|licen[cs]e|registered|registration|familiar|understanding of|skills?|fluent|"
+    r"background in|track record|comfortable with|confident)\b"
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□✓✔➢➤►‣⁃–—>]+|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+_TAG_BREAK = re.compile(r"<\s*/?\s*(?:br|p|li|ul|ol|div|h[1-6]|tr|td|section)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_ROLE_LINE = re.compile(r"^(?:job title|position|role|title|vacancy|post)\s*[:\-–]\s*(.+)$", re.I)
+_COMPANY_LINE = re.compile(
+    r"^(?:company|employer|organi[sz]ation|hiring organi[sz]ation)\s*[:\-–]\s*(.+)$", re.I
+)
+_HIRING = re.compile(
+    r"\b(?:hiring|seeking|looking for|recruiting)\s+(?:an?\s+|our next\s+|a new\s+)?"
+    r"((?:[A-Z][A-Za-z/&-]*\s?){1,5})"
+)
+_JOIN = re.compile(r"\b(?:join|at)\s+((?:[A-Z][\w&'.-]*\s?){1,4})")
+_LEAD_INS = re.compile(
+    r"^(?:you will be|you'll be|you will|you'll|will be|will|be responsible for|"
+    r"responsible for|responsibilities include|duties include|to)\s+",
+    re.I,
+)
+# Kept in capitals when an ALL-CAPS posting is lowered: the abbreviations postings use.
+_ACRONYMS_TEXT = """
+    nhs rn hca cpr bls als icu ed ae sql it hr ux ui kpi kpis erp sap crm gcse cpa acca cima
+    aws gcp ppe ehr emr api apis ci cd qa uk us eu sen send dbs pos ar ap gl ifrs gaap vat
+    seo ppc b2b b2c cv otif sla slas itil
+"""
+_ACRONYMS = frozenset(_ACRONYMS_TEXT.split())
+
+
+def parse_posting(text: str) -> Posting:
+    """The role, company and items of a pasted posting."""
+    lines = _clean_lines(text)
+    all_caps = _mostly_caps(lines)
+    role, company = _role(lines), _company(lines)
+    found: dict[ItemKind, list[str]] = {k: [] for k in ItemKind}
+    section: ItemKind | str | None = "unknown"
+    for raw in lines:
+        line = _lower_caps(raw) if all_caps else raw
+        heading = _heading(raw, all_caps=all_caps)
+        if heading is not None:
+            section = heading[0]
+            rest = heading[1]
+            if not rest:
+                continue
+            line = rest
+        if line in (role, company) or _ROLE_LINE.match(line) or _COMPANY_LINE.match(line):
+            continue
+        if _INTRO.search(line) and section == "unknown":
+            continue  # "St Anne's is looking for a caring nurse to join…": the intro
+        for sentence in _sentences(line):
+            if section is ItemKind.VALUE or _VALUE_LINE.search(sentence):
+                named = _values_named(sentence)
+                found[ItemKind.VALUE].extend(v.capitalize() for v in named)
+                if named or section is not ItemKind.VALUE:
+                    continue
+            kind = _place(sentence, section)
+            if kind is not None:
+                found[kind].append(_tidy(sentence, kind))
+    items = tuple(
+        PostingItem(kind, t, n)
+        for kind in ItemKind
+        for n, t in enumerate(_unique(found[kind]), start=1)
+    )
+    return Posting(_lower_caps(role) if all_caps else role, company, items)
+
+
+def _clean_lines(text: str) -> list[str]:
+    text = html.unescape(html.unescape(text)).replace("\xa0", " ")
+    text = _TAG.sub(" ", _TAG_BREAK.sub("\n", text))
+    lines = []
+    for raw in text.splitlines():
+        line = " ".join(_BULLET.sub("", raw).split()).strip(" |")
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _mostly_caps(lines: list[str]) -> bool:
+    letters = [c for line in lines for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _lower_caps(line: str) -> str:
+    """An ALL-CAPS line in sentence case, abbreviations kept."""
+    words = [w if w.lower().strip(".,;:()") in _ACRONYMS else w.lower() for w in line.split()]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _heading(line: str, *, all_caps: bool) -> tuple[ItemKind | None, str] | None:
+    """(section kind, text after the colon) when ``line`` is a section heading."""
+    head, sep, rest = line.partition(":")
+    words = head.split()
+    if not words or len(words) > 7:
+        return None
+    lowered = head.lower().strip(" -–")
+    is_caps = head.isupper() and len(head) > 3 and not all_caps
+    # Without a colon or capitals a line is a heading only when it is short and opens with
+    # the heading's words ("Key responsibilities", "About you"): otherwise a duty such as
+    # "Manage behaviour positively" would read as the heading "behaviour".
+    plain = not sep and not is_caps
+    if plain and (len(words) > 4 or head.rstrip().endswith((".", "!", "?"))):
+        return None
+    for kind, keys in _HEADINGS:
+        for key in keys:
+            at = lowered.find(key)
+            if at < 0 or (plain and at > len("key our your the main ")):
+                continue
+            return kind, rest.strip()
+    if sep and lowered.endswith((" will", " will be", " will be able to")):
+        return ItemKind.DUTY, rest.strip()  # "The successful candidate will:"
+    if sep and not rest.strip() and len(words) <= 5:
+        return None, ""  # an unknown heading: what follows is placed line by line
+    return (None, "") if is_caps else None
+
+
+def _sentences(line: str) -> list[str]:
+    if len(line.split()) <= 30:
+        return [line.rstrip(" .;")]
+    parts = re.split(r"(?<=[.;!?])\s+(?=[A-Z])", line)
+    return [p.rstrip(" .;") for p in parts if p.strip(" .;")]
+
+
+def _place(sentence: str, section: ItemKind | str | None) -> ItemKind | None:
+    """The kind of ``sentence`` under ``section`` ("unknown" before any heading)."""
+    words = sentence.split()
+    if len(words) < 2 or len(words) > 45:
+        return None
+    if isinstance(section, ItemKind):
+        return section
+    if section is None:  # benefits, how to apply, company text: only values are read there
+        return None
+    body = _LEAD_INS.sub("", sentence)
+    if verbs.is_verb(body.split()[0]):
+        return ItemKind.DUTY
+    if _SKILL_MARKERS.search(sentence.lower()):
+        return ItemKind.SKILL
+    return None
+
+
+def _tidy(sentence: str, kind: ItemKind) -> str:
+    text = _LEAD_INS.sub("", sentence) if kind is ItemKind.DUTY else sentence
+    return text[:1].upper() + text[1:]
+
+
+def _values_named(text: str) -> list[str]:
+    lowered = text.lower()
+    return [v for v in _VALUE_WORDS if re.search(rf"\b{re.escape(v)}\b", lowered)]
+
+
+def _role(lines: list[str]) -> str:
+    for line in lines[:15]:
+        if m := _ROLE_LINE.match(line):
+            return m.group(1).strip(" .")
+    for line in lines[:3]:
+        if m := _HIRING.search(line):
+            return m.group(1).strip()
+    first = lines[0] if lines else ""
+    title_like = len(first.split()) <= 10 and not first.endswith(".") and ":" not in first
+    if first and title_like and (_heading(first, all_caps=False) is None or first.isupper()):
+        return first.strip(" !")
+    for line in lines[:15]:
+        if m := _HIRING.search(line):
+            return m.group(1).strip()
+    return ""
+
+
+def _company(lines: list[str]) -> str:
+    for line in lines[:25]:
+        if m := _COMPANY_LINE.match(line):
+            return m.group(1).strip(" .")
+    for line in lines[:10]:
+        if m := _JOIN.search(line):
+            name = m.group(1).strip(" .")
+            if name.split()[0].lower() not in {"a", "an", "the", "our", "we"}:
+                return name
+    return ""
+
+
+def _unique(texts: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for t in texts:
+        key = t.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out

@@ -1,0 +1,97 @@
+"""`mockint job` through the real command line entry point, in a temporary data root."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from mockint import cli, paths
+from mockint.banks import load_bank_file, load_catalog
+from tests.conftest import FIXTURES
+
+POSTING = FIXTURES / "postings" / "store-manager.txt"
+Capsys = pytest.CaptureFixture[str]
+
+
+def test_writes_a_bank_that_loads(capsys: Capsys) -> None:
+    assert cli.main(["job", str(POSTING)]) == 0
+    out = capsys.readouterr().out
+    path = paths.user_banks_dir() / "job-store-manager.yaml"
+    assert f"Wrote {path}." in out
+    assert "Role: Store Manager at Brightmart" in out
+    assert "The posting asks for: 6 duties, 3 skills, 0 values." in out
+    assert "Not practised by any question yet:\n  skill 3: Flexible to work weekends" in out
+    bank = load_bank_file(path, user=True)
+    assert bank.field == "general" or bank.field
+    assert "job-store-manager" in [b.id for b in load_catalog().banks]
+    assert "mockint practice --bank job-store-manager" in out
+
+
+def test_json_names_what_each_question_practises(capsys: Capsys) -> None:
+    assert cli.main(["job", str(POSTING), "--json", "--dry-run"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["role"] == "Store Manager"
+    assert data["company"] == "Brightmart"
+    assert data["bank_path"] is None
+    made = [q for q in data["questions"] if q["generated"]]
+    assert made and all(q["practises"] for q in data["questions"])
+    labels = {label for q in data["questions"] for label in q["practises"]}
+    uncovered = {f"{i['kind']} {i['number']}" for i in data["uncovered"]}
+    assert labels | uncovered == {f"{i['kind']} {i['number']}" for i in data["items"]}
+    assert not paths.user_banks_dir().exists() or not list(paths.user_banks_dir().iterdir())
+
+
+def test_second_run_keeps_the_users_bank(capsys: Capsys) -> None:
+    assert cli.main(["job", str(POSTING)]) == 0
+    path = paths.user_banks_dir() / "job-store-manager.yaml"
+    path.write_text(path.read_text() + "# my notes\n")
+    capsys.readouterr()
+    assert cli.main(["job", str(POSTING)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mockint: error: ") and "already exists" in err
+    assert len(err.strip().splitlines()) == 1
+    assert path.read_text().endswith("# my notes\n")
+    assert cli.main(["job", str(POSTING), "--force"]) == 0
+    assert not path.read_text().endswith("# my notes\n")
+    assert cli.main(["job", str(POSTING), "--name", "brightmart"]) == 0
+    assert (paths.user_banks_dir() / "job-brightmart.yaml").exists()
+
+
+def test_posting_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: Capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(POSTING.read_text()))
+    assert cli.main(["job", "-", "--dry-run"]) == 0
+    assert "Dry run: nothing was written." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d, "is a folder"),
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: _write(d / "bin.txt", b"\xff\xfe\x00bad"), "not UTF-8"),
+        (lambda d: _write(d / "empty.txt", b"Hello there\n"), "found no duties"),
+    ],
+)
+def test_bad_postings(tmp_path: Path, capsys: Capsys, make: object, message: str) -> None:
+    target = make(tmp_path)  # type: ignore[operator]
+    assert cli.main(["job", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mockint: error: ") and message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_fifo_is_refused_without_hanging(tmp_path: Path, capsys: Capsys) -> None:
+    import os
+
+    fifo = tmp_path / "posting"
+    os.mkfifo(fifo)
+    assert cli.main(["job", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
