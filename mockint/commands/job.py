@@ -11,7 +11,6 @@ from mockint.commands._common import count, short
 from mockint.errors import MockintError
 
 if TYPE_CHECKING:
-    from mockint.banks import Catalog
     from mockint.prep.jobset import PracticeSet
 
 HELP = "a practice set for a job posting: matching questions plus ones made from it"
@@ -63,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         title = f"Job: {posting.role or bank_id}"
         about = f"Questions made from the posting for {posting.role or 'this job'}"
         about += f" at {posting.company}." if posting.company else "."
-        field = _field(practice, catalog)
+        field = practice.field
         text = dump(
             bank_document(bank_id, title, about, practice.generated, field=field),
             header="# Made by `mockint job` from a job posting. Yours to edit.\n",
@@ -99,18 +98,6 @@ def read_text(name: str) -> str:
         raise MockintError(f"{path} is not UTF-8 text: save the posting as plain text") from None
     except OSError as exc:
         raise MockintError(f"cannot read {path} ({exc.strerror})") from None
-
-
-def _field(practice: PracticeSet, catalog: Catalog) -> str:
-    """The field most of the matched bundled questions come from, so `banks list` shows
-    the job's bank beside its field."""
-    from collections import Counter
-
-    fields = Counter(
-        catalog.bank(p.question.bank).field for p in practice.questions if not p.generated
-    )
-    fields.pop("general", None)
-    return fields.most_common(1)[0][0] if fields else "general"
 
 
 def render(practice: PracticeSet, written: Path | None, *, dry_run: bool) -> str:

@@ -73,6 +73,8 @@ class PracticeSet:
     questions: tuple[PracticeQuestion, ...]
     uncovered: tuple[PostingItem, ...]
     """Items of the posting that no question in the set practises."""
+    field: str = "general"
+    """The posting's field, as the banks name fields ("general" when none clearly fits)."""
 
     @property
     def generated(self) -> tuple[Question, ...]:
@@ -88,8 +90,15 @@ def build_set(
     generated_limit: int = GENERATED_LIMIT,
 ) -> PracticeSet:
     """Choose bundled questions that cover the posting's items, greedily (each pick covers
-    the most items not yet covered), then make questions for what is left."""
-    index = _Index([q for b in banks if not b.id.startswith("job-") for q in b.questions])
+    the most items not yet covered), then make questions for what is left. Questions come
+    from the general banks and the posting's own field (see :func:`posting_field`)."""
+    pool = [b for b in banks if not b.id.startswith("job-")]
+    field = posting_field(posting, pool)
+    if field is not None:
+        pool = [b for b in pool if b.field in (field, *CROSS_FIELD)]
+    # Word weights within the chosen banks: in a nursing set "patient" is everywhere and
+    # says little, while "deteriorating" picks out one question.
+    index = _Index([q for b in pool for q in b.questions])
     candidates = {q.id: index.matches(q, posting.items) for q in index.questions}
     chosen: list[PracticeQuestion] = []
     covered: set[PostingItem] = set()
@@ -118,7 +127,40 @@ def build_set(
         made.append(PracticeQuestion(question, (Match(item, (), 1.0),), generated=True))
         covered.add(item)
     uncovered = tuple(i for i in posting.items if i not in covered)
-    return PracticeSet(posting, bank_id, tuple(chosen + made), uncovered)
+    return PracticeSet(posting, bank_id, tuple(chosen + made), uncovered, field or "general")
+
+
+CROSS_FIELD = ("general", "leadership", "early-career")
+"""Fields whose banks suit a posting in any field."""
+FIELD_MARGIN = 1.25
+"""How far the best field's match must lead the next one to be taken as the posting's."""
+
+
+def posting_field(
+    posting: Posting, banks: Sequence[Bank], index: _Index | None = None
+) -> str | None:
+    """The field whose questions match the posting best, or None when no field clearly
+    leads. A nurse's posting shares words with the healthcare bank far more than with any
+    other; without this, generic words ("deliver", "build") pull in questions of other
+    fields."""
+    index = _Index([q for b in banks for q in b.questions])
+    by_field: dict[str, list[Question]] = {}
+    for b in banks:
+        if b.field not in CROSS_FIELD:
+            by_field.setdefault(b.field, []).extend(b.questions)
+    totals: list[tuple[float, str]] = []
+    for name, questions in by_field.items():
+        best: dict[PostingItem, float] = {}
+        for q in questions:
+            for m in index.matches(q, posting.items):
+                best[m.item] = max(best.get(m.item, 0.0), m.share)
+        totals.append((sum(best.values()), name))
+    totals.sort(reverse=True)
+    if not totals or totals[0][0] == 0:
+        return None
+    if len(totals) > 1 and totals[0][0] < FIELD_MARGIN * totals[1][0]:
+        return None
+    return totals[0][1]
 
 
 def slug(text: str, words: int = 5) -> str:

@@ -17,7 +17,7 @@ _STOP_TEXT = """
     ability strong excellent good great proven experience experienced year years role job
     work working team candidate successful ideal looking join us you'll we're within across
     using use plus key day daily ensure ensuring including make makes sure under every each
-    times always high
+    times always high start end
 """
 _STOP = frozenset(_STOP_TEXT.split())
 _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s", "ment", "ly")

@@ -12,29 +12,28 @@ from mockint import cli, paths
 from mockint.banks import load_bank_file, load_catalog
 from tests.conftest import FIXTURES
 
-POSTING = FIXTURES / "postings" / "store-manager.txt"
+POSTING = FIXTURES / "postings" / "staff-nurse.txt"
 Capsys = pytest.CaptureFixture[str]
 
 
 def test_writes_a_bank_that_loads(capsys: Capsys) -> None:
     assert cli.main(["job", str(POSTING)]) == 0
     out = capsys.readouterr().out
-    path = paths.user_banks_dir() / "job-store-manager.yaml"
+    path = paths.user_banks_dir() / "job-staff-nurse-surgical-ward.yaml"
     assert f"Wrote {path}." in out
-    assert "Role: Store Manager at Brightmart" in out
-    assert "The posting asks for: 6 duties, 3 skills, 0 values." in out
-    assert "Not practised by any question yet:\n  skill 3: Flexible to work weekends" in out
+    assert "Role: Staff Nurse – Surgical Ward" in out
+    assert "The posting asks for: 6 duties, 2 skills, 4 values." in out
+    assert "Not practised by any question yet:\n  skill 1: NMC registration" in out
     bank = load_bank_file(path, user=True)
-    assert bank.field == "general" or bank.field
-    assert "job-store-manager" in [b.id for b in load_catalog().banks]
-    assert "mockint practice --bank job-store-manager" in out
+    assert bank.field == "healthcare"
+    assert bank.id in [b.id for b in load_catalog().banks]
+    assert f"mockint practice --bank {bank.id}" in out
 
 
 def test_json_names_what_each_question_practises(capsys: Capsys) -> None:
     assert cli.main(["job", str(POSTING), "--json", "--dry-run"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["role"] == "Store Manager"
-    assert data["company"] == "Brightmart"
+    assert data["role"] == "Staff Nurse – Surgical Ward"
     assert data["bank_path"] is None
     made = [q for q in data["questions"] if q["generated"]]
     assert made and all(q["practises"] for q in data["questions"])
@@ -46,7 +45,7 @@ def test_json_names_what_each_question_practises(capsys: Capsys) -> None:
 
 def test_second_run_keeps_the_users_bank(capsys: Capsys) -> None:
     assert cli.main(["job", str(POSTING)]) == 0
-    path = paths.user_banks_dir() / "job-store-manager.yaml"
+    path = paths.user_banks_dir() / "job-staff-nurse-surgical-ward.yaml"
     path.write_text(path.read_text() + "# my notes\n")
     capsys.readouterr()
     assert cli.main(["job", str(POSTING)]) == 2
@@ -56,8 +55,8 @@ def test_second_run_keeps_the_users_bank(capsys: Capsys) -> None:
     assert path.read_text().endswith("# my notes\n")
     assert cli.main(["job", str(POSTING), "--force"]) == 0
     assert not path.read_text().endswith("# my notes\n")
-    assert cli.main(["job", str(POSTING), "--name", "brightmart"]) == 0
-    assert (paths.user_banks_dir() / "job-brightmart.yaml").exists()
+    assert cli.main(["job", str(POSTING), "--name", "st-annes"]) == 0
+    assert (paths.user_banks_dir() / "job-st-annes.yaml").exists()
 
 
 def test_posting_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: Capsys) -> None:
