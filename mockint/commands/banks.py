@@ -24,7 +24,7 @@ Bundled banks load first, then your own from <data root>/banks/ (one bank per
 <bank id>.yaml file; the format is in question_banks/README.md).
 
 examples:
-  mockint banks list                     every bank, with question counts
+  mockint banks list                     every bank by field, with question counts
   mockint banks show behavioral-core     a bank's questions and their ids
   mockint banks validate my-bank.yaml    check a file; problems at file:line:column
 """
@@ -32,7 +32,7 @@ examples:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = sub.add_parser("list", help="the banks and how many questions each has")
+    p = sub.add_parser("list", help="the banks by field and how many questions each has")
     p.add_argument("--json", action="store_true", help="print as JSON")
     p = sub.add_parser("show", help="one bank's questions with their ids")
     p.add_argument("name", metavar="NAME", help="bank id")
@@ -56,19 +56,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(catalog: Catalog, *, as_json: bool) -> int:
+    banks = _by_field(catalog.banks)
     if as_json:
         from mockint.commands._common import print_json
 
-        print_json(
-            {"banks": [_bank_summary(b) for b in catalog.banks], "problems": catalog.problems}
-        )
+        print_json({"banks": [_bank_summary(b) for b in banks], "problems": catalog.problems})
         return 0
-    if catalog.banks:
+    if banks:
         rows = [
-            (b.id, b.title, str(len(b.questions)), _kinds_text(b), _source(b))
-            for b in catalog.banks
+            (b.field, b.id, b.title, str(len(b.questions)), _kinds_text(b), _source(b))
+            for b in banks
         ]
-        _print_table(("BANK", "TITLE", "QUESTIONS", "KINDS", "SOURCE"), rows, right={2})
+        _print_table(("FIELD", "BANK", "TITLE", "QUESTIONS", "KINDS", "SOURCE"), rows, right={3})
         total = sum(len(b.questions) for b in catalog.banks)
         print(f"\n{count(len(catalog.banks), 'bank')}, {count(total, 'question')}")
     else:
@@ -77,10 +76,17 @@ def _list(catalog: Catalog, *, as_json: bool) -> int:
     return 0
 
 
+def _by_field(banks: Sequence[Bank]) -> list[Bank]:
+    """General banks first (they suit everyone), then each field alphabetically; within a
+    field, the load order (bundled before the user's)."""
+    return sorted(banks, key=lambda b: (b.field != "general", b.field))
+
+
 def _bank_summary(bank: Bank) -> dict[str, Any]:
     return {
         "id": bank.id,
         "title": bank.title,
+        "field": bank.field,
         "description": bank.description,
         "questions": len(bank.questions),
         "kinds": dict(Counter(q.kind.value for q in bank.questions)),

@@ -39,12 +39,37 @@ def user_dir() -> Path:
 def test_list_table(bundled: Path, capsys: Capsys) -> None:
     assert cli.main(["banks", "list"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["BANK", "TITLE", "QUESTIONS", "KINDS", "SOURCE"]
+    assert out[0].split() == ["FIELD", "BANK", "TITLE", "QUESTIONS", "KINDS", "SOURCE"]
     assert out[1].split() == [
-        "valid-core", "Valid", "core", "3", "behavioral,", "personal,", "closing", "bundled"
+        "general", "valid-core", "Valid", "core", "3", "behavioral,", "personal,", "closing",
+        "bundled",
     ]  # fmt: skip
-    assert out[2].split() == ["valid-extra", "Valid", "extra", "1", "technical", "bundled"]
+    assert out[2].split() == [
+        "general", "valid-extra", "Valid", "extra", "1", "technical", "bundled"
+    ]  # fmt: skip
     assert out[-1] == "2 banks, 4 questions"
+
+
+def test_list_groups_banks_by_field_general_first(
+    bundled: Path, user_dir: Path, capsys: Capsys
+) -> None:
+    """A field bank of the user's sorts with its field, before or after the bundled ones."""
+    text = (VALID / "valid-extra.yaml").read_text(encoding="utf-8")
+    for bank_id, field in [("zz-nursing", "healthcare"), ("aa-teaching", "education")]:
+        mine = text.replace("bank: valid-extra", f"bank: {bank_id}\nfield: {field}")
+        mine = mine.replace("id: fix-", f"id: {bank_id}-")
+        (user_dir / f"{bank_id}.yaml").write_text(mine, encoding="utf-8")
+    assert cli.main(["banks", "list"]) == 0
+    rows = [line.split()[:2] for line in capsys.readouterr().out.splitlines()[1:5]]
+    assert rows == [
+        ["general", "valid-core"],
+        ["general", "valid-extra"],
+        ["education", "aa-teaching"],
+        ["healthcare", "zz-nursing"],
+    ]
+    assert cli.main(["banks", "list", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(b["field"], b["id"]) for b in data["banks"]] == [tuple(r) for r in rows]
 
 
 def test_list_json(bundled: Path, user_dir: Path, capsys: Capsys) -> None:
@@ -55,6 +80,7 @@ def test_list_json(bundled: Path, user_dir: Path, capsys: Capsys) -> None:
     assert data["banks"][0] == {
         "id": "valid-core",
         "title": "Valid core",
+        "field": "general",
         "description": "A small bank using every field, for the loader's tests.",
         "questions": 3,
         "kinds": {"behavioral": 1, "personal": 1, "closing": 1},
