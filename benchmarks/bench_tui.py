@@ -18,12 +18,13 @@ GOAL_S = 1.0
 
 
 async def _first_screen_s() -> float:
+    from mockint.config import load_config
     from mockint.tui.app import MockintApp
     from mockint.tui.screens.home import HomeScreen
     from mockint.tui.services import Services
 
     started = time.perf_counter()
-    services = Services.real()
+    services = Services.real(load_config())
     app = MockintApp(services, welcome=False)
     elapsed = 0.0
     async with app.run_test(size=(100, 32)) as pilot:

@@ -37,24 +37,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not (args.json or args.list) and sys.stdin.isatty() and sys.stdout.isatty():
+        from mockint.config import load_config
         from mockint.tui.app import run_app  # deferred: Textual (the app makes its own plan)
 
-        return int(run_app(start="daily"))
+        return int(run_app(load_config(), start="daily"))
 
     from datetime import UTC, datetime
 
     from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
+    from mockint.coach import Coach
     from mockint.config import load_config
-    from mockint.practice.plan import daily_plan
-    from mockint.practice.streaks import streak
-    from mockint.store import Store
 
     config = load_config()
-    catalog = load_catalog()
     now = datetime.now(UTC)
-    with Store.open(recover=False) as store:
-        plan = daily_plan(store, catalog, config, now)
-        days = streak(store, now)
+    with Coach.open(config, catalog=load_catalog(), recover=False) as coach:
+        plan = coach.plan_today(now)
+        days = coach.streak(now)
     if args.json:
         from mockint.commands._common import print_json
 

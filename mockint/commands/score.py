@@ -7,12 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mockint.errors import MockintError
-
 if TYPE_CHECKING:
-    from mockint.config import Config
-    from mockint.models import Question
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
 
 HELP = "transcribe and score a recording (any common audio format)"
 DESCRIPTION = """\
@@ -40,25 +36,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mockint.coach import Coach
     from mockint.config import load_config
 
-    config = load_config()
-    question = _question(args.question) if args.question else None
     path = Path(args.audio)
-    if args.save:
-        scored, attempt_id = _score_and_save(path, question, config, args)
-    else:
-        scored, attempt_id = _score(path, question, config, args), None
+    with Coach.open(load_config()) as coach:
+        question = coach.catalog.question(args.question) if args.question else None
+        if sys.stderr.isatty():
+            from mockint.audio.decode import duration_of
+
+            how = " live" if args.live else ""
+            print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
+        answered = coach.score_file(path, question, save=args.save, live=args.live, pace=args.pace)
+    scored = answered.scored
+    # Saved or not, the result names the file the user gave, not the store's copy.
+    scored.audio = str(path)
     if args.json:
         from mockint.commands._common import print_json
 
         data = scored.to_dict()
-        if attempt_id is not None:
-            data["attempt"] = attempt_id
+        if answered.attempt_id is not None:
+            data["attempt"] = answered.attempt_id
         print_json(data)
     else:
         print(summary(scored))
-        if attempt_id is not None:
+        if (attempt_id := answered.attempt_id) is not None:
             print(f"saved as attempt {attempt_id} (`mockint replay {attempt_id}`)")
     return 0
 
@@ -92,46 +94,6 @@ def summary(scored: ScoredAnswer) -> str:
     if "after_stop_s" in timing:
         lines.append(f"live: result {timing['after_stop_s']:.2f} s after the end of the audio")
     return "\n".join(lines)
-
-
-def _score(
-    path: Path, question: Question | None, config: Config, args: argparse.Namespace
-) -> ScoredAnswer:
-    from mockint.audio.decode import duration_of
-    from mockint.pipeline import score_file
-
-    if sys.stderr.isatty():
-        how = " live" if args.live else ""
-        print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
-    return score_file(path, question=question, config=config, live=args.live, pace=args.pace)
-
-
-def _score_and_save(
-    path: Path, question: Question | None, config: Config, args: argparse.Namespace
-) -> tuple[ScoredAnswer, int]:
-    """Keep the audio as an attempt FIRST, so a failed transcription loses nothing."""
-    from mockint.audio.decode import duration_of
-    from mockint.practice import save_scored
-    from mockint.store import Store
-
-    duration_of(path)  # a file that is not audio is refused before anything is stored
-    with Store.open() as store:
-        attempt = store.add_recorded_attempt(question, path)
-        try:
-            scored = _score(Path(attempt.audio_path or path), question, config, args)
-        except MockintError as exc:
-            store.mark_failed(attempt.id, str(exc))
-            raise
-        scored.audio = str(path)
-        # Stored and counted as practice of its question, as an answer given in the app.
-        save_scored(store, attempt.id, scored, config=config)
-    return scored, int(attempt.id)
-
-
-def _question(question_id: str) -> Question:
-    from mockint.banks import load_catalog
-
-    return load_catalog().question(question_id)
 
 
 def _seconds(value: float) -> str:

@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from mockint.models import Question
 from mockint.practice import scheduler
@@ -30,9 +30,6 @@ from mockint.practice._db import StoreLike, connection, rows
 from mockint.practice._time import end_of_day, iso, local_date, parse, utc
 from mockint.practice.config import PracticeConfig, practice_config
 from mockint.practice.weak import all_flags, weak_questions
-
-if TYPE_CHECKING:
-    from mockint.config import Config
 
 Why = Literal["due", "weak", "new"]
 
@@ -133,7 +130,7 @@ def estimate_minutes(question: Question, config: PracticeConfig) -> float:
 def daily_plan(
     store: StoreLike,
     catalog: QuestionSource,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
     now: datetime | None = None,
     *,
     tz: tzinfo | None = None,

@@ -21,7 +21,7 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -30,9 +30,6 @@ from mockint.practice import weak
 from mockint.practice._db import StoreLike, connection, one, rows, transaction
 from mockint.practice._time import iso, parse, utc
 from mockint.practice.config import PracticeConfig, practice_config
-
-if TYPE_CHECKING:
-    from mockint.config import Config
 
 RatingSource = Literal["score", "self"]
 RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -131,7 +128,7 @@ def record_review(
     self_rating: int | str | None = None,
     now: datetime | None = None,
     *,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
 ) -> ReviewOutcome:
     """Count a scored answer as a review: write the ``reviews`` row, update the card,
     re-evaluate the weak flag. Recording the same attempt again replaces its review (a
@@ -174,7 +171,7 @@ def rate_attempt(
     rating: int | str,
     *,
     now: datetime | None = None,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
 ) -> ReviewOutcome:
     """Rate a past answer yourself (1 Again … 4 Easy). Your rating replaces the score's and
     the card is rescheduled as if you had given it at the time."""

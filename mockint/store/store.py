@@ -56,7 +56,7 @@ from mockint.store.attempts import (
 from mockint.store.db import MEMORY, connect, database_error, write_transaction
 
 if TYPE_CHECKING:
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
 
 SESSION_KINDS = ("practice", "daily", "drill")
 

@@ -1,7 +1,7 @@
 """The mockint app: screens over injectable services.
 
-``run_app()`` is what ``mockint``, ``mockint practice`` and ``mockint daily`` open;
-``create_app(services)`` builds the same app over any services (tests pass fakes). The first
+``run_app(config)`` is what ``mockint``, ``mockint practice`` and ``mockint daily`` open;
+``MockintApp(services)`` is the same app over any services (tests pass fakes). The first
 screen appears at once: the speech model, the microphone check and every database read run
 in thread workers after it is up.
 """
@@ -15,6 +15,7 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from mockint.config import Config
 from mockint.models import Question
 from mockint.tui.data import HomeData
 from mockint.tui.messages import AudioChecked, ModelReady, Notice
@@ -170,20 +171,17 @@ class MockintApp(App[int]):
         self.notify(message.text, severity=message.severity)  # type: ignore[arg-type]
 
 
-def create_app(services: Services | None = None, **options: object) -> MockintApp:
-    """The app over ``services`` (default: the real ones, from the user's config)."""
-    return MockintApp(services or Services.real(), **options)  # type: ignore[arg-type]
-
-
 def run_app(
+    config: Config,
     start: Start = "home",
     bank: str | None = None,
     question: str | None = None,
     count: int | None = None,
     drill_flag: str | None = None,
 ) -> int:
-    """Open the app in this terminal; returns the exit code."""
-    services = Services.real()
+    """Open the app in this terminal, with the config the command loaded; returns the exit
+    code."""
+    services = Services.real(config)
     app = MockintApp(
         services, start=start, bank=bank, question=question, count=count, drill_flag=drill_flag
     )

@@ -8,13 +8,18 @@ fast and deterministic), so the feedback shown is what users would see for that 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from mockint.coach import Answered, NotScored, settle
 from mockint.config import Config
+from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question, Transcript
+from mockint.speech.live import LiveUpdate
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
@@ -122,7 +127,8 @@ class FakeLive:
 
     def feed(self, samples: Any) -> None:
         self.fed += 1
-        self.on_update(self.text[:40])
+        words = Transcript.from_text(self.text[:40]).words
+        self.on_update(LiveUpdate(words, words, 0.0, 0.0))
 
     def finish(self) -> Transcript:
         t = Transcript.from_text(self.text, wpm=140)
@@ -179,14 +185,17 @@ class FakeBackend:
             if on_progress:
                 on_progress(index, len(waiting))
             question = self.catalog_data.question(row.question_id)
-            try:
-                result = score(row.audio_path, question=question)
-            except Exception as exc:
-                self.mark_failed(row.id, str(exc))
-                failed.append((row.id, str(exc)))
-                continue
             assert question is not None
-            self.save_scored(row.id, question, result, row.created_at)
+            try:
+                result, _ = settle(
+                    row.id,
+                    partial(score, row.audio_path, question=question),
+                    failed=self.mark_failed,
+                    save=partial(self._save_at, question=question, now=row.created_at),
+                )
+            except NotScored as exc:
+                failed.append((row.id, exc.error))
+                continue
             scored.append((row.id, int(result.report.overall)))
         return PendingResult(tuple(scored), tuple(failed))
 
@@ -228,21 +237,63 @@ class FakeBackend:
             )
         return attempt_id, path
 
-    def begin_attempt(self, question: Question, session_id: int | None) -> tuple[int, Path]:
+    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]:
         return self._add(question, "recording")
 
-    def finish_recording(self, attempt_id: int, duration_s: float) -> None:
+    def recording_failed(self, attempt_id: int, error: str) -> None:
+        self.mark_failed(attempt_id, error)
+
+    def abandon_answer(self, attempt_id: int, duration_s: float) -> None:
         self._update(attempt_id, status="recorded", duration_s=duration_s)
 
-    def add_file_attempt(
-        self, question: Question, path: Path, session_id: int | None
-    ) -> tuple[int, Path]:
-        return self._add(question, "recorded")
+    def finish_answer(
+        self,
+        attempt_id: int,
+        duration_s: float,
+        transcribe: Callable[[], Transcript],
+        question: Question,
+        now: datetime,
+    ) -> Answered:
+        self.abandon_answer(attempt_id, duration_s)
+        path = self.rows[attempt_id - 1].audio_path
+        try:
+            scored, _ = settle(
+                attempt_id,
+                lambda: fake_score(transcribe(), question),
+                failed=self.mark_failed,
+                save=lambda i, s: self.save_scored(i, question, s, now),
+            )
+        except NotScored as exc:
+            raise MockintError(f"{exc.error}; your recording is kept at {path}") from exc
+        return Answered(scored, attempt_id, path)
+
+    def score_file(
+        self, question: Question, path: Path, session_id: int | None, score: Any, now: datetime
+    ) -> Answered:
+        attempt_id, stored = self._add(question, "recorded")
+        scored, _ = settle(
+            attempt_id,
+            lambda: score(stored, question=question),
+            failed=self.mark_failed,
+            save=lambda i, s: self.save_scored(i, question, s, now),
+        )
+        return Answered(scored, attempt_id, stored)
+
+    def score_typed(
+        self, question: Question, text: str, session_id: int | None, now: datetime
+    ) -> Answered:
+        scored = fake_score(Transcript.from_text(text), question)
+        attempt_id = self.add_typed_attempt(question, session_id)
+        self.save_scored(attempt_id, question, scored, now)
+        return Answered(scored, attempt_id)
 
     def add_typed_attempt(self, question: Question, session_id: int | None) -> int:
         attempt_id = self._add(question, "recorded")[0]
         self._update(attempt_id, audio_path=None)  # a typed answer has no audio
         return attempt_id
+
+    def _save_at(self, attempt_id: int, scored: Any, *, question: Question, now: datetime) -> None:
+        self.save_scored(attempt_id, question, scored, now)
 
     def save_scored(self, attempt_id: int, question: Question, scored: Any, now: datetime) -> None:
         self.results[attempt_id] = scored.to_dict()
@@ -345,7 +396,6 @@ def make_services(
         make_recorder=lambda path, on_block: FakeRecorder(path, on_block, recorder_fail),
         make_transcriber=FakeTranscriber,
         make_live=lambda transcriber, on_update: FakeLive(answer, on_update),
-        score_transcript=fake_score,
         score_file=score_file,
         play=play,
         audio_problem=lambda: audio_problem,
@@ -367,7 +417,7 @@ def seeded_backend(tmp: Path, count: int = 4) -> FakeBackend:
     ]
     for i in range(count):
         question = QUESTIONS[i % 2]
-        attempt_id, _ = backend.begin_attempt(question, None)
+        attempt_id, _ = backend.begin_answer(question, None)
         transcript = Transcript.from_text(answers[i % len(answers)], wpm=130 + 10 * i)
         backend.save_scored(attempt_id, question, fake_score(transcript, question), NOW)
         # A few days apart, the last one this morning (progress charts are by date).

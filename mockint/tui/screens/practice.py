@@ -34,7 +34,7 @@ from mockint.tui.messages import (
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.services import RATINGS
-from mockint.tui.session import AnswerTake, TakeResult, score_audio_file, score_typed
+from mockint.tui.session import AnswerTake, score_audio_file, score_typed
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
@@ -42,6 +42,7 @@ from mockint.tui.widgets.timer import ElapsedTimer
 from mockint.tui.widgets.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
+    from mockint.coach import Answered
     from mockint.tui.app import MockintApp
 
 # Which stage each action belongs to; check_action hides the others from the footer.
@@ -313,13 +314,13 @@ class PracticeScreen(Screen[None]):
         from mockint.tui.feedback import FeedbackData
 
         try:
-            result: TakeResult = job()
+            result: Answered = job()
         except MockintError as exc:
             self.post_message(AnswerFailed(str(exc)))
             return
         feedback = FeedbackData.from_scored(result.scored)
-        audio = str(result.audio_path) if str(result.audio_path) not in ("", ".") else None
-        self.post_message(AnswerScored(result.attempt_id, feedback, audio))
+        audio = str(result.audio_path) if result.audio_path else None
+        self.post_message(AnswerScored(result.attempt_id or 0, feedback, audio))
 
     @on(RecordingStarted)
     def _recording_started(self, message: RecordingStarted) -> None:

@@ -16,10 +16,10 @@ from textual.widgets import Footer, Label, Static
 
 from mockint.tui.messages import AnswerFailed, RecordingStarted
 from mockint.tui.screens._app import mockint_app
-from mockint.tui.services import Recorder
 from mockint.tui.widgets.level_meter import SPEECH_DBFS, LevelMeter
 
 if TYPE_CHECKING:
+    from mockint.audio.recorder import Recorder
     from mockint.tui.app import MockintApp
 
 WELCOME = (
