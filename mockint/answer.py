@@ -7,10 +7,11 @@ make it), so that no layer has to import the pipeline that produced it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mockint.models import Question, Transcript
-from mockint.scoring.result import ScoreReport
+if TYPE_CHECKING:  # only annotations: `mockint history` imports this without the scorer
+    from mockint.models import Question, Transcript
+    from mockint.scoring.result import ScoreReport
 
 
 @dataclass
@@ -30,7 +31,7 @@ class ScoredAnswer:
         return self.transcript.duration_s
 
     def to_dict(self) -> dict[str, Any]:
-        """The `mockint score --json` contract object (ARCHITECTURE.md)."""
+        """The `mockint score --json` contract object (docs/architecture.md)."""
         t = self.transcript
         return {
             "audio": self.audio,

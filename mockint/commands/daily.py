@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from mockint.commands._common import count, short
+from mockint.commands._common import count
+from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.practice.plan import DailyPlan
@@ -78,7 +79,7 @@ def render(plan: DailyPlan, days: Streak) -> str:
             lines.append("Welcome! Your first plan starts with warm-up questions.")
         lines.append("")
         for n, item in enumerate(plan.items, 1):
-            lines.append(f"{n:>2}. {item.why:<4}  {short(item.question.text, WIDTH - 10)}")
+            lines.append(f"{n:>2}. {item.why:<4}  {clip(item.question.text, WIDTH - 10)}")
             lines.append(f"          {item.question.id} · {item.detail}")
         lines.append("")
         lines.append("Practice one: mockint practice --question ID  (or `mockint daily`)")

@@ -90,6 +90,7 @@ def _notices(coach: Coach) -> None:
 
 
 def _table(attempts: list[Attempt], *, with_question: bool) -> list[str]:
+    from mockint.fmt import clip
     from mockint.store import display
 
     header = f"{'ID':>5}  {'DATE':16}  "
@@ -99,9 +100,9 @@ def _table(attempts: list[Attempt], *, with_question: bool) -> list[str]:
     for a in attempts:
         line = f"{a.id:>5}  {display.local_time(a.created_at):16}  "
         if with_question:
-            line += f"{display.clip(a.question_id or '(no question)', 28):28}  "
+            line += f"{clip(a.question_id or '(no question)', 28):28}  "
         line += f"{display.duration(a.duration_s):>6}  {display.score_text(a):>8}  "
-        line += ", ".join(a.flags[:3]) if a.status != "failed" else display.clip(a.error, 50)
+        line += ", ".join(a.flags[:3]) if a.status != "failed" else clip(a.error, 50)
         lines.append(line.rstrip())
     return lines
 

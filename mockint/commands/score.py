@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
@@ -66,33 +66,27 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summary(scored: ScoredAnswer) -> str:
-    """The readable form of a result: transcript, then whatever the score report offers."""
-    d = scored.to_dict()
-    metrics: dict[str, Any] = d.get("metrics") or {}
-    lines = [f"{d['audio']}" + (f"  ·  question {d['question']}" if d["question"] else "")]
-    lines.append("")
-    lines.append(d["transcript"] or "(no speech heard)")
-    lines.append("")
-    facts = [f"duration {_seconds(d['duration_s'])}", f"speech {_seconds(d['speech_s'])}"]
-    facts.append(f"{metrics.get('word_count', len(d['words']))} words")
-    if isinstance(metrics.get("wpm"), int | float):
-        facts.append(f"{metrics['wpm']:.0f} wpm")
-    fillers = metrics.get("fillers")
-    if isinstance(fillers, dict) and "total" in fillers:
-        counts = fillers.get("counts") or {}
-        detail = ", ".join(f"{k} {v}" for k, v in counts.items())
-        facts.append(f"{fillers['total']} fillers" + (f" ({detail})" if detail else ""))
+    """The readable form of a result: transcript, then what the score report says."""
+    t, report = scored.transcript, scored.report
+    question = f"  ·  question {scored.question.id}" if scored.question else ""
+    lines = [f"{scored.audio}{question}", "", t.text or "(no speech heard)", ""]
+    facts = [f"duration {_seconds(t.duration_s)}", f"speech {_seconds(t.speech_s)}"]
+    facts.append(f"{report.word_count} words")
+    wpm = report.metrics.get("wpm")
+    if wpm is not None:
+        facts.append(f"{wpm:.0f} wpm")
+    if report.fillers is not None:
+        detail = ", ".join(f"{k} {v}" for k, v in report.fillers.counts.items())
+        facts.append(f"{report.fillers.total} fillers" + (f" ({detail})" if detail else ""))
     lines.append("  ·  ".join(facts))
-    score = d.get("score") or {}
-    if "overall" in score:
-        parts = ", ".join(f"{k} {v}" for k, v in (score.get("parts") or {}).items())
-        lines.append(f"score {score['overall']}/100" + (f"  ({parts})" if parts else ""))
-    if d.get("flags"):
-        lines.append("flags: " + ", ".join(d["flags"]))
-    lines.extend(f"tip: {tip}" for tip in d.get("tips") or [])
-    timing = d.get("timing") or {}
-    if "after_stop_s" in timing:
-        lines.append(f"live: result {timing['after_stop_s']:.2f} s after the end of the audio")
+    parts = ", ".join(f"{k} {v}" for k, v in report.parts.items())
+    lines.append(f"score {report.overall}/100" + (f"  ({parts})" if parts else ""))
+    if report.flags:
+        lines.append("flags: " + ", ".join(report.flags))
+    lines.extend(f"tip: {tip}" for tip in report.tips)
+    if "after_stop_s" in scored.timing:
+        after = scored.timing["after_stop_s"]
+        lines.append(f"live: result {after:.2f} s after the end of the audio")
     return "\n".join(lines)
 
 

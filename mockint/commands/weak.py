@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from mockint.commands._common import short
+from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.practice.weak import WeakQuestion
@@ -88,7 +88,7 @@ def render(found: list[WeakQuestion]) -> str:
     lines = [f"Weak questions ({len(found)}), weakest first", ""]
     for n, w in enumerate(found, 1):
         scores = ", ".join(str(s) for s in w.last_scores) or "not answered yet"
-        lines.append(f"{n:>2}. {short(w.text, WIDTH - 4)}")
+        lines.append(f"{n:>2}. {clip(w.text, WIDTH - 4)}")
         lines.append(f"    {w.question_id} · last scores: {scores}")
         for reason in w.reasons:
             lines.append(f"    - {reason}")

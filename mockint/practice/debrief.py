@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from mockint import paths
+from mockint.clock import iso, local_date, utc
 from mockint.errors import MockintError
 from mockint.models import Kind, Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource
 from mockint.practice._db import StoreLike, connection, transaction
-from mockint.practice._time import iso, local_date, utc
 from mockint.practice.weak import mark_weak
 
 BANK_ID = "debriefs"

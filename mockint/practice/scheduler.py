@@ -25,14 +25,16 @@ from typing import Any, Literal
 
 from fsrs import Card, Rating, Scheduler, State
 
+from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
+from mockint.models import RATINGS
 from mockint.practice import weak
 from mockint.practice._db import StoreLike, connection, one, rows, transaction
-from mockint.practice._time import iso, parse, utc
 from mockint.practice.config import PracticeConfig, practice_config
+from mockint.store import answers
 
 RatingSource = Literal["score", "self"]
-RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+RATING_NAMES = {value: name.title() for value, name in enumerate(RATINGS, start=1)}
 _STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
 
 
@@ -149,7 +151,7 @@ def record_review(
     with transaction(conn):
         rating, source = _write_review(conn, question_id, attempt_id, rating, source, moment)
         if given is not None and attempt_id is not None:
-            conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
+            answers.set_self_rating(conn, attempt_id, rating)
         card, latest_lapse = _rebuild(conn, question_id, cfg, moment)
         kept = rating if source == "self" else None
         current = weak.Answer(attempt_id, overall, tuple(flags), kept, moment)
@@ -178,21 +180,17 @@ def rate_attempt(
     value = check_rating(rating)
     cfg = practice_config(config)
     conn = connection(store)
-    attempt = one(
-        conn,
-        "SELECT question_id, created_at, scored_at FROM attempts WHERE id = ?",
-        (attempt_id,),
-    )
+    attempt = answers.find(conn, attempt_id)
     if attempt is None:
         raise MockintError(f"no attempt {attempt_id} (see `mockint history`)")
-    question_id = attempt["question_id"]
+    question_id = attempt.question_id
     if not question_id:
         raise MockintError(f"attempt {attempt_id} answers no bank question, so it has no card")
     # The review belongs where the answer was given, so the replay reschedules from there.
-    when = parse(attempt["scored_at"] or attempt["created_at"])
+    when = parse(attempt.scored_at or attempt.created_at)
     moment = utc(now)
     with transaction(conn):
-        conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (value, attempt_id))
+        answers.set_self_rating(conn, attempt_id, value)
         existing = one(conn, "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (attempt_id,))
         if existing is not None:
             when = parse(existing["reviewed_at"])

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mockint import __version__
+from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.store import display
-from mockint.store.attempts import Attempt, utc_now
+from mockint.store.attempts import Attempt
 from mockint.store.store import Store
 
 FORMATS = ("md", "json", "csv")
@@ -74,7 +75,7 @@ def write_json(store: Store, out: TextIO) -> int:
     """``{"mockint", "exported_at", "attempts": [...], "sessions": [...], "cards": …}``."""
     out.write("{\n")
     out.write(f'  "mockint": {json.dumps(__version__)},\n')
-    out.write(f'  "exported_at": {json.dumps(utc_now())},\n')
+    out.write(f'  "exported_at": {json.dumps(now_iso())},\n')
     out.write('  "attempts": [')
     count = 0
     for data in store.iter_attempts_json():
@@ -124,7 +125,7 @@ def _csv_row(attempt: Attempt, root: Path) -> list[Any]:
 def write_markdown(store: Store, out: TextIO) -> int:
     """A report: per attempt, the question, the transcript (fillers marked), metrics, tips."""
     out.write("# mockint practice report\n\n")
-    out.write(f"Exported {display.local_time(utc_now())}.\n")
+    out.write(f"Exported {display.local_time(now_iso())}.\n")
     count = 0
     for attempt in store.iter_attempts(full=True):
         out.write("\n" + markdown_attempt(attempt))

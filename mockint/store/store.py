@@ -39,9 +39,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from mockint import paths
+from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.models import Question
-from mockint.store import recovery
+from mockint.store import answers, recovery
 from mockint.store.attempts import (
     FULL_COLUMNS,
     SUMMARY_COLUMNS,
@@ -50,7 +51,6 @@ from mockint.store.attempts import (
     Status,
     Trend,
     attempt_from_row,
-    utc_now,
     words_to_dict,
 )
 from mockint.store.db import MEMORY, connect, database_error, write_transaction
@@ -138,7 +138,7 @@ class Store:
             raise MockintError(f"unknown session kind {kind!r} (known: {', '.join(SESSION_KINDS)})")
         with self.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO sessions (kind, started_at) VALUES (?, ?)", (kind, utc_now())
+                "INSERT INTO sessions (kind, started_at) VALUES (?, ?)", (kind, now_iso())
             )
         return int(cur.lastrowid or 0)
 
@@ -146,7 +146,7 @@ class Store:
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                (utc_now(), session_id),
+                (now_iso(), session_id),
             )
 
     # -- writing attempts ---------------------------------------------------------------
@@ -159,7 +159,7 @@ class Store:
         Until :meth:`finish_recording` (or :meth:`mark_failed`, :meth:`delete_attempt`) this
         process holds the recording's lock, so no other process mistakes it for cut off.
         """
-        created = utc_now()
+        created = now_iso()
         with self.transaction() as conn:
             attempt_id = self._insert(conn, question, Status.RECORDING, created, session_id)
             relative = self._audio_relpath(created, attempt_id, suffix)
@@ -192,7 +192,7 @@ class Store:
         if not src.is_file():
             raise MockintError(f"audio file not found: {src}")
         duration = recovery.audio_duration(src)
-        created = utc_now()
+        created = now_iso()
         suffix = src.suffix.lower() if src.suffix else ".audio"
         with self.transaction() as conn:
             attempt_id = self._insert(conn, question, Status.RECORDED, created, session_id)
@@ -211,7 +211,7 @@ class Store:
         """A typed answer (no microphone): a ``recorded`` attempt with no audio at all, ready
         for :meth:`mark_scored`. ``audio_path`` and ``duration_s`` stay None."""
         with self.transaction() as conn:
-            attempt_id = self._insert(conn, question, Status.RECORDED, utc_now(), session_id)
+            attempt_id = self._insert(conn, question, Status.RECORDED, now_iso(), session_id)
         return self.get(attempt_id)
 
     def mark_scored(self, attempt_id: int, scored: ScoredAnswer) -> Attempt:
@@ -234,7 +234,7 @@ class Store:
                     json.dumps(report, ensure_ascii=False),
                     int(scored.report.overall),
                     json.dumps(list(scored.report.flags)),
-                    utc_now(),
+                    now_iso(),
                     round(scored.duration_s, 3),
                     attempt_id,
                 ),
@@ -256,11 +256,9 @@ class Store:
 
     def set_self_rating(self, attempt_id: int, rating: int | None) -> None:
         """The user's own rating, 1 (again) to 4 (easy); None clears it."""
-        if rating is not None and not 1 <= rating <= 4:
-            raise MockintError(f"self-rating must be 1 to 4, not {rating}")
         with self.transaction() as conn:
             self._require(conn, attempt_id)
-            conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
+            answers.set_self_rating(conn, attempt_id, rating)
 
     def adopt_orphan(self, audio: Path) -> Attempt:
         """Give an orphan audio file (see :meth:`orphans`) a ``recorded`` attempt, in place."""
@@ -268,7 +266,7 @@ class Store:
         if not audio.is_relative_to(self.root.resolve()):
             raise MockintError(f"{audio} is not under the data root {self.root}")
         relative = audio.relative_to(self.root.resolve())
-        created = utc_now()
+        created = now_iso()
         with self.transaction() as conn:
             attempt_id = self._insert(conn, None, Status.RECORDED, created, None)
             conn.execute(

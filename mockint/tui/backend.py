@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint.config import Config
-from mockint.models import Question, Transcript
+from mockint.models import RATINGS, Question, Transcript
+from mockint.scoring.result import ScoreReport
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
@@ -29,6 +30,7 @@ from mockint.tui.data import (
     ProgressPoint,
     SessionSummary,
 )
+from mockint.tui.feedback import FeedbackData
 
 if TYPE_CHECKING:
     from mockint.coach import Answered, Coach
@@ -184,7 +186,7 @@ class RealBackend:
         points = []
         flags: Counter[str] = Counter()
         for a in self.coach.scored_attempts():
-            metrics = a.report.get("metrics") or {}
+            metrics = ScoreReport.from_dict(a.report).metrics
             fillers = metrics.get("fillers") or {}
             points.append(
                 ProgressPoint(
@@ -219,8 +221,6 @@ class RealBackend:
 
 # -- shaping other parts' objects
 
-RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
-
 
 def _why(why: str, detail: str) -> str:
     return f"{why}: {detail}" if detail else why
@@ -242,20 +242,19 @@ def _row(a: Attempt) -> AttemptRow:
         duration_s=a.duration_s,
         overall=a.overall,
         flags=tuple(a.flags),
-        self_rating=RATING_NAMES.get(a.self_rating) if a.self_rating else None,
+        self_rating=RATINGS[a.self_rating - 1] if a.self_rating else None,
         audio_path=a.audio_path,
     )
 
 
-def _result(a: Attempt) -> dict[str, Any] | None:
-    """The stored attempt as the ``score --json`` object the feedback view reads."""
+def _result(a: Attempt) -> FeedbackData | None:
+    """The stored attempt's feedback, from its typed report."""
     if not a.report:
         return None
-    return {
-        "audio": str(a.audio_path) if a.audio_path else None,
-        "question": a.question_id,
-        "duration_s": a.duration_s or 0.0,
-        "transcript": a.transcript or "",
-        "words": [{"text": w.text, "start": w.start, "end": w.end} for w in a.words],
-        **a.report,
-    }
+    return FeedbackData.from_answer(
+        a.words,
+        ScoreReport.from_dict(a.report),
+        duration_s=a.duration_s or 0.0,
+        audio=str(a.audio_path) if a.audio_path else None,
+        question_id=a.question_id,
+    )

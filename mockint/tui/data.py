@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from mockint.models import Bank, Question
+from mockint.tui.feedback import FeedbackData
 
 
 @dataclass(frozen=True)
@@ -124,10 +124,10 @@ class AttemptRow:
 
 @dataclass(frozen=True)
 class AttemptDetail:
-    """One attempt with its full result (the ``score --json`` object), for the detail view."""
+    """One attempt with its feedback, for the detail view."""
 
     row: AttemptRow
-    result: dict[str, Any] | None
+    result: FeedbackData | None
     """None when the attempt was never scored (its audio is still kept)."""
     error: str | None = None
 

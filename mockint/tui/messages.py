@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.message import Message
 
@@ -71,10 +70,9 @@ class AnswerScored(Message):
 
 @dataclass
 class AnswerFailed(Message):
-    """Recording or scoring failed. ``audio_path``: where the recording is kept, if any."""
+    """Recording or scoring failed (the error says where the recording is kept)."""
 
     error: str
-    audio_path: str | None = None
     recording_possible: bool = True
 
 
@@ -129,4 +127,3 @@ class Notice(Message):
 
     text: str
     severity: str = "information"
-    extra: Any = None

@@ -52,9 +52,6 @@ ScorePath = Callable[..., "ScoredAnswer"]
 OnPending = Callable[[int, int], None]
 """Receives ``(index, total)`` before each waiting answer is scored."""
 
-RATINGS = ("again", "hard", "good", "easy")
-"""Self-ratings, in FSRS order (1–4)."""
-
 
 class Backend(Protocol):
     """Banks, history and planning, shaped for the screens (see :mod:`mockint.tui.data`)."""

@@ -33,6 +33,7 @@ from mockint.tui.data import (
     ProgressPoint,
     SessionSummary,
 )
+from mockint.tui.feedback import FeedbackData
 from mockint.tui.services import OnBlock, OnPosition, OnUpdate, Services
 
 NOW = datetime(2025, 3, 14, 9, 30)
@@ -145,7 +146,8 @@ class FakeBackend:
     home_data: HomeData | None = None
     catalog_data: CatalogData = field(default_factory=lambda: CatalogData(BANKS))
     rows: list[AttemptRow] = field(default_factory=list)
-    results: dict[int, dict[str, Any]] = field(default_factory=dict)
+    results: dict[int, Any] = field(default_factory=dict)
+    """The ScoredAnswer of each attempt scored."""
     root: Path = Path("/tmp")
     ratings: list[tuple[int, str]] = field(default_factory=list)
     weak_ids: set[str] = field(default_factory=set)
@@ -296,7 +298,7 @@ class FakeBackend:
         self.save_scored(attempt_id, question, scored, now)
 
     def save_scored(self, attempt_id: int, question: Question, scored: Any, now: datetime) -> None:
-        self.results[attempt_id] = scored.to_dict()
+        self.results[attempt_id] = scored
         report = scored.report
         typed = self.rows[attempt_id - 1].audio_path is None  # no audio: no length stored
         self._update(
@@ -331,14 +333,17 @@ class FakeBackend:
 
     def attempt(self, attempt_id: int) -> AttemptDetail:
         row = self.rows[attempt_id - 1]
-        return AttemptDetail(row, self.results.get(attempt_id), self.failed.get(attempt_id))
+        scored = self.results.get(attempt_id)
+        feedback = FeedbackData.from_scored(scored) if scored else None
+        return AttemptDetail(row, feedback, self.failed.get(attempt_id))
 
     def progress(self, now: datetime) -> ProgressData:
         points = []
         for row in sorted(self.rows, key=lambda r: r.created_at):
             if row.overall is None:
                 continue
-            metrics = self.results.get(row.id, {}).get("metrics", {})
+            scored = self.results.get(row.id)
+            metrics = scored.report.metrics if scored else {}
             points.append(
                 ProgressPoint(
                     row.created_at,

@@ -8,6 +8,7 @@ message back. Without a microphone the same loop takes typed answers or an audio
 from __future__ import annotations
 
 import threading
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -19,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
 from mockint.errors import MockintError
-from mockint.models import Question
+from mockint.models import RATINGS, Question
 from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
@@ -33,7 +34,6 @@ from mockint.tui.messages import (
 )
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
-from mockint.tui.services import RATINGS
 from mockint.tui.session import AnswerTake, score_audio_file, score_typed
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.level_meter import LevelMeter
@@ -45,14 +45,26 @@ if TYPE_CHECKING:
     from mockint.coach import Answered
     from mockint.tui.app import MockintApp
 
+
+class Stage(StrEnum):
+    """Where the screen is in one question's loop; each value is the id of its container."""
+
+    CARD = "card"
+    RECORD = "record"
+    WORKING = "working"
+    FEEDBACK = "feedback"
+    TYPED = "typed"
+    FILE = "file"
+
+
 # Which stage each action belongs to; check_action hides the others from the footer.
-STAGE_ACTIONS: dict[str, set[str]] = {
-    "card": {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
-    "record": {"stop"},
-    "working": set(),
-    "feedback": {"replay", "redo", "rate", "weak", "next"},
-    "typed": {"submit_typed", "back_to_card"},
-    "file": {"back_to_card"},
+STAGE_ACTIONS: dict[Stage, set[str]] = {
+    Stage.CARD: {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
+    Stage.RECORD: {"stop"},
+    Stage.WORKING: set(),
+    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "next"},
+    Stage.TYPED: {"submit_typed", "back_to_card"},
+    Stage.FILE: {"back_to_card"},
 }
 ALWAYS = {"end_session"}
 
@@ -84,7 +96,7 @@ class PracticeScreen(Screen[None]):
         self.questions = questions
         self.kind = kind
         self.index = 0
-        self.stage = "card"
+        self.stage = Stage.CARD
         self.session_id: int | None = None
         self._session_lock = threading.Lock()
         self._session_failed = False
@@ -109,12 +121,12 @@ class PracticeScreen(Screen[None]):
         return self.questions[self.index]
 
     def compose(self) -> ComposeResult:
-        with ContentSwitcher(initial="card", id="stages"):
-            with Vertical(id="card"):
+        with ContentSwitcher(initial=Stage.CARD, id="stages"):
+            with Vertical(id=Stage.CARD):
                 yield QuestionCard(id="question-card", classes="panel")
                 yield Static("", id="countdown")
                 yield Static("", id="audio-problem", classes="problem")
-            with Vertical(id="record"):
+            with Vertical(id=Stage.RECORD):
                 yield QuestionCard(id="record-question", classes="compact")
                 with Horizontal(id="record-top"):
                     yield ElapsedTimer(id="timer")
@@ -123,16 +135,16 @@ class PracticeScreen(Screen[None]):
                         yield LevelMeter(id="level")
                         yield Label("", id="record-status", classes="dim")
                 yield TranscriptView(id="live", classes="panel")
-            with Vertical(id="working"):
+            with Vertical(id=Stage.WORKING):
                 yield Label("Scoring your answer…", id="working-label")
-            with Vertical(id="feedback"):
+            with Vertical(id=Stage.FEEDBACK):
                 yield Label("", id="feedback-title")
                 yield FeedbackView(id="feedback-view")
                 yield Label("", id="feedback-status", classes="dim")
-            with Vertical(id="typed"):
+            with Vertical(id=Stage.TYPED):
                 yield Label("Type your answer; ctrl+s scores it on the text alone.")
                 yield TextArea(id="typed-answer")
-            with Vertical(id="file"):
+            with Vertical(id=Stage.FILE):
                 yield Label("Path of a recording to score (wav, flac, mp3, m4a…), then enter:")
                 yield Input(placeholder="~/answer.wav", id="file-path")
         yield Footer()
@@ -145,14 +157,14 @@ class PracticeScreen(Screen[None]):
 
     # -- stages
 
-    def set_stage(self, stage: str) -> None:
+    def set_stage(self, stage: Stage) -> None:
         self.stage = stage
         self.query_one(ContentSwitcher).current = stage
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ALWAYS:
-            return self.stage not in ("typed", "file")
+            return self.stage not in (Stage.TYPED, Stage.FILE)
         known = set().union(*STAGE_ACTIONS.values())
         if action not in known:
             return True
@@ -169,7 +181,7 @@ class PracticeScreen(Screen[None]):
         self.show_tips = False
         self.attempt_id = self.audio_path = self.rated = None
         self._render_card()
-        self.set_stage("card")
+        self.set_stage(Stage.CARD)
         problem = self.mockint.audio_problem
         self.query_one("#audio-problem", Static).update(
             f"Recording is not available: {problem}\n"
@@ -217,9 +229,9 @@ class PracticeScreen(Screen[None]):
 
     def action_start_now(self) -> None:
         self._stop_countdown()
-        if self.stage != "card" or self.mockint.audio_problem is not None:
+        if self.stage != Stage.CARD or self.mockint.audio_problem is not None:
             return
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Starting the microphone…")
         timer = self.query_one("#timer", ElapsedTimer)
         timer.target = self.question.target_seconds
@@ -251,16 +263,16 @@ class PracticeScreen(Screen[None]):
 
     def action_typed(self) -> None:
         self._stop_countdown()
-        self.set_stage("typed")
+        self.set_stage(Stage.TYPED)
         self.query_one("#typed-answer", TextArea).focus()
 
     def action_from_file(self) -> None:
         self._stop_countdown()
-        self.set_stage("file")
+        self.set_stage(Stage.FILE)
         self.query_one("#file-path", Input).focus()
 
     def action_back_to_card(self) -> None:
-        self.set_stage("card")
+        self.set_stage(Stage.CARD)
         self.query_one("#countdown", Static).update("space starts recording")
         self.set_focus(None)
 
@@ -283,10 +295,10 @@ class PracticeScreen(Screen[None]):
     # -- recording
 
     def action_stop(self) -> None:
-        if self.stage != "record" or self.take is None:
+        if self.stage != Stage.RECORD or self.take is None:
             return
         self._stop_polling()
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Scoring your answer…")
         self._stop_recording(self.take)
 
@@ -306,7 +318,7 @@ class PracticeScreen(Screen[None]):
         self._post_result(take.stop)
 
     def _run_scoring(self, job: Any) -> None:
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Scoring your answer…")
         self.run_worker(lambda: self._post_result(job), thread=True, group="take", exclusive=True)
 
@@ -325,7 +337,7 @@ class PracticeScreen(Screen[None]):
     @on(RecordingStarted)
     def _recording_started(self, message: RecordingStarted) -> None:
         self.attempt_id = message.attempt_id
-        self.set_stage("record")
+        self.set_stage(Stage.RECORD)
         self._update_record_status()
         self._poll_timer = self.set_interval(0.1, self._poll)
 
@@ -368,7 +380,7 @@ class PracticeScreen(Screen[None]):
             f"{self.index + 1}/{len(self.questions)}  {self.question.text}"
         )
         self.query_one(FeedbackView).show(message.feedback)
-        self.set_stage("feedback")
+        self.set_stage(Stage.FEEDBACK)
         self._feedback_status()
         self.query_one(FeedbackView).scroll_home(animate=False)
         self._load_weak(self.question.id)
@@ -376,7 +388,7 @@ class PracticeScreen(Screen[None]):
     @on(AnswerFailed)
     def _failed(self, message: AnswerFailed) -> None:
         self._stop_polling()
-        self.set_stage("card")
+        self.set_stage(Stage.CARD)
         self.query_one("#countdown", Static).update(
             "space tries again · y types the answer · f scores a file"
         )
@@ -431,9 +443,9 @@ class PracticeScreen(Screen[None]):
         self._stop_countdown()
         self._stop_polling()
         self._stop_replay()
-        if self.stage == "record" and self.take is not None:
+        if self.stage == Stage.RECORD and self.take is not None:
             self.run_worker(self.take.cancel, thread=True)
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Wrapping up the session…")
         self._end_session()
 
@@ -468,7 +480,7 @@ class PracticeScreen(Screen[None]):
 
     def _set_weak(self, weak: bool) -> None:
         self.weak = weak
-        if self.stage == "feedback":
+        if self.stage == Stage.FEEDBACK:
             self._feedback_status()
 
     def _background(self, job: SaveJob) -> None:
