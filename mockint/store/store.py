@@ -30,8 +30,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,7 +40,7 @@ from mockint import paths
 from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.models import Question
-from mockint.store import answers, recovery
+from mockint.store import answers, forget, recovery
 from mockint.store.attempts import (
     FULL_COLUMNS,
     SUMMARY_COLUMNS,
@@ -53,16 +51,14 @@ from mockint.store.attempts import (
     attempt_from_row,
     words_to_dict,
 )
-from mockint.store.db import MEMORY, connect, database_error, write_transaction
+from mockint.store.db import connect, database_error, write_transaction
+from mockint.store.files import copy_private
+from mockint.store.repair import recover_unfinished
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
 
 SESSION_KINDS = ("practice", "daily", "drill")
-
-# Hidden files the store and the recorder leave beside an attempt's audio (".12.flac.part",
-# ".12.flac.partial.wav"): named after an attempt id.
-_OURS_HIDDEN = re.compile(r"^\.\d+\.")
 
 # Attempts a retry can score: waiting, with audio to transcribe.
 _PENDING = "status IN ('recorded', 'failed') AND audio_path IS NOT NULL"
@@ -100,7 +96,7 @@ class Store:
         )
         if recover:
             try:
-                store._recovered = store._recover_unfinished()
+                store._recovered = recover_unfinished(store)
             except BaseException:
                 store.close()
                 raise
@@ -173,7 +169,7 @@ class Store:
     def finish_recording(self, attempt_id: int, duration_s: float | None) -> Attempt:
         """The recorder closed the file: ``recording`` → ``recorded`` (ready to transcribe)."""
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            self.require(conn, attempt_id)
             conn.execute(
                 "UPDATE attempts SET status = 'recorded', duration_s = ? "
                 "WHERE id = ? AND status = 'recording'",
@@ -202,7 +198,7 @@ class Store:
                 (str(relative), duration, attempt_id),
             )
             # Copied inside the transaction: if the copy fails, no row points at nothing.
-            _copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
+            copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
         return self.get(attempt_id)
 
     def add_typed_attempt(
@@ -222,7 +218,7 @@ class Store:
         report = scored.report.to_dict()
         words = [words_to_dict(w) for w in scored.transcript.words]
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            self.require(conn, attempt_id)
             conn.execute(
                 """UPDATE attempts SET status = 'scored', transcript = ?, words_json = ?,
                        report_json = ?, overall = ?, flags = ?, error = NULL, scored_at = ?,
@@ -246,7 +242,7 @@ class Store:
         """Transcription or scoring failed: status ``failed`` with ``error``; the audio stays
         and :meth:`pending` offers it for a retry."""
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            self.require(conn, attempt_id)
             conn.execute(
                 "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
                 (error, attempt_id),
@@ -257,7 +253,7 @@ class Store:
     def set_self_rating(self, attempt_id: int, rating: int | None) -> None:
         """The user's own rating, 1 (again) to 4 (easy); None clears it."""
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            self.require(conn, attempt_id)
             answers.set_self_rating(conn, attempt_id, rating)
 
     def adopt_orphan(self, audio: Path) -> Attempt:
@@ -278,7 +274,7 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def find(self, attempt_id: int) -> Attempt | None:
-        row = self._read(f"SELECT {FULL_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,))
+        row = self.read(f"SELECT {FULL_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,))
         return attempt_from_row(row[0], self.root) if row else None
 
     def get(self, attempt_id: int) -> Attempt:
@@ -303,7 +299,7 @@ class Store:
             f"SELECT {FULL_COLUMNS if full else SUMMARY_COLUMNS} FROM attempts{where} "
             "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
         )
-        rows = self._read(sql, (*params, -1 if limit is None else limit, offset))
+        rows = self.read(sql, (*params, -1 if limit is None else limit, offset))
         return [attempt_from_row(r, self.root) for r in rows]
 
     def iter_attempts(self, *, full: bool = True, words: bool = True) -> Iterator[Attempt]:
@@ -337,11 +333,11 @@ class Store:
 
     def count_attempts(self, question_id: str | None = None) -> int:
         where, params = _filters(question_id, None)
-        return int(self._read(f"SELECT count(*) FROM attempts{where}", params)[0][0])
+        return int(self.read(f"SELECT count(*) FROM attempts{where}", params)[0][0])
 
     def question_trend(self, question_id: str) -> Trend:
         """Scores of one question over time, with best and average."""
-        rows = self._read(
+        rows = self.read(
             "SELECT created_at, overall FROM attempts WHERE question_id = ? "
             "AND status = 'scored' AND overall IS NOT NULL ORDER BY created_at, id",
             (question_id,),
@@ -354,12 +350,12 @@ class Store:
 
     def count_pending(self) -> int:
         """How many attempts :meth:`pending` would return (an index count, cheap)."""
-        return int(self._read(f"SELECT count(*) FROM attempts WHERE {_PENDING}")[0][0])
+        return int(self.read(f"SELECT count(*) FROM attempts WHERE {_PENDING}")[0][0])
 
     def pending(self) -> list[Attempt]:
         """``recorded`` and ``failed`` attempts with audio, oldest first: what a retry would
         score. A typed attempt (no audio) is never pending: there is nothing to transcribe."""
-        rows = self._read(
+        rows = self.read(
             f"SELECT {SUMMARY_COLUMNS} FROM attempts WHERE {_PENDING} ORDER BY created_at, id"
         )
         return [attempt_from_row(r, self.root) for r in rows]
@@ -376,7 +372,7 @@ class Store:
             return []
         # Compared as the stored relative strings: no Path per file or row of a long history.
         known = {
-            r[0] for r in self._read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")
+            r[0] for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")
         }
         skip = len(os.path.join(str(self.root), ""))
         found = sorted(Path(f) for f in files if f[skip:] not in known)
@@ -386,34 +382,12 @@ class Store:
 
     def delete_attempt(self, attempt_id: int) -> None:
         """Delete the attempt's row and its audio file (not while it is being recorded)."""
-        with self.transaction() as conn:
-            row = self._require(conn, attempt_id)
-            if row["status"] == Status.RECORDING:
-                self._refuse_if_live([attempt_id])
-            conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-            # Inside the transaction: if the file cannot be removed, the row stays too.
-            if row["audio_path"]:
-                audio = self.root / row["audio_path"]
-                for path in (audio, *recovery.leftovers(audio)):
-                    _unlink(path)
-        recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
-        # secure_delete zeroed the row in the new pages; older copies of them may still sit
-        # in the WAL until a checkpoint: take them out now.
-        self._checkpoint()
+        forget.delete_attempt(self, attempt_id)
 
     def delete_all(self) -> int:
         """Delete every attempt and session, every recording, and compact the database so no
         transcript survives in free pages or the WAL. Returns the number of attempts."""
-        with self.transaction() as conn:
-            recording = conn.execute("SELECT id FROM attempts WHERE status = 'recording'")
-            self._refuse_if_live([r["id"] for r in recording])
-            count = int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
-            conn.execute("DELETE FROM attempts")
-            conn.execute("DELETE FROM sessions")
-        recovery.release_all(self.recordings)
-        self._remove_recordings()
-        self._compact()
-        return count
+        return forget.delete_all(self)
 
     # -- internals ----------------------------------------------------------------------
 
@@ -456,18 +430,8 @@ class Store:
                 "permissions; MOCKINT_HOME sets where it is)"
             ) from None
 
-    def _refuse_if_live(self, attempt_ids: list[int]) -> None:
-        """Refuse to delete what another process is recording now. This process's own
-        recordings may go: it is the one cancelling them."""
-        locks = [(i, recovery.lock_path(self.recordings, i)) for i in attempt_ids]
-        live = [i for i, lock in locks if not recovery.held_here(lock) and recovery.is_live(lock)]
-        if live:
-            raise MockintError(
-                f"attempt {live[0]} is being recorded right now: stop that recording "
-                "(or close the app recording it), then try again"
-            )
-
-    def _require(self, conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
+    def require(self, conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
+        """The attempt's id, status and audio path; MockintError if there is none."""
         row = conn.execute(
             "SELECT id, status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
         ).fetchone()
@@ -475,99 +439,12 @@ class Store:
             raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
         return row
 
-    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Rows of a query (a damaged or locked database as a MockintError)."""
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, self.where) from None
-
-    def _recover_unfinished(self) -> list[Attempt]:
-        rows = self._read("SELECT id FROM attempts WHERE status = 'recording'")
-        dead = [
-            r["id"]
-            for r in rows
-            if not recovery.is_live(recovery.lock_path(self.recordings, r["id"]))
-        ]
-        recovered: list[Attempt] = []
-        for attempt_id in dead:
-            attempt = self._recover_one(attempt_id)
-            if attempt is not None:
-                recovered.append(attempt)
-        return recovered
-
-    def _recover_one(self, attempt_id: int) -> Attempt | None:
-        # One write transaction per recording: two processes starting together cannot both
-        # repair the same file (the second finds the status already changed).
-        with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
-            ).fetchone()
-            if row is None or row["status"] != Status.RECORDING:
-                return None
-            if not row["audio_path"]:
-                conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-                return None
-            audio = self.root / row["audio_path"]
-            duration = recovery.repair_audio(audio)
-            kept = [p for p in (audio, *recovery.leftovers(audio)) if p.is_file()]
-            if duration:
-                conn.execute(
-                    "UPDATE attempts SET status = 'recorded', duration_s = ? WHERE id = ?",
-                    (duration, attempt_id),
-                )
-            elif duration is None and kept:
-                # Unreadable, yet something was written: keep every byte and say where.
-                conn.execute(
-                    "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
-                    (
-                        "the recording was cut off and could not be repaired; its audio is "
-                        f"kept in {', '.join(str(p) for p in kept)}",
-                        attempt_id,
-                    ),
-                )
-            else:
-                # Killed before any audio reached the disk: nothing was recorded to keep.
-                conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-                for path in kept:
-                    _unlink(path)
-                return None
-        return self.get(attempt_id)
-
-    def _remove_recordings(self) -> None:
-        if not self.recordings.is_dir():
-            return
-        for audio in recovery.audio_files(self.recordings):
-            _unlink(audio)
-        for day in self.recordings.iterdir():
-            if not day.is_dir():
-                continue
-            if day.name == recovery.LOCKS_DIR:
-                for lock in day.iterdir():
-                    if not recovery.is_live(lock):
-                        _unlink(lock)
-                continue
-            for leftover in day.iterdir():  # partial recordings, interrupted copies
-                if _OURS_HIDDEN.match(leftover.name) and leftover.is_file():
-                    _unlink(leftover)
-            with contextlib.suppress(OSError):
-                day.rmdir()  # only if empty: unknown files are the user's, not ours
-
-    def _compact(self) -> None:
-        if self.where == MEMORY:
-            return
-        try:
-            self._conn.execute("VACUUM")
-        except sqlite3.DatabaseError as exc:
-            raise database_error(exc, self.where) from None
-        self._checkpoint()
-
-    def _checkpoint(self) -> None:
-        """Copy the WAL into the database and empty it. Best effort: while another process
-        is reading, part of the WAL stays until that process's next checkpoint."""
-        if self.where == MEMORY:
-            return
-        with contextlib.suppress(sqlite3.DatabaseError):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
 
 def _filters(
@@ -582,32 +459,3 @@ def _filters(
         clauses.append(f"status IN ({', '.join('?' for _ in statuses)})")
         params.extend(str(s) for s in statuses)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
-
-
-def _copy_private(src: Path, dest: Path) -> None:
-    """Copy to ``dest`` readable by the owner only, atomically (temp file + rename)."""
-    tmp = dest.with_name(f".{dest.name}.part")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
-            shutil.copyfileobj(inp, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise MockintError(
-            f"cannot copy {src} to {dest.parent}: {exc.strerror or exc} "
-            "(check free space and permissions)"
-        ) from None
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise MockintError(f"cannot delete {path}: {exc.strerror or exc}") from None
