@@ -94,6 +94,16 @@ def flags_seen(conn: sqlite3.Connection) -> set[str]:
     return {f for r in found for f in flags_from_json(r[0])}
 
 
+def require(conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
+    """The attempt's id, status and audio path; MockintError if there is none."""
+    row = conn.execute(
+        "SELECT id, status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
+    ).fetchone()
+    if row is None:
+        raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
+    return row
+
+
 def set_self_rating(conn: sqlite3.Connection, attempt_id: int, rating: int | None) -> None:
     """The user's own rating, 1 (again) to 4 (easy); None clears it."""
     if rating is not None and not 1 <= rating <= 4:

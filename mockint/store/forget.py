@@ -5,55 +5,55 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from mockint.errors import MockintError
 from mockint.store import recovery
+from mockint.store.answers import require
 from mockint.store.attempts import Status
-from mockint.store.db import MEMORY, database_error
+from mockint.store.db import MEMORY, database_error, write_transaction
 from mockint.store.files import remove_recordings, unlink
 
-if TYPE_CHECKING:
-    from mockint.store.store import Store
 
-
-def delete_attempt(store: Store, attempt_id: int) -> None:
+def delete_attempt(
+    conn: sqlite3.Connection, where: str, root: Path, recordings: Path, attempt_id: int
+) -> None:
     """Delete the attempt's row and its audio file (not while it is being recorded)."""
-    with store.transaction() as conn:
-        row = store.require(conn, attempt_id)
+    with write_transaction(conn, where):
+        row = require(conn, attempt_id)
         if row["status"] == Status.RECORDING:
-            _refuse_if_live(store, [attempt_id])
+            _refuse_if_live(recordings, [attempt_id])
         conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
         # Inside the transaction: if the file cannot be removed, the row stays too.
         if row["audio_path"]:
-            audio = store.root / row["audio_path"]
+            audio = root / row["audio_path"]
             for path in (audio, *recovery.leftovers(audio)):
                 unlink(path)
-    recovery.release_lock(recovery.lock_path(store.recordings, attempt_id))
+    recovery.release_lock(recovery.lock_path(recordings, attempt_id))
     # secure_delete zeroed the row in the new pages; older copies of them may still sit
     # in the WAL until a checkpoint: take them out now.
-    checkpoint(store)
+    checkpoint(conn, where)
 
 
-def delete_all(store: Store) -> int:
+def delete_all(conn: sqlite3.Connection, where: str, recordings: Path) -> int:
     """Delete every attempt and session, every recording, and compact the database so no
     transcript survives in free pages or the WAL. Returns the number of attempts."""
-    with store.transaction() as conn:
+    with write_transaction(conn, where):
         recording = conn.execute("SELECT id FROM attempts WHERE status = 'recording'")
-        _refuse_if_live(store, [r["id"] for r in recording])
+        _refuse_if_live(recordings, [r["id"] for r in recording])
         count = int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
         conn.execute("DELETE FROM attempts")
         conn.execute("DELETE FROM sessions")
-    recovery.release_all(store.recordings)
-    remove_recordings(store.recordings)
-    _compact(store)
+    recovery.release_all(recordings)
+    remove_recordings(recordings)
+    _compact(conn, where)
     return count
 
 
-def _refuse_if_live(store: Store, attempt_ids: list[int]) -> None:
+def _refuse_if_live(recordings: Path, attempt_ids: list[int]) -> None:
     """Refuse to delete what another process is recording now. This process's own
     recordings may go: it is the one cancelling them."""
-    locks = [(i, recovery.lock_path(store.recordings, i)) for i in attempt_ids]
+    locks = [(i, recovery.lock_path(recordings, i)) for i in attempt_ids]
     live = [i for i, lock in locks if not recovery.held_here(lock) and recovery.is_live(lock)]
     if live:
         raise MockintError(
@@ -62,20 +62,20 @@ def _refuse_if_live(store: Store, attempt_ids: list[int]) -> None:
         )
 
 
-def _compact(store: Store) -> None:
-    if store.where == MEMORY:
+def _compact(conn: sqlite3.Connection, where: str) -> None:
+    if where == MEMORY:
         return
     try:
-        store.conn.execute("VACUUM")
+        conn.execute("VACUUM")
     except sqlite3.DatabaseError as exc:
-        raise database_error(exc, store.where) from None
-    checkpoint(store)
+        raise database_error(exc, where) from None
+    checkpoint(conn, where)
 
 
-def checkpoint(store: Store) -> None:
+def checkpoint(conn: sqlite3.Connection, where: str) -> None:
     """Copy the WAL into the database and empty it. Best effort: while another process
     is reading, part of the WAL stays until that process's next checkpoint."""
-    if store.where == MEMORY:
+    if where == MEMORY:
         return
     with contextlib.suppress(sqlite3.DatabaseError):
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()

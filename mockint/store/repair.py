@@ -3,41 +3,38 @@ removed) the next time a Store opens. :meth:`Store.recovered` lists what came ba
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sqlite3
+from pathlib import Path
 
-from mockint.store.attempts import Attempt, Status
+from mockint.store.attempts import Status
+from mockint.store.db import write_transaction
 from mockint.store.files import unlink
 from mockint.store.recovery import is_live, leftovers, lock_path, repair_audio
 
-if TYPE_CHECKING:
-    from mockint.store.store import Store
+
+def recover_unfinished(
+    conn: sqlite3.Connection, where: str, root: Path, recordings: Path
+) -> list[int]:
+    """Repair the recordings a killed process left 'recording' (see :meth:`Store.open`);
+    the ids of those kept ('recorded', or 'failed' with their bytes)."""
+    rows = conn.execute("SELECT id FROM attempts WHERE status = 'recording'").fetchall()
+    dead = [r["id"] for r in rows if not is_live(lock_path(recordings, r["id"]))]
+    return [i for i in dead if _recover_one(conn, where, root, i)]
 
 
-def recover_unfinished(store: Store) -> list[Attempt]:
-    """Repair the recordings a killed process left 'recording' (see :meth:`Store.open`)."""
-    rows = store.read("SELECT id FROM attempts WHERE status = 'recording'")
-    dead = [r["id"] for r in rows if not is_live(lock_path(store.recordings, r["id"]))]
-    recovered: list[Attempt] = []
-    for attempt_id in dead:
-        attempt = _recover_one(store, attempt_id)
-        if attempt is not None:
-            recovered.append(attempt)
-    return recovered
-
-
-def _recover_one(store: Store, attempt_id: int) -> Attempt | None:
+def _recover_one(conn: sqlite3.Connection, where: str, root: Path, attempt_id: int) -> bool:
     # One write transaction per recording: two processes starting together cannot both
     # repair the same file (the second finds the status already changed).
-    with store.transaction() as conn:
+    with write_transaction(conn, where):
         row = conn.execute(
             "SELECT status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
         ).fetchone()
         if row is None or row["status"] != Status.RECORDING:
-            return None
+            return False
         if not row["audio_path"]:
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-            return None
-        audio = store.root / row["audio_path"]
+            return False
+        audio = root / row["audio_path"]
         duration = repair_audio(audio)
         kept = [p for p in (audio, *leftovers(audio)) if p.is_file()]
         if duration:
@@ -60,5 +57,5 @@ def _recover_one(store: Store, attempt_id: int) -> Attempt | None:
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
             for path in kept:
                 unlink(path)
-            return None
-    return store.get(attempt_id)
+            return False
+    return True

@@ -41,6 +41,7 @@ from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.models import Question
 from mockint.store import answers, forget, recovery
+from mockint.store.answers import require
 from mockint.store.attempts import (
     FULL_COLUMNS,
     SUMMARY_COLUMNS,
@@ -96,7 +97,8 @@ class Store:
         )
         if recover:
             try:
-                store._recovered = recover_unfinished(store)
+                ids = recover_unfinished(store._conn, where, store.root, store.recordings)
+                store._recovered = [store.get(i) for i in ids]
             except BaseException:
                 store.close()
                 raise
@@ -169,7 +171,7 @@ class Store:
     def finish_recording(self, attempt_id: int, duration_s: float | None) -> Attempt:
         """The recorder closed the file: ``recording`` → ``recorded`` (ready to transcribe)."""
         with self.transaction() as conn:
-            self.require(conn, attempt_id)
+            require(conn, attempt_id)
             conn.execute(
                 "UPDATE attempts SET status = 'recorded', duration_s = ? "
                 "WHERE id = ? AND status = 'recording'",
@@ -218,7 +220,7 @@ class Store:
         report = scored.report.to_dict()
         words = [words_to_dict(w) for w in scored.transcript.words]
         with self.transaction() as conn:
-            self.require(conn, attempt_id)
+            require(conn, attempt_id)
             conn.execute(
                 """UPDATE attempts SET status = 'scored', transcript = ?, words_json = ?,
                        report_json = ?, overall = ?, flags = ?, error = NULL, scored_at = ?,
@@ -242,7 +244,7 @@ class Store:
         """Transcription or scoring failed: status ``failed`` with ``error``; the audio stays
         and :meth:`pending` offers it for a retry."""
         with self.transaction() as conn:
-            self.require(conn, attempt_id)
+            require(conn, attempt_id)
             conn.execute(
                 "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
                 (error, attempt_id),
@@ -253,7 +255,7 @@ class Store:
     def set_self_rating(self, attempt_id: int, rating: int | None) -> None:
         """The user's own rating, 1 (again) to 4 (easy); None clears it."""
         with self.transaction() as conn:
-            self.require(conn, attempt_id)
+            require(conn, attempt_id)
             answers.set_self_rating(conn, attempt_id, rating)
 
     def adopt_orphan(self, audio: Path) -> Attempt:
@@ -382,12 +384,12 @@ class Store:
 
     def delete_attempt(self, attempt_id: int) -> None:
         """Delete the attempt's row and its audio file (not while it is being recorded)."""
-        forget.delete_attempt(self, attempt_id)
+        forget.delete_attempt(self._conn, self.where, self.root, self.recordings, attempt_id)
 
     def delete_all(self) -> int:
         """Delete every attempt and session, every recording, and compact the database so no
         transcript survives in free pages or the WAL. Returns the number of attempts."""
-        return forget.delete_all(self)
+        return forget.delete_all(self._conn, self.where, self.recordings)
 
     # -- internals ----------------------------------------------------------------------
 
@@ -429,15 +431,6 @@ class Store:
                 f"cannot create {folder}: {exc.strerror or exc} (check the data root's "
                 "permissions; MOCKINT_HOME sets where it is)"
             ) from None
-
-    def require(self, conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
-        """The attempt's id, status and audio path; MockintError if there is none."""
-        row = conn.execute(
-            "SELECT id, status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
-        ).fetchone()
-        if row is None:
-            raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
-        return row
 
     def read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         """Rows of a query (a damaged or locked database as a MockintError)."""

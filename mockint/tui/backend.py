@@ -31,11 +31,15 @@ from mockint.tui.data import (
     SessionSummary,
 )
 from mockint.tui.feedback import FeedbackData
+from mockint.tui.services import OnBlock, OnPending, OnPosition, OnUpdate, ScorePath, Services
 
 if TYPE_CHECKING:
+    from mockint.answer import ScoredAnswer
+    from mockint.audio.recorder import Recorder
     from mockint.coach import Answered, Coach
+    from mockint.speech.live import LiveTranscriber
+    from mockint.speech.transcriber import Transcriber
     from mockint.store import Attempt
-    from mockint.tui.services import OnPending, ScorePath
 
 
 class RealBackend:
@@ -258,3 +262,69 @@ def _result(a: Attempt) -> FeedbackData | None:
         audio=str(a.audio_path) if a.audio_path else None,
         question_id=a.question_id,
     )
+
+
+def real_services(config: Config) -> Services:
+    """The app's real parts, with the config the entry point loaded."""
+    return Services(
+        config=config,
+        backend=RealBackend(config),
+        make_recorder=lambda path, on_block: _real_recorder(config, path, on_block),
+        make_transcriber=lambda: _real_transcriber(config),
+        make_live=_real_live,
+        score_file=lambda path, q, t: _real_score_file(path, q, t, config),
+        play=lambda path, on_pos, stop: _real_play(config, path, on_pos, stop),
+        audio_problem=lambda: _real_audio_problem(config),
+    )
+
+
+# The real parts, imported only when first used: importing faster-whisper or sounddevice
+# costs more than the whole first screen.
+
+
+def _real_recorder(config: Config, path: Path, on_block: OnBlock | None) -> Recorder:
+    from mockint.audio.recorder import Recorder
+
+    return Recorder.from_config(path, config.audio, on_block=on_block)
+
+
+def _real_transcriber(config: Config) -> Transcriber:
+    from mockint.speech.transcriber import Transcriber
+
+    return Transcriber(config.speech)
+
+
+def _real_live(transcriber: Transcriber, on_update: OnUpdate) -> LiveTranscriber:
+    from mockint.speech.live import LiveTranscriber
+
+    return LiveTranscriber(transcriber, on_update=on_update)
+
+
+def _real_score_file(
+    path: Path, question: Question | None, transcriber: Transcriber | None, config: Config
+) -> ScoredAnswer:
+    from mockint.pipeline import score_file
+
+    return score_file(path, question=question, config=config, transcriber=transcriber)
+
+
+def _real_play(config: Config, path: Path, on_position: OnPosition, stop: threading.Event) -> None:
+    from mockint.audio.player import play
+
+    play(path, device=config.audio.output_device, on_position=on_position, stop_event=stop)
+
+
+def _real_audio_problem(config: Config) -> str | None:
+    """Open the microphone once: it proves it works, and PortAudio's first stream in a
+    process is slow to deliver audio (~2 s), so the first answer would wait for it."""
+    from mockint.errors import MockintError
+
+    try:
+        from mockint.audio.devices import warm_up_input
+
+        warm_up_input(config.audio.device)
+    except MockintError as exc:
+        return str(exc)
+    except (ImportError, OSError) as exc:
+        return f"audio is not available ({exc}); install PortAudio (libportaudio2)"
+    return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from mockint.models import Question
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
@@ -35,6 +36,21 @@ class AudioChecked(Message):
 @dataclass
 class HomeLoaded(Message):
     data: HomeData
+
+
+@dataclass
+class HomeShown(Message):
+    """The home screen shows its data (to the app: it greets a first-time user)."""
+
+    data: HomeData
+
+
+@dataclass
+class StartPractice(Message):
+    """Open practice (to the app): over ``questions``, or over those ``kind`` picks."""
+
+    kind: str
+    questions: list[Question] | None = None
 
 
 @dataclass

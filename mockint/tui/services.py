@@ -1,9 +1,9 @@
 """The app's services: everything it needs from the rest of mockint, injectable.
 
-:class:`Services` bundles them; :meth:`Services.real` wires the real parts (lazily: nothing
-heavy is imported until a worker first needs it, so the first screen is instant): the
-recorder, the model and the live transcriber are mockint's own classes, and the backend runs
-on a :class:`~mockint.coach.Coach`. Tests pass fakes in their place.
+:class:`Services` bundles them; :func:`mockint.tui.backend.real_services` wires the real
+parts (lazily: nothing heavy is imported until a worker first needs it, so the first screen
+is instant): the recorder, the model and the live transcriber are mockint's own classes, and
+the backend runs on a :class:`~mockint.coach.Coach`. Tests pass fakes in their place.
 
 Every method here may block: the app only calls them from thread workers.
 """
@@ -114,77 +114,9 @@ class Services:
     speak: Callable[[str], None] = field(default_factory=lambda: speak_with_espeak)
     now: Callable[[], datetime] = datetime.now
 
-    @classmethod
-    def real(cls, config: Config) -> Services:
-        """The real parts, with the config the entry point loaded."""
-        from mockint.tui.backend import RealBackend
-
-        return cls(
-            config=config,
-            backend=RealBackend(config),
-            make_recorder=lambda path, on_block: _real_recorder(config, path, on_block),
-            make_transcriber=lambda: _real_transcriber(config),
-            make_live=_real_live,
-            score_file=lambda path, q, t: _real_score_file(path, q, t, config),
-            play=lambda path, on_pos, stop: _real_play(config, path, on_pos, stop),
-            audio_problem=lambda: _real_audio_problem(config),
-        )
-
 
 def speak_with_espeak(text: str) -> None:
     """Read ``text`` aloud with espeak-ng (blocks until done; silently skips if absent)."""
     exe = shutil.which("espeak-ng") or shutil.which("espeak")
     if exe:
         subprocess.run([exe, "-s", "165", text], check=False, capture_output=True)
-
-
-# The real parts, imported only when first used: importing faster-whisper or sounddevice
-# costs more than the whole first screen.
-
-
-def _real_recorder(config: Config, path: Path, on_block: OnBlock | None) -> Recorder:
-    from mockint.audio.recorder import Recorder
-
-    return Recorder.from_config(path, config.audio, on_block=on_block)
-
-
-def _real_transcriber(config: Config) -> Transcriber:
-    from mockint.speech.transcriber import Transcriber
-
-    return Transcriber(config.speech)
-
-
-def _real_live(transcriber: Transcriber, on_update: OnUpdate) -> LiveTranscriber:
-    from mockint.speech.live import LiveTranscriber
-
-    return LiveTranscriber(transcriber, on_update=on_update)
-
-
-def _real_score_file(
-    path: Path, question: Question | None, transcriber: Transcriber | None, config: Config
-) -> ScoredAnswer:
-    from mockint.pipeline import score_file
-
-    return score_file(path, question=question, config=config, transcriber=transcriber)
-
-
-def _real_play(config: Config, path: Path, on_position: OnPosition, stop: threading.Event) -> None:
-    from mockint.audio.player import play
-
-    play(path, device=config.audio.output_device, on_position=on_position, stop_event=stop)
-
-
-def _real_audio_problem(config: Config) -> str | None:
-    """Open the microphone once: it proves it works, and PortAudio's first stream in a
-    process is slow to deliver audio (~2 s), so the first answer would wait for it."""
-    from mockint.errors import MockintError
-
-    try:
-        from mockint.audio.devices import warm_up_input
-
-        warm_up_input(config.audio.device)
-    except MockintError as exc:
-        return str(exc)
-    except (ImportError, OSError) as exc:
-        return f"audio is not available ({exc}); install PortAudio (libportaudio2)"
-    return None

@@ -22,6 +22,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 from mockint.errors import MockintError
 from mockint.models import RATINGS, Question
 from mockint.tui.bindings import RATE_BINDINGS
+from mockint.tui.context import AppContext
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
     AnswerFailed,
@@ -43,7 +44,6 @@ from mockint.tui.widgets.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
     from mockint.coach import Answered
-    from mockint.tui.app import MockintApp
 
 
 class Stage(StrEnum):
@@ -113,7 +113,7 @@ class PracticeScreen(Screen[None]):
         self.replayer: Replayer | None = None
 
     @property
-    def mockint(self) -> MockintApp:
+    def mockint(self) -> AppContext:
         return mockint_app(self)
 
     @property
