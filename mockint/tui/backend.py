@@ -22,13 +22,12 @@ from mockint.tui.data import (
     AttemptRow,
     CatalogData,
     DebriefEntry,
-    DebriefResult,
+    DebriefSaved,
     HomeData,
     PendingResult,
-    PlanItem,
     ProgressData,
     ProgressPoint,
-    SessionSummary,
+    SessionRecap,
 )
 from mockint.tui.feedback import FeedbackData
 from mockint.tui.services import OnBlock, OnPending, OnPosition, OnUpdate, ScorePath, Services
@@ -82,10 +81,10 @@ class RealBackend:
         waiting = {a.id for a in coach.pending()}
         recovered = sum(1 for a in coach.recovered() if a.id in waiting)
         return HomeData(
-            plan=tuple(PlanItem(i.question, _why(i.why, i.detail)) for i in plan.items),
+            plan=plan.items,
             estimated_minutes=int(plan.estimated_minutes),
             streak_days=int(coach.streak(now).current),
-            weak=tuple(PlanItem(w.question, "; ".join(w.reasons)) for w in weak if w.question),
+            weak=tuple(w for w in weak if w.question),
             recent_scores=tuple(scores[-20:]),
             attempts_total=coach.count_attempts(),
             pending=len(waiting),
@@ -106,9 +105,9 @@ class RealBackend:
     def end_session(self, session_id: int) -> None:
         self.coach.end_session(session_id)
 
-    def session_summary(self, session_id: int, now: datetime) -> SessionSummary:
+    def session_summary(self, session_id: int, now: datetime) -> SessionRecap:
         raw = self.coach.session_summary(session_id, now)
-        return SessionSummary(
+        return SessionRecap(
             tuple((i.text, i.score, i.previous, i.comes_back) for i in raw.items),
             tuple(raw.notes[1:]),  # the first note repeats the headline the screen shows
         )
@@ -204,7 +203,7 @@ class RealBackend:
             flags.update(a.flags)
         return ProgressData(tuple(points), tuple(flags.most_common(6)))
 
-    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefResult:
+    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved:
         raw = self.coach.save_debrief(
             questions=list(entry.questions),
             struggled=list(entry.struggled),
@@ -220,14 +219,10 @@ class RealBackend:
             f"{len(raw.struggled_ids)} you struggled with come back in practice.\n\n"
             f"{raw.follow_up}"
         )
-        return DebriefResult(message, tuple(raw.question_ids))
+        return DebriefSaved(message, tuple(raw.question_ids))
 
 
 # -- shaping other parts' objects
-
-
-def _why(why: str, detail: str) -> str:
-    return f"{why}: {detail}" if detail else why
 
 
 def _local(moment: datetime) -> datetime:

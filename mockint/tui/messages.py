@@ -14,7 +14,7 @@ from mockint.tui.data import (
     HomeData,
     PendingResult,
     ProgressData,
-    SessionSummary,
+    SessionRecap,
 )
 from mockint.tui.feedback import FeedbackData
 
@@ -101,7 +101,7 @@ class PlaybackPosition(Message):
 
 @dataclass
 class SessionEnded(Message):
-    summary: SessionSummary
+    summary: SessionRecap
 
 
 @dataclass

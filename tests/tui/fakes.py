@@ -19,19 +19,19 @@ from mockint.coach import Answered, NotScored, settle
 from mockint.config import Config
 from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question, Transcript
+from mockint.practice.plan import PlanItem
 from mockint.speech.live import LiveUpdate
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
     CatalogData,
     DebriefEntry,
-    DebriefResult,
+    DebriefSaved,
     HomeData,
     PendingResult,
-    PlanItem,
     ProgressData,
     ProgressPoint,
-    SessionSummary,
+    SessionRecap,
 )
 from mockint.tui.feedback import FeedbackData
 from mockint.tui.services import OnBlock, OnPosition, OnUpdate, Services
@@ -163,7 +163,7 @@ class FakeBackend:
     def home(self, now: datetime) -> HomeData:
         if self.home_data is not None:
             return self.home_data
-        plan = tuple(PlanItem(x, "new") for x in QUESTIONS[:2])
+        plan = tuple(PlanItem(x, "new", "", 2.0) for x in QUESTIONS[:2])
         scores = tuple(r.overall for r in self.rows if r.overall is not None)
         waiting = {r.id for r in self._pending()}
         recovered = len(waiting & self.recovered_ids)
@@ -214,11 +214,11 @@ class FakeBackend:
     def end_session(self, session_id: int) -> None:
         pass
 
-    def session_summary(self, session_id: int, now: datetime) -> SessionSummary:
+    def session_summary(self, session_id: int, now: datetime) -> SessionRecap:
         lines = tuple(
             (r.question_text, r.overall, 48, "Tue 18 Mar") for r in self.rows if r.overall
         )
-        return SessionSummary(lines, ("Fillers fell from 6 to 3 per minute.",))
+        return SessionRecap(lines, ("Fillers fell from 6 to 3 per minute.",))
 
     def _add(self, question: Question, status: str) -> tuple[int, Path]:
         with self.lock:
@@ -355,9 +355,9 @@ class FakeBackend:
             )
         return ProgressData(tuple(points), (("missing_result", 3), ("filler_heavy", 2)))
 
-    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefResult:
+    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved:
         self.debriefs.append(entry)
-        return DebriefResult(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
+        return DebriefSaved(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
 
     def close(self) -> None:
         pass

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from mockint.errors import MockintError
 from mockint.tui.context import AppContext
-from mockint.tui.data import HomeData, PlanItem, pending_notice
+from mockint.tui.data import HomeData, pending_notice
 from mockint.tui.messages import (
     HomeLoaded,
     HomeShown,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from mockint.models import Question
     from mockint.pipeline import ScoredAnswer
+    from mockint.practice.weak import WeakQuestion
 
 # (action, label): the action list on screen, in the order the bindings list them.
 ACTIONS = (
@@ -62,20 +63,21 @@ def render_plan(data: HomeData) -> Text:
     )
     for item in data.plan:
         text.append(f"• {item.question.text}\n")
-        if item.why:
-            text.append(f"  {item.why}\n", style="dim")
+        why = f"{item.why}: {item.detail}" if item.detail else item.why
+        if why:
+            text.append(f"  {why}\n", style="dim")
     text.rstrip()
     return text
 
 
-def render_weak(items: tuple[PlanItem, ...]) -> Text:
+def render_weak(items: tuple[WeakQuestion, ...]) -> Text:
     if not items:
         return Text("None yet. Answers that score low, or that you flag with w, show here.")
     text = Text()
     for item in items[:5]:
-        text.append(f"• {item.question.text}\n")
-        if item.why:
-            text.append(f"  {item.why}\n", style="dim")
+        text.append(f"• {item.text}\n")
+        if item.reasons:
+            text.append(f"  {'; '.join(item.reasons)}\n", style="dim")
     text.rstrip()
     return text
 

@@ -492,19 +492,19 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="end")
     def _end_session(self) -> None:
-        from mockint.tui.data import SessionSummary
+        from mockint.tui.data import SessionRecap
 
         services = self.mockint.services
-        summary = SessionSummary(())
+        summary = SessionRecap(())
         try:
             if self.session_id is not None:
                 services.backend.end_session(self.session_id)
                 summary = services.backend.session_summary(self.session_id, services.now())
         except Exception as exc:
-            summary = SessionSummary((), (f"Could not build the summary: {exc}",))
+            summary = SessionRecap((), (f"Could not build the summary: {exc}",))
         if not summary.lines and self.scores:
             answered = [q for q in self.questions if q.id in self.scores]
-            summary = SessionSummary(
+            summary = SessionRecap(
                 tuple((q.text, self.scores[q.id], None, "") for q in answered), summary.notes
             )
         self.post_message(SessionEnded(summary))
