@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mockint.errors import MockintError
 from mockint.models import Question, Transcript
-from mockint.tui.services import Services
+from mockint.tui.data import SessionRecap
+from mockint.tui.services import Backend, Services
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
@@ -189,6 +191,50 @@ class AnswerTake:
 def live_text(update: LiveUpdate) -> str:
     """The text transcribed so far."""
     return Transcript(words=update.words, duration_s=0.0).text
+
+
+class PracticeSession:
+    """One practice session in the store: started when first needed, ended with a recap.
+
+    Practice goes on without one when the store refuses (``on_problem`` says why); the recap
+    is then the screen's own scores."""
+
+    def __init__(self, on_problem: Callable[[str], None]) -> None:
+        self._on_problem = on_problem
+        self._lock = threading.Lock()
+        self._failed = False
+        self._backend: Backend | None = None
+        self.kind = "practice"
+        self.session_id: int | None = None
+
+    def open(self, backend: Backend, kind: str) -> None:
+        self._backend, self.kind = backend, kind
+
+    def ensure(self) -> int | None:
+        """The session's id, starting it first if needed (blocking: call from workers)."""
+        with self._lock:
+            if self.session_id is None and not self._failed and self._backend is not None:
+                try:
+                    self.session_id = self._backend.start_session(self.kind)
+                except Exception as exc:
+                    self._failed = True
+                    self._on_problem(f"Could not start a session: {exc}")
+            return self.session_id
+
+    def end(self, now: datetime, answered: list[tuple[str, int]]) -> SessionRecap:
+        """End it and recap it; ``answered`` (question text, score) stands in for a recap the
+        store cannot give."""
+        recap = SessionRecap(())
+        try:
+            if self.session_id is not None and self._backend is not None:
+                self._backend.end_session(self.session_id)
+                recap = self._backend.session_summary(self.session_id, now)
+        except Exception as exc:
+            recap = SessionRecap((), (f"Could not build the summary: {exc}",))
+        if not recap.lines and answered:
+            lines = tuple((text, score, None, "") for text, score in answered)
+            recap = SessionRecap(lines, recap.notes)
+        return recap
 
 
 def score_typed(

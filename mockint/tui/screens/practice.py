@@ -7,13 +7,11 @@ message back. Without a microphone the same loop takes typed answers or an audio
 
 from __future__ import annotations
 
-import threading
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
@@ -21,7 +19,6 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 
 from mockint.errors import MockintError
 from mockint.models import RATINGS, Question
-from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.context import AppContext
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
@@ -35,7 +32,8 @@ from mockint.tui.messages import (
 )
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
-from mockint.tui.session import AnswerTake, score_audio_file, score_typed
+from mockint.tui.screens._stages import ALWAYS, PRACTICE_BINDINGS, STAGE_ACTIONS, Stage
+from mockint.tui.session import AnswerTake, PracticeSession, score_audio_file, score_typed
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
@@ -46,50 +44,10 @@ if TYPE_CHECKING:
     from mockint.coach import Answered
 
 
-class Stage(StrEnum):
-    """Where the screen is in one question's loop; each value is the id of its container."""
-
-    CARD = "card"
-    RECORD = "record"
-    WORKING = "working"
-    FEEDBACK = "feedback"
-    TYPED = "typed"
-    FILE = "file"
-
-
-# Which stage each action belongs to; check_action hides the others from the footer.
-STAGE_ACTIONS: dict[Stage, set[str]] = {
-    Stage.CARD: {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
-    Stage.RECORD: {"stop"},
-    Stage.WORKING: set(),
-    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "next"},
-    Stage.TYPED: {"submit_typed", "back_to_card"},
-    Stage.FILE: {"back_to_card"},
-}
-ALWAYS = {"end_session"}
-
-
 class PracticeScreen(Screen[None]):
     """One practice session over ``questions``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Labels stay short: every key of a stage must fit an 80-column footer.
-        Binding("space", "start_now", "Start"),
-        Binding("space", "stop", "Stop"),
-        Binding("enter", "stop", "Stop", show=False),
-        Binding("t", "tips", "Tips"),
-        Binding("a", "read_aloud", "Read aloud"),
-        Binding("s", "skip", "Skip"),
-        Binding("y", "typed", "Type it"),
-        Binding("f", "from_file", "File"),
-        Binding("p", "replay", "Replay"),
-        Binding("r", "redo", "Redo"),
-        *RATE_BINDINGS,
-        Binding("n", "next", "Next"),
-        Binding("ctrl+s", "submit_typed", "Score it"),
-        Binding("escape", "back_to_card", "Back"),
-        Binding("escape", "end_session", "End session"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PRACTICE_BINDINGS
 
     def __init__(self, questions: list[Question], kind: str = "practice") -> None:
         super().__init__()
@@ -97,9 +55,7 @@ class PracticeScreen(Screen[None]):
         self.kind = kind
         self.index = 0
         self.stage = Stage.CARD
-        self.session_id: int | None = None
-        self._session_lock = threading.Lock()
-        self._session_failed = False
+        self.session = PracticeSession(self._session_problem)
         self.show_tips = False
         self.countdown = 0
         self.take: AnswerTake | None = None
@@ -150,6 +106,7 @@ class PracticeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.session.open(self.mockint.services.backend, self.kind)
         self.replayer = Replayer(self, self.mockint.services)
         self.title = f"{self.kind.title()} · {len(self.questions)} question(s)"
         self._start_session()
@@ -242,7 +199,7 @@ class PracticeScreen(Screen[None]):
             self.mockint.services,
             self.mockint.model,
             self.question,
-            self.session_id,
+            self.session.session_id,
             on_text=self._post_live_text,
         )
         self._start_recording(self.take)
@@ -461,14 +418,7 @@ class PracticeScreen(Screen[None]):
 
     def ensure_session(self) -> int | None:
         """The session's id, starting it first if needed (blocking: call from workers)."""
-        with self._session_lock:
-            if self.session_id is None and not self._session_failed:
-                try:
-                    self.session_id = self.mockint.services.backend.start_session(self.kind)
-                except Exception as exc:  # practice still works; the summary will be thinner
-                    self._session_failed = True
-                    self.post_message(Notice(f"Could not start a session: {exc}", "warning"))
-            return self.session_id
+        return self.session.ensure()
 
     @work(thread=True, exclusive=True, group="weak")
     def _load_weak(self, question_id: str) -> None:
@@ -492,22 +442,12 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="end")
     def _end_session(self) -> None:
-        from mockint.tui.data import SessionRecap
+        answered = [(q.text, self.scores[q.id]) for q in self.questions if q.id in self.scores]
+        self.post_message(SessionEnded(self.session.end(self.mockint.services.now(), answered)))
 
-        services = self.mockint.services
-        summary = SessionRecap(())
-        try:
-            if self.session_id is not None:
-                services.backend.end_session(self.session_id)
-                summary = services.backend.session_summary(self.session_id, services.now())
-        except Exception as exc:
-            summary = SessionRecap((), (f"Could not build the summary: {exc}",))
-        if not summary.lines and self.scores:
-            answered = [q for q in self.questions if q.id in self.scores]
-            summary = SessionRecap(
-                tuple((q.text, self.scores[q.id], None, "") for q in answered), summary.notes
-            )
-        self.post_message(SessionEnded(summary))
+    def _session_problem(self, problem: str) -> None:
+        # Practice still works without a session; the summary will be thinner.
+        self.post_message(Notice(problem, "warning"))
 
     @on(SessionEnded)
     def _session_ended(self, message: SessionEnded) -> None:
