@@ -101,12 +101,20 @@ class CoachBase:
     def catalog(self) -> Catalog:
         """The loaded banks (all of them: bundled, then the user's)."""
         with self._db:
-            if self._catalog is None:
-                from mockint.banks import load_catalog  # deferred: pydantic and YAML
+            given = self._catalog
+        if given is not None and not callable(given):
+            return given
+        # Loaded outside the lock: reading the banks takes a while, and store calls from
+        # other threads need not wait for it.
+        if given is None:
+            from mockint.banks import load_catalog  # deferred: pydantic and YAML
 
-                self._catalog = load_catalog
-            catalog: Catalog = self._made("_catalog")
-            return catalog
+            given = load_catalog
+        made = given()
+        with self._db:
+            if self._catalog is None or callable(self._catalog):
+                self._catalog = made
+            return self._catalog
 
     def reload_catalog(self) -> None:
         """Forget the loaded banks (a debrief may have written new questions to one)."""
