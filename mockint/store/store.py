@@ -34,7 +34,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint import paths
 from mockint.clock import now_iso
@@ -314,22 +314,6 @@ class Store:
             cursor = self._conn.execute(f"SELECT {columns} FROM attempts ORDER BY created_at, id")
             for row in cursor:
                 yield attempt_from_row(row, self.root)
-        except sqlite3.DatabaseError as exc:
-            raise database_error(exc, self.where) from None
-
-    def iter_attempts_json(self) -> Iterator[dict[str, Any]]:
-        """Every attempt as :meth:`Attempt.to_dict` data, oldest first, for ``export``: the
-        words go straight from their stored JSON, skipping a Word object per word (the bulk
-        of the time for a long history)."""
-        try:
-            cursor = self._conn.execute(
-                f"SELECT {SUMMARY_COLUMNS}, report_json, words_json AS raw_words "
-                "FROM attempts ORDER BY created_at, id"
-            )
-            for row in cursor:
-                data = attempt_from_row(row, self.root).to_dict(root=self.root, full=True)
-                data["words"] = json.loads(row["raw_words"] or "[]")
-                yield data
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, self.where) from None
 
