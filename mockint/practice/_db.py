@@ -1,8 +1,10 @@
 """Database access shared by the practice modules.
 
 Practice code takes either a ``Store`` (anything with a ``.conn``) or a bare
-``sqlite3.Connection``, and reads rows through cursors of its own with ``sqlite3.Row`` so it
-does not depend on how the connection was configured.
+``sqlite3.Connection``, and reads its own tables (cards, reviews, weak, debriefs) through
+cursors of its own with ``sqlite3.Row``, so it does not depend on how the connection was
+configured. Attempts it reads and writes only through :mod:`mockint.store.answers`, inside
+the store's one transaction helper, :func:`mockint.store.db.write_transaction`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, Protocol
-
-from mockint.store.attempts import flags_from_json
-from mockint.store.db import write_transaction
 
 
 class HasConn(Protocol):
@@ -40,8 +39,3 @@ def rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list
 def one(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
     found = rows(conn, sql, params)
     return found[0] if found else None
-
-
-# The store's: one transaction helper, one decoder of the flags column.
-transaction = write_transaction
-load_flags = flags_from_json

@@ -25,7 +25,7 @@ from mockint.errors import MockintError
 from mockint.models import Kind, Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource
-from mockint.practice._db import StoreLike, connection, transaction
+from mockint.practice._db import StoreLike, connection
 from mockint.practice.debrief_bank import BANK_FILE, BANK_ID, _dump, _read_bank, _write_atomic
 from mockint.practice.debrief_match import (
     STAR_KEY_POINTS,
@@ -37,6 +37,7 @@ from mockint.practice.debrief_match import (
     slug,
 )
 from mockint.practice.weak import mark_weak
+from mockint.store.db import write_transaction
 
 __all__ = [
     "BANK_FILE",
@@ -301,7 +302,7 @@ def _record(
     now: datetime,
 ) -> int:
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         cur = conn.execute(
             "INSERT INTO debriefs(company, role, interview_date, feedback, questions_json, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -29,9 +29,10 @@ from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
 from mockint.models import RATINGS
 from mockint.practice import weak
-from mockint.practice._db import StoreLike, connection, one, rows, transaction
+from mockint.practice._db import StoreLike, connection, one, rows
 from mockint.practice.config import PracticeConfig, practice_config
 from mockint.store import answers
+from mockint.store.db import write_transaction
 
 RatingSource = Literal["score", "self"]
 RATING_NAMES = {value: name.title() for value, name in enumerate(RATINGS, start=1)}
@@ -148,7 +149,7 @@ def record_review(
         assert overall is not None
         rating, source = rating_for_score(overall, cfg), "score"
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         rating, source = _write_review(conn, question_id, attempt_id, rating, source, moment)
         if given is not None and attempt_id is not None:
             answers.set_self_rating(conn, attempt_id, rating)
@@ -189,7 +190,7 @@ def rate_attempt(
     # The review belongs where the answer was given, so the replay reschedules from there.
     when = parse(attempt.scored_at or attempt.created_at)
     moment = utc(now)
-    with transaction(conn):
+    with write_transaction(conn):
         answers.set_self_rating(conn, attempt_id, value)
         existing = one(conn, "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (attempt_id,))
         if existing is not None:
@@ -227,7 +228,7 @@ def schedule_now(store: StoreLike, question_id: str, now: datetime | None = None
     date (the next review reschedules it from its reviews as usual)."""
     moment = utc(now)
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         existing = get_card(conn, question_id)
         if existing is None:
             card = Card(card_id=_card_id(question_id), due=moment)

@@ -33,11 +33,12 @@ from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
 from mockint.models import Question
 from mockint.practice._catalog import QuestionSource, by_id
-from mockint.practice._db import StoreLike, connection, one, rows, transaction
+from mockint.practice._db import StoreLike, connection, one, rows
 from mockint.practice.config import PracticeConfig
 from mockint.scoring.result import FLAGS
 from mockint.store import answers
 from mockint.store.attempts import Attempt
+from mockint.store.db import write_transaction
 
 Source = Literal["auto", "manual", "debrief"]
 Change = Literal["flagged", "updated", "unflagged", "unchanged"]
@@ -196,7 +197,7 @@ def mark_weak(
         raise MockintError("which question? give its id (see `mockint banks show BANK`)")
     conn = connection(store)
     flag = WeakFlag(question_id, reason or MANUAL_REASON, source, utc(now))
-    with transaction(conn):
+    with write_transaction(conn):
         existing = get_flag(conn, question_id)
         if existing and existing.source == "manual" and source != "manual":
             return existing
@@ -207,7 +208,7 @@ def mark_weak(
 def unmark_weak(store: StoreLike, question_id: str) -> bool:
     """Clear a question's weak flag, whatever set it. False if it was not flagged."""
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         cur = conn.execute("DELETE FROM weak WHERE question_id = ?", (question_id,))
     return cur.rowcount > 0
 
