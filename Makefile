@@ -34,6 +34,7 @@ $(VENV)/.installed-test: pyproject.toml
 lint: setup-test
 	$(BIN)/ruff check mockint tests benchmarks
 	$(BIN)/ruff format --check mockint tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: setup-test
 	$(BIN)/mypy

@@ -18,12 +18,14 @@ GOAL_S = 1.0
 
 
 async def _first_screen_s() -> float:
+    from mockint.config import load_config
     from mockint.tui.app import MockintApp
     from mockint.tui.screens.home import HomeScreen
-    from mockint.tui.services import Services
 
     started = time.perf_counter()
-    services = Services.real()
+    from mockint.tui.backend import real_services  # timed, as the app's entry imports it
+
+    services = real_services(load_config())
     app = MockintApp(services, welcome=False)
     elapsed = 0.0
     async with app.run_test(size=(100, 32)) as pilot:

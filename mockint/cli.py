@@ -121,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app() -> int:
+    from mockint.config import load_config
     from mockint.tui.app import run_app  # deferred: Textual
 
-    return int(run_app())
+    return int(run_app(load_config()))

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+RATINGS = ("again", "hard", "good", "easy")
+"""The self-ratings of an answer, in FSRS order: ``RATINGS[r - 1]`` names rating ``r`` (1–4)."""
+
 
 class Kind(StrEnum):
     """What sort of question it is; decides how an answer is judged."""

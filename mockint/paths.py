@@ -1,6 +1,6 @@
 """The one module that knows where mockint keeps things.
 
-Data root (contract, see ARCHITECTURE.md):
+Data root (contract, see docs/architecture.md):
 1. ``MOCKINT_HOME`` if set;
 2. else, when running from a source checkout (the repo's ``recordings/`` exists beside the
    ``mockint/`` package), the checkout itself;

@@ -1,6 +1,7 @@
 """One answer, end to end: audio → transcript → score.
 
-The CLI (`mockint score`) and the TUI both go through here, so they cannot disagree.
+:class:`mockint.coach.Coach` calls these for every front end (`mockint score`, `history
+--retry`, the app), so they cannot disagree; the caller passes its loaded config.
 Heavy modules (numpy, faster-whisper) are imported inside the functions that need them, so
 importing this module stays cheap.
 """
@@ -9,12 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from mockint.answer import ScoredAnswer
 from mockint.models import Question, Transcript
-from mockint.scoring.result import ScoreReport
 
 if TYPE_CHECKING:
     import numpy as np
@@ -22,49 +22,17 @@ if TYPE_CHECKING:
     from mockint.config import Config
     from mockint.speech.transcriber import Transcriber
 
+__all__ = ["LIVE_BLOCK_S", "ScoredAnswer", "feed_at_pace", "score_file", "score_transcript"]
+
 LIVE_BLOCK_S = 0.1
 """Block size `--live` feeds, like the recorder's writer thread (~10 blocks a second)."""
-
-
-@dataclass
-class ScoredAnswer:
-    """A transcribed and scored answer, ready to show, store or print as JSON."""
-
-    audio: str
-    """Path of the audio as given (or as stored)."""
-    transcript: Transcript
-    report: ScoreReport
-    question: Question | None = None
-    timing: dict[str, float] = field(default_factory=dict)
-    """Seconds spent: ``transcribe_s``, and ``after_stop_s`` for live runs."""
-
-    @property
-    def duration_s(self) -> float:
-        return self.transcript.duration_s
-
-    def to_dict(self) -> dict[str, Any]:
-        """The `mockint score --json` contract object (ARCHITECTURE.md)."""
-        t = self.transcript
-        return {
-            "audio": self.audio,
-            "question": self.question.id if self.question else None,
-            "duration_s": round(t.duration_s, 2),
-            "speech_s": round(t.speech_s, 2),
-            "transcript": t.text,
-            "words": [
-                {"text": w.text, "start": round(w.start, 2), "end": round(w.end, 2)}
-                for w in t.words
-            ],
-            **self.report.to_dict(),
-            "timing": {k: round(v, 3) for k, v in self.timing.items()},
-        }
 
 
 def score_file(
     path: str | Path,
     *,
     question: Question | None = None,
-    config: Config | None = None,
+    config: Config,
     live: bool = False,
     pace: float = 1.0,
     transcriber: Transcriber | None = None,
@@ -76,10 +44,8 @@ def score_file(
     to the scored result. Bad files raise MockintError.
     """
     from mockint.audio.decode import SAMPLE_RATE, decode
-    from mockint.config import load_config
     from mockint.speech.transcriber import Transcriber
 
-    config = config or load_config()
     transcriber = transcriber or Transcriber(config.speech)
     timing: dict[str, float] = {}
     started = time.perf_counter()
@@ -106,16 +72,14 @@ def score_file(
 
 def score_transcript(
     transcript: Transcript,
-    question: Question | None = None,
-    config: Config | None = None,
+    question: Question | None,
+    config: Config,
     *,
     audio: str = "",
 ) -> ScoredAnswer:
     """Score a transcript already made (live in the app, or a typed answer)."""
-    from mockint.config import load_config
     from mockint.scoring import score_answer
 
-    config = config or load_config()
     report = score_answer(transcript, question, config.scoring)
     return ScoredAnswer(audio=audio, transcript=transcript, report=report, question=question)
 

@@ -16,8 +16,3 @@ def print_json(obj: Any) -> None:
 def count(n: int, noun: str) -> str:
     """``1 question``, ``2 questions``."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def short(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, ending in "…" when cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

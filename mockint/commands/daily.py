@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from mockint.commands._common import count, short
+from mockint.commands._common import count
+from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.practice.plan import DailyPlan
@@ -37,24 +38,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not (args.json or args.list) and sys.stdin.isatty() and sys.stdout.isatty():
+        from mockint.config import load_config
         from mockint.tui.app import run_app  # deferred: Textual (the app makes its own plan)
 
-        return int(run_app(start="daily"))
+        return int(run_app(load_config(), start="daily"))
 
     from datetime import UTC, datetime
 
     from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
+    from mockint.coach import Coach
     from mockint.config import load_config
-    from mockint.practice.plan import daily_plan
-    from mockint.practice.streaks import streak
-    from mockint.store import Store
 
     config = load_config()
-    catalog = load_catalog()
     now = datetime.now(UTC)
-    with Store.open(recover=False) as store:
-        plan = daily_plan(store, catalog, config, now)
-        days = streak(store, now)
+    with Coach.open(config, catalog=load_catalog(), recover=False) as coach:
+        plan = coach.plan_today(now)
+        days = coach.streak(now)
     if args.json:
         from mockint.commands._common import print_json
 
@@ -80,7 +79,7 @@ def render(plan: DailyPlan, days: Streak) -> str:
             lines.append("Welcome! Your first plan starts with warm-up questions.")
         lines.append("")
         for n, item in enumerate(plan.items, 1):
-            lines.append(f"{n:>2}. {item.why:<4}  {short(item.question.text, WIDTH - 10)}")
+            lines.append(f"{n:>2}. {item.why:<4}  {clip(item.question.text, WIDTH - 10)}")
             lines.append(f"          {item.question.id} · {item.detail}")
         lines.append("")
         lines.append("Practice one: mockint practice --question ID  (or `mockint daily`)")

@@ -79,8 +79,8 @@ def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
-    from mockint.practice.debrief import save_debrief
-    from mockint.store import Store
+    from mockint.coach import Coach
+    from mockint.config import load_config
 
     interactive = sys.stdin.isatty()
     answers = _from_flags(args)
@@ -91,11 +91,8 @@ def run(args: argparse.Namespace) -> int:
     if interactive and not args.yes and not _confirm(answers, input):
         print("Nothing saved.")
         return 1
-    catalog = load_catalog()
-    with Store.open(recover=False) as store:
-        result = save_debrief(
-            store,
-            catalog,
+    with Coach.open(load_config, catalog=load_catalog(), recover=False) as coach:
+        result = coach.save_debrief(
             questions=answers.questions,
             struggled=list(answers.struggled),
             company=answers.company,

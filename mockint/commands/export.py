@@ -23,15 +23,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from mockint.store import Store
+    from mockint.coach import Coach
+    from mockint.config import load_config
     from mockint.store.export import export, open_private
 
-    with Store.open() as store:
+    with Coach.open(load_config) as coach:
         if not args.out:
-            export(store, args.format, sys.stdout)
+            export(coach.store, args.format, sys.stdout)
             return 0
         out = Path(args.out).expanduser()
         with open_private(out) as handle:
-            exported = export(store, args.format, handle)
+            exported = export(coach.store, args.format, handle)
     print(f"Exported {count(exported, 'attempt')} to {out}", file=sys.stderr)
     return 0

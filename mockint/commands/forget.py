@@ -26,14 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mockint.coach import Coach
+    from mockint.config import load_config
     from mockint.errors import MockintError
-    from mockint.store import Store
 
     if bool(args.attempt) == bool(args.all):
         raise MockintError("give an attempt id or --all (see `mockint history` for the ids)")
-    with Store.open() as store:
+    with Coach.open(load_config) as coach:
         if args.all:
-            total = store.count_attempts()
+            total = coach.count_attempts()
             if not total:
                 print("Nothing to forget: there are no attempts.")
                 return 0
@@ -41,15 +42,15 @@ def run(args: argparse.Namespace) -> int:
             if not _confirm(f"Delete {what}: audio, transcripts and scores?", args.yes):
                 print("Nothing deleted.")
                 return 0
-            deleted = store.delete_all()
+            deleted = coach.forget_all()
             print(f"Deleted {count(deleted, 'attempt')} and their audio.")
             return 0
-        attempt = store.get(_attempt_id(args.attempt))
+        attempt = coach.attempt(_attempt_id(args.attempt))
         question = f" ({attempt.question_id})" if attempt.question_id else ""
         if not _confirm(f"Delete attempt {attempt.id}{question} and its audio?", args.yes):
             print("Nothing deleted.")
             return 0
-        store.delete_attempt(attempt.id)
+        coach.forget(attempt.id)
         print(f"Deleted attempt {attempt.id}.")
     return 0
 

@@ -11,8 +11,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mockint.store import Attempt, Store, Trend
-    from mockint.store.retry import RetryOutcome
+    from mockint.coach import Coach, RetryOutcome
+    from mockint.store import Attempt, Trend
 
 HELP = "past attempts, newest first; one question's trend"
 DESCRIPTION = """\
@@ -43,34 +43,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mockint.coach import Coach
+    from mockint.config import load_config
     from mockint.errors import MockintError
-    from mockint.store import Store
 
     if args.limit < 0:
         raise MockintError("--limit must be 0 (all) or more")
-    with Store.open() as store:
+    # The config is read only if a retry needs it: listing never does.
+    with Coach.open(load_config) as coach:
         if args.retry:
-            return _retry(store, as_json=args.json)
+            return _retry(coach, as_json=args.json)
         limit = args.limit or None
-        attempts = store.list_attempts(args.question, limit)
-        trend = store.question_trend(args.question) if args.question else None
+        attempts = coach.attempts(args.question, limit)
+        trend = coach.question_trend(args.question) if args.question else None
         if args.json:
-            _print_json(store, attempts, trend)
+            _print_json(coach, attempts, trend)
         else:
-            _notices(store)
+            _notices(coach)
             if trend is not None:
-                _print_question(store, attempts, trend)
+                _print_question(attempts, trend)
             else:
-                _print_list(store, attempts)
+                _print_list(coach, attempts)
     return 0
 
 
 # -- text ------------------------------------------------------------------------------------
 
 
-def _notices(store: Store) -> None:
+def _notices(coach: Coach) -> None:
     """Recovered and waiting attempts, on stderr so that the table stays clean."""
-    recovered = store.recovered()
+    recovered = coach.recovered()
     if recovered:
         n = len(recovered)
         what = "1 unfinished recording" if n == 1 else f"{n} unfinished recordings"
@@ -78,7 +80,7 @@ def _notices(store: Store) -> None:
         print(
             f"{what} recovered: run `mockint history --retry` to score {pronoun}", file=sys.stderr
         )
-    waiting = store.count_pending() - len(recovered)
+    waiting = coach.count_pending() - len(recovered)
     if waiting > 0:
         noun = "attempt is" if waiting == 1 else "attempts are"
         print(
@@ -88,6 +90,7 @@ def _notices(store: Store) -> None:
 
 
 def _table(attempts: list[Attempt], *, with_question: bool) -> list[str]:
+    from mockint.fmt import clip
     from mockint.store import display
 
     header = f"{'ID':>5}  {'DATE':16}  "
@@ -97,19 +100,19 @@ def _table(attempts: list[Attempt], *, with_question: bool) -> list[str]:
     for a in attempts:
         line = f"{a.id:>5}  {display.local_time(a.created_at):16}  "
         if with_question:
-            line += f"{display.clip(a.question_id or '(no question)', 28):28}  "
+            line += f"{clip(a.question_id or '(no question)', 28):28}  "
         line += f"{display.duration(a.duration_s):>6}  {display.score_text(a):>8}  "
-        line += ", ".join(a.flags[:3]) if a.status != "failed" else display.clip(a.error, 50)
+        line += ", ".join(a.flags[:3]) if a.status != "failed" else clip(a.error, 50)
         lines.append(line.rstrip())
     return lines
 
 
-def _print_list(store: Store, attempts: list[Attempt]) -> None:
+def _print_list(coach: Coach, attempts: list[Attempt]) -> None:
     if not attempts:
         print(EMPTY)
         return
     print("\n".join(_table(attempts, with_question=True)))
-    total = store.count_attempts()
+    total = coach.count_attempts()
     if total > len(attempts):
         print(f"\n{len(attempts)} of {total} attempts; `--limit 0` shows all.", end=" ")
     else:
@@ -117,7 +120,7 @@ def _print_list(store: Store, attempts: list[Attempt]) -> None:
     print("`mockint replay ID` plays one; `--question ID` shows a question's trend.")
 
 
-def _print_question(store: Store, attempts: list[Attempt], trend: Trend) -> None:
+def _print_question(attempts: list[Attempt], trend: Trend) -> None:
     from mockint.store import display
 
     if not attempts:
@@ -144,14 +147,15 @@ def _print_question(store: Store, attempts: list[Attempt], trend: Trend) -> None
 # -- JSON ------------------------------------------------------------------------------------
 
 
-def _print_json(store: Store, attempts: list[Attempt], trend: Trend | None) -> None:
+def _print_json(coach: Coach, attempts: list[Attempt], trend: Trend | None) -> None:
     from mockint.commands._common import print_json
 
+    root = coach.store.root
     data: dict[str, Any] = {
-        "attempts": [a.to_dict(root=store.root, full=False) for a in attempts],
-        "total": store.count_attempts(trend.question_id if trend else None),
-        "pending": store.count_pending(),
-        "recovered": [a.id for a in store.recovered()],
+        "attempts": [a.to_dict(root=root, full=False) for a in attempts],
+        "total": coach.count_attempts(trend.question_id if trend else None),
+        "pending": coach.count_pending(),
+        "recovered": [a.id for a in coach.recovered()],
     }
     if trend is not None:
         data["trend"] = trend.to_dict()
@@ -161,20 +165,18 @@ def _print_json(store: Store, attempts: list[Attempt], trend: Trend | None) -> N
 # -- retry -----------------------------------------------------------------------------------
 
 
-def _retry(store: Store, *, as_json: bool) -> int:
+def _retry(coach: Coach, *, as_json: bool) -> int:
     from mockint.commands._common import print_json
-    from mockint.store.retry import retry_pending
 
-    adopted = [store.adopt_orphan(o.path) for o in store.orphans()]
-    for a in adopted:
+    for a in coach.adopt_orphans():
         print(f"found {a.audio_path} with no attempt: kept as attempt {a.id}", file=sys.stderr)
-    if not store.count_pending():
+    if not coach.count_pending():
         if as_json:
             print_json({"retried": []})
         else:
             print("Nothing to retry: every attempt is scored.")
         return 0
-    outcomes = retry_pending(store, progress=None if as_json else _progress)
+    outcomes = coach.retry_pending(progress=None if as_json else _progress)
     if as_json:
         print_json({"retried": [_outcome_dict(o) for o in outcomes]})
     failed = sum(1 for o in outcomes if o.error)

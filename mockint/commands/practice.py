@@ -35,12 +35,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     validate(args)
+    from mockint.config import load_config
     from mockint.tui.app import run_app
 
+    config = load_config()
     if args.drill is not None:
         flag = None if args.drill == DRILL_ALL else args.drill
-        return run_app(start="drill", count=args.count, drill_flag=flag)
-    return run_app(start="practice", bank=args.bank, question=args.question, count=args.count)
+        return run_app(config, start="drill", count=args.count, drill_flag=flag)
+    return run_app(
+        config, start="practice", bank=args.bank, question=args.question, count=args.count
+    )
 
 
 def validate(args: argparse.Namespace) -> None:

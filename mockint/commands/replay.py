@@ -29,8 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mockint.coach import Coach
+    from mockint.config import load_config
     from mockint.errors import MockintError
-    from mockint.store import Store, display
+    from mockint.store import display
 
     try:
         attempt_id = int(str(args.attempt).lstrip("#"))
@@ -38,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         raise MockintError(
             f"ATTEMPT is an attempt id (a number), not {args.attempt!r}: see `mockint history`"
         ) from None
-    with Store.open() as store:
-        attempt = store.get(attempt_id)
+    with Coach.open(load_config) as coach:
+        attempt = coach.attempt(attempt_id)
     _print_header(attempt)
     marks = display.word_marks(attempt.words, attempt.report)
     audio = attempt.audio_path

@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from mockint.errors import MockintError
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mockint.config import Config
-    from mockint.models import Question
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
 
 HELP = "transcribe and score a recording (any common audio format)"
 DESCRIPTION = """\
@@ -40,98 +36,58 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mockint.coach import Coach
     from mockint.config import load_config
 
-    config = load_config()
-    question = _question(args.question) if args.question else None
     path = Path(args.audio)
-    if args.save:
-        scored, attempt_id = _score_and_save(path, question, config, args)
-    else:
-        scored, attempt_id = _score(path, question, config, args), None
+    with Coach.open(load_config()) as coach:
+        question = coach.catalog.question(args.question) if args.question else None
+        if sys.stderr.isatty():
+            from mockint.audio.decode import duration_of
+
+            how = " live" if args.live else ""
+            print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
+        answered = coach.score_file(path, question, save=args.save, live=args.live, pace=args.pace)
+    scored = answered.scored
+    # Saved or not, the result names the file the user gave, not the store's copy.
+    scored.audio = str(path)
     if args.json:
         from mockint.commands._common import print_json
 
         data = scored.to_dict()
-        if attempt_id is not None:
-            data["attempt"] = attempt_id
+        if answered.attempt_id is not None:
+            data["attempt"] = answered.attempt_id
         print_json(data)
     else:
         print(summary(scored))
-        if attempt_id is not None:
+        if (attempt_id := answered.attempt_id) is not None:
             print(f"saved as attempt {attempt_id} (`mockint replay {attempt_id}`)")
     return 0
 
 
 def summary(scored: ScoredAnswer) -> str:
-    """The readable form of a result: transcript, then whatever the score report offers."""
-    d = scored.to_dict()
-    metrics: dict[str, Any] = d.get("metrics") or {}
-    lines = [f"{d['audio']}" + (f"  ·  question {d['question']}" if d["question"] else "")]
-    lines.append("")
-    lines.append(d["transcript"] or "(no speech heard)")
-    lines.append("")
-    facts = [f"duration {_seconds(d['duration_s'])}", f"speech {_seconds(d['speech_s'])}"]
-    facts.append(f"{metrics.get('word_count', len(d['words']))} words")
-    if isinstance(metrics.get("wpm"), int | float):
-        facts.append(f"{metrics['wpm']:.0f} wpm")
-    fillers = metrics.get("fillers")
-    if isinstance(fillers, dict) and "total" in fillers:
-        counts = fillers.get("counts") or {}
-        detail = ", ".join(f"{k} {v}" for k, v in counts.items())
-        facts.append(f"{fillers['total']} fillers" + (f" ({detail})" if detail else ""))
+    """The readable form of a result: transcript, then what the score report says."""
+    t, report = scored.transcript, scored.report
+    question = f"  ·  question {scored.question.id}" if scored.question else ""
+    lines = [f"{scored.audio}{question}", "", t.text or "(no speech heard)", ""]
+    facts = [f"duration {_seconds(t.duration_s)}", f"speech {_seconds(t.speech_s)}"]
+    facts.append(f"{report.word_count} words")
+    wpm = report.metrics.get("wpm")
+    if wpm is not None:
+        facts.append(f"{wpm:.0f} wpm")
+    if report.fillers is not None:
+        detail = ", ".join(f"{k} {v}" for k, v in report.fillers.counts.items())
+        facts.append(f"{report.fillers.total} fillers" + (f" ({detail})" if detail else ""))
     lines.append("  ·  ".join(facts))
-    score = d.get("score") or {}
-    if "overall" in score:
-        parts = ", ".join(f"{k} {v}" for k, v in (score.get("parts") or {}).items())
-        lines.append(f"score {score['overall']}/100" + (f"  ({parts})" if parts else ""))
-    if d.get("flags"):
-        lines.append("flags: " + ", ".join(d["flags"]))
-    lines.extend(f"tip: {tip}" for tip in d.get("tips") or [])
-    timing = d.get("timing") or {}
-    if "after_stop_s" in timing:
-        lines.append(f"live: result {timing['after_stop_s']:.2f} s after the end of the audio")
+    parts = ", ".join(f"{k} {v}" for k, v in report.parts.items())
+    lines.append(f"score {report.overall}/100" + (f"  ({parts})" if parts else ""))
+    if report.flags:
+        lines.append("flags: " + ", ".join(report.flags))
+    lines.extend(f"tip: {tip}" for tip in report.tips)
+    if "after_stop_s" in scored.timing:
+        after = scored.timing["after_stop_s"]
+        lines.append(f"live: result {after:.2f} s after the end of the audio")
     return "\n".join(lines)
-
-
-def _score(
-    path: Path, question: Question | None, config: Config, args: argparse.Namespace
-) -> ScoredAnswer:
-    from mockint.audio.decode import duration_of
-    from mockint.pipeline import score_file
-
-    if sys.stderr.isatty():
-        how = " live" if args.live else ""
-        print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
-    return score_file(path, question=question, config=config, live=args.live, pace=args.pace)
-
-
-def _score_and_save(
-    path: Path, question: Question | None, config: Config, args: argparse.Namespace
-) -> tuple[ScoredAnswer, int]:
-    """Keep the audio as an attempt FIRST, so a failed transcription loses nothing."""
-    from mockint.audio.decode import duration_of
-    from mockint.practice import save_scored
-    from mockint.store import Store
-
-    duration_of(path)  # a file that is not audio is refused before anything is stored
-    with Store.open() as store:
-        attempt = store.add_recorded_attempt(question, path)
-        try:
-            scored = _score(Path(attempt.audio_path or path), question, config, args)
-        except MockintError as exc:
-            store.mark_failed(attempt.id, str(exc))
-            raise
-        scored.audio = str(path)
-        # Stored and counted as practice of its question, as an answer given in the app.
-        save_scored(store, attempt.id, scored, config=config)
-    return scored, int(attempt.id)
-
-
-def _question(question_id: str) -> Question:
-    from mockint.banks import load_catalog
-
-    return load_catalog().question(question_id)
 
 
 def _seconds(value: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from mockint.commands._common import short
+from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.practice.weak import WeakQuestion
@@ -47,27 +47,25 @@ def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from mockint.banks import load_catalog  # deferred: heavy imports stay out of --help
+    from mockint.coach import Coach
     from mockint.config import load_config
     from mockint.errors import MockintError
-    from mockint.practice import weak
-    from mockint.store import Store
 
-    config = load_config().practice
-    catalog = load_catalog()
+    config = load_config()
     now = datetime.now(UTC)
-    with Store.open(recover=False) as store:
+    with Coach.open(config, catalog=load_catalog(), recover=False) as coach:
         if args.mark:
-            question = catalog.question(args.mark)  # an unknown id names the closest one
-            weak.mark_weak(store, question.id, args.reason, now=now)
+            question = coach.catalog.question(args.mark)  # an unknown id names the closest one
+            coach.flag_weak(question.id, args.reason, now=now)
             print(f"flagged weak: {question.id}")
             return 0
         if args.unmark:
-            if not weak.unmark_weak(store, args.unmark):
+            if not coach.unflag_weak(args.unmark):
                 raise MockintError(f"{args.unmark} is not flagged weak (see `mockint weak`)")
             print(f"cleared: {args.unmark}")
             return 0
-        found = weak.weak_questions(store, catalog, now)
-        problems = weak.latest_flags(store)
+        found = coach.weak_questions(now)
+        problems = coach.latest_flags()
     if args.json:
         from mockint.commands._common import print_json
 
@@ -76,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         print(
             EMPTY.format(
-                below=config.weak_below,
-                count=config.weak_flag_count,
-                window=config.weak_flag_window,
+                below=config.practice.weak_below,
+                count=config.practice.weak_flag_count,
+                window=config.practice.weak_flag_window,
             )
         )
         return 0
@@ -90,7 +88,7 @@ def render(found: list[WeakQuestion]) -> str:
     lines = [f"Weak questions ({len(found)}), weakest first", ""]
     for n, w in enumerate(found, 1):
         scores = ", ".join(str(s) for s in w.last_scores) or "not answered yet"
-        lines.append(f"{n:>2}. {short(w.text, WIDTH - 4)}")
+        lines.append(f"{n:>2}. {clip(w.text, WIDTH - 4)}")
         lines.append(f"    {w.question_id} · last scores: {scores}")
         for reason in w.reasons:
             lines.append(f"    - {reason}")

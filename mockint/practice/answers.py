@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 from mockint.practice.scheduler import record_review
 
 if TYPE_CHECKING:
-    from mockint.config import Config
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
     from mockint.practice.config import PracticeConfig
     from mockint.store import Attempt, Store
 
@@ -21,7 +20,7 @@ def save_scored(
     scored: ScoredAnswer,
     *,
     now: datetime | None = None,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
 ) -> Attempt:
     """Store the transcript and score of ``attempt_id`` and count it as a review of its
     question (FSRS card, weak flag). ``now`` defaults to when the answer was given, so an

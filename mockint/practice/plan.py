@@ -21,18 +21,16 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from mockint.clock import end_of_day, iso, local_date, utc
 from mockint.models import Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource, by_id
 from mockint.practice._db import StoreLike, connection, rows
-from mockint.practice._time import end_of_day, iso, local_date, parse, utc
 from mockint.practice.config import PracticeConfig, practice_config
 from mockint.practice.weak import all_flags, weak_questions
-
-if TYPE_CHECKING:
-    from mockint.config import Config
+from mockint.store import answers
 
 Why = Literal["due", "weak", "new"]
 
@@ -133,7 +131,7 @@ def estimate_minutes(question: Question, config: PracticeConfig) -> float:
 def daily_plan(
     store: StoreLike,
     catalog: QuestionSource,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
     now: datetime | None = None,
     *,
     tz: tzinfo | None = None,
@@ -313,14 +311,9 @@ def _fit(items: list[PlanItem], cfg: PracticeConfig, done: int, spent: float) ->
 def _answered_today(conn: sqlite3.Connection, now: datetime, tz: tzinfo | None) -> set[str]:
     """Questions with a scored answer on the user's current day."""
     today = local_date(now, tz)
-    found = rows(
-        conn,
-        "SELECT question_id, created_at FROM attempts "
-        "WHERE status = 'scored' AND question_id IS NOT NULL AND created_at >= ?",
-        # A day and a half back covers every time zone; the exact day is checked below.
-        (iso(now - timedelta(hours=36)),),
-    )
-    return {r["question_id"] for r in found if local_date(parse(r["created_at"]), tz) == today}
+    # A day and a half back covers every time zone; the exact day is checked below.
+    found = answers.scored_since(conn, iso(now - timedelta(hours=36)))
+    return {a.question_id for a in found if a.question_id and local_date(a.created, tz) == today}
 
 
 def _no_reviews(conn: sqlite3.Connection) -> bool:

@@ -21,21 +21,21 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from fsrs import Card, Rating, Scheduler, State
 
+from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
+from mockint.models import RATINGS
 from mockint.practice import weak
-from mockint.practice._db import StoreLike, connection, one, rows, transaction
-from mockint.practice._time import iso, parse, utc
+from mockint.practice._db import StoreLike, connection, one, rows
 from mockint.practice.config import PracticeConfig, practice_config
-
-if TYPE_CHECKING:
-    from mockint.config import Config
+from mockint.store import answers
+from mockint.store.db import write_transaction
 
 RatingSource = Literal["score", "self"]
-RATING_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+RATING_NAMES = {value: name.title() for value, name in enumerate(RATINGS, start=1)}
 _STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
 
 
@@ -131,7 +131,7 @@ def record_review(
     self_rating: int | str | None = None,
     now: datetime | None = None,
     *,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
 ) -> ReviewOutcome:
     """Count a scored answer as a review: write the ``reviews`` row, update the card,
     re-evaluate the weak flag. Recording the same attempt again replaces its review (a
@@ -149,10 +149,10 @@ def record_review(
         assert overall is not None
         rating, source = rating_for_score(overall, cfg), "score"
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         rating, source = _write_review(conn, question_id, attempt_id, rating, source, moment)
         if given is not None and attempt_id is not None:
-            conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
+            answers.set_self_rating(conn, attempt_id, rating)
         card, latest_lapse = _rebuild(conn, question_id, cfg, moment)
         kept = rating if source == "self" else None
         current = weak.Answer(attempt_id, overall, tuple(flags), kept, moment)
@@ -174,28 +174,24 @@ def rate_attempt(
     rating: int | str,
     *,
     now: datetime | None = None,
-    config: PracticeConfig | Config | None = None,
+    config: PracticeConfig | None = None,
 ) -> ReviewOutcome:
     """Rate a past answer yourself (1 Again … 4 Easy). Your rating replaces the score's and
     the card is rescheduled as if you had given it at the time."""
     value = check_rating(rating)
     cfg = practice_config(config)
     conn = connection(store)
-    attempt = one(
-        conn,
-        "SELECT question_id, created_at, scored_at FROM attempts WHERE id = ?",
-        (attempt_id,),
-    )
+    attempt = answers.find(conn, attempt_id)
     if attempt is None:
         raise MockintError(f"no attempt {attempt_id} (see `mockint history`)")
-    question_id = attempt["question_id"]
+    question_id = attempt.question_id
     if not question_id:
         raise MockintError(f"attempt {attempt_id} answers no bank question, so it has no card")
     # The review belongs where the answer was given, so the replay reschedules from there.
-    when = parse(attempt["scored_at"] or attempt["created_at"])
+    when = parse(attempt.scored_at or attempt.created_at)
     moment = utc(now)
-    with transaction(conn):
-        conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (value, attempt_id))
+    with write_transaction(conn):
+        answers.set_self_rating(conn, attempt_id, value)
         existing = one(conn, "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (attempt_id,))
         if existing is not None:
             when = parse(existing["reviewed_at"])
@@ -232,7 +228,7 @@ def schedule_now(store: StoreLike, question_id: str, now: datetime | None = None
     date (the next review reschedules it from its reviews as usual)."""
     moment = utc(now)
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         existing = get_card(conn, question_id)
         if existing is None:
             card = Card(card_id=_card_id(question_id), due=moment)

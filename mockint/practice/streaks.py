@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from mockint.practice._db import StoreLike, connection, rows
-from mockint.practice._time import local_date, parse, utc
+from mockint.clock import local_date, parse, utc
+from mockint.practice._db import StoreLike, connection
+from mockint.store import answers
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,7 @@ class Streak:
 def streak(store: StoreLike, now: datetime | None = None, *, tz: tzinfo | None = None) -> Streak:
     """The current and best streak. ``tz`` is the user's time zone (default: the system's):
     an answer at 23:30 local time counts for that day, whatever UTC says."""
-    found = rows(
-        connection(store),
-        "SELECT created_at FROM attempts WHERE status = 'scored' ORDER BY created_at",
-    )
-    days = {local_date(parse(r["created_at"]), tz) for r in found}
+    days = {local_date(parse(t), tz) for t in answers.scored_times(connection(store))}
     return streak_from_days(days, local_date(utc(now), tz))
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
+from mockint.clock import due_phrase, iso, utc
+from mockint.fmt import clip
 from mockint.practice import scheduler, weak
-from mockint.practice._db import StoreLike, connection, load_flags, one, rows
-from mockint.practice._time import due_phrase, iso, utc
+from mockint.practice._db import StoreLike, connection
+from mockint.store import answers
+from mockint.store.attempts import Attempt
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,11 @@ class SessionSummary:
         if not self.items:
             return ("Nothing was scored in this session.",)
         lines = [f"{len(self.items)} answered, average {round(self.average or 0)}."]
-        lines += [f"Better: {_short(i.text)} ({i.previous} → {i.score})." for i in self.improved]
+        lines += [f"Better: {clip(i.text, 48)} ({i.previous} → {i.score})." for i in self.improved]
         lines += [
-            f"Still weak: {_short(i.text)}: {'; '.join(i.weak_reasons)}." for i in self.still_weak
+            f"Still weak: {clip(i.text, 48)}: {'; '.join(i.weak_reasons)}." for i in self.still_weak
         ]
-        comes_back = [f"{_short(i.text)} {i.comes_back}" for i in self.items if i.comes_back]
+        comes_back = [f"{clip(i.text, 48)} {i.comes_back}" for i in self.items if i.comes_back]
         if comes_back:
             lines.append("Comes back: " + ", ".join(comes_back) + ".")
         return tuple(lines)
@@ -102,19 +105,10 @@ def session_summary(
     empty summary)."""
     conn = connection(store)
     moment = utc(now)
-    answered = rows(
-        conn,
-        "SELECT id, question_id, question_text, overall, flags, created_at FROM attempts "
-        "WHERE session_id = ? AND status = 'scored' AND question_id IS NOT NULL "
-        "AND overall IS NOT NULL ORDER BY created_at, id",
-        (session_id,),
-    )
-    grouped: dict[str, list[sqlite3.Row]] = {}
-    for row in answered:
-        grouped.setdefault(row["question_id"], []).append(row)
-    items = tuple(
-        _item(conn, session_id, qid, answers, moment, tz) for qid, answers in grouped.items()
-    )
+    grouped: dict[str, list[Attempt]] = {}
+    for answer in answers.in_session(conn, session_id):
+        grouped.setdefault(answer.question_id or "", []).append(answer)
+    items = tuple(_item(conn, session_id, qid, given, moment, tz) for qid, given in grouped.items())
     return SessionSummary(session_id, items)
 
 
@@ -122,36 +116,23 @@ def _item(
     conn: sqlite3.Connection,
     session_id: int,
     question_id: str,
-    answers: list[sqlite3.Row],
+    given: list[Attempt],
     now: datetime,
     tz: tzinfo | None,
 ) -> SummaryItem:
-    first, last = answers[0], answers[-1]
-    before = one(
-        conn,
-        "SELECT overall FROM attempts WHERE question_id = ? AND status = 'scored' "
-        "AND overall IS NOT NULL AND created_at <= ? AND id != ? "
-        "AND (session_id IS NULL OR session_id != ?) "
-        "ORDER BY created_at DESC, id DESC LIMIT 1",
-        (question_id, first["created_at"], first["id"], session_id),
-    )
-    if before is not None:
-        previous: int | None = int(before["overall"])
-    else:
-        previous = int(first["overall"]) if len(answers) > 1 else None
+    first, last = given[0], given[-1]
+    previous = answers.score_before(conn, first, session_id)
+    if previous is None and len(given) > 1:
+        previous = first.overall
     card = scheduler.get_card(conn, question_id)
     flag = weak.get_flag(conn, question_id)
     return SummaryItem(
         question_id=question_id,
-        text=last["question_text"] or question_id,
-        score=int(last["overall"]),
+        text=last.question_text or question_id,
+        score=int(last.overall or 0),
         previous=previous,
-        flags=tuple(load_flags(last["flags"])),
+        flags=last.flags,
         weak_reasons=flag.reasons if flag else (),
         due=card.due if card else None,
         comes_back=due_phrase(card.due, now, tz) if card else "",
     )
-
-
-def _short(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -29,13 +29,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
 from mockint.models import Question
 from mockint.practice._catalog import QuestionSource, by_id
-from mockint.practice._db import StoreLike, connection, load_flags, one, rows, transaction
-from mockint.practice._time import iso, parse, utc
+from mockint.practice._db import StoreLike, connection, one, rows
 from mockint.practice.config import PracticeConfig
 from mockint.scoring.result import FLAGS
+from mockint.store import answers
+from mockint.store.attempts import Attempt
+from mockint.store.db import write_transaction
 
 Source = Literal["auto", "manual", "debrief"]
 Change = Literal["flagged", "updated", "unflagged", "unchanged"]
@@ -53,6 +56,10 @@ class Answer:
     flags: tuple[str, ...]
     self_rating: int | None
     at: datetime
+
+    @classmethod
+    def of(cls, attempt: Attempt) -> Answer:
+        return cls(attempt.id, attempt.overall, attempt.flags, attempt.self_rating, attempt.created)
 
 
 @dataclass(frozen=True)
@@ -190,7 +197,7 @@ def mark_weak(
         raise MockintError("which question? give its id (see `mockint banks show BANK`)")
     conn = connection(store)
     flag = WeakFlag(question_id, reason or MANUAL_REASON, source, utc(now))
-    with transaction(conn):
+    with write_transaction(conn):
         existing = get_flag(conn, question_id)
         if existing and existing.source == "manual" and source != "manual":
             return existing
@@ -201,30 +208,14 @@ def mark_weak(
 def unmark_weak(store: StoreLike, question_id: str) -> bool:
     """Clear a question's weak flag, whatever set it. False if it was not flagged."""
     conn = connection(store)
-    with transaction(conn):
+    with write_transaction(conn):
         cur = conn.execute("DELETE FROM weak WHERE question_id = ?", (question_id,))
     return cur.rowcount > 0
 
 
 def recent_answers(conn: sqlite3.Connection, question_id: str, limit: int) -> list[Answer]:
     """Scored answers to a question, newest first."""
-    found = rows(
-        conn,
-        "SELECT id, overall, flags, self_rating, created_at FROM attempts "
-        "WHERE question_id = ? AND status = 'scored' "
-        "ORDER BY created_at DESC, id DESC LIMIT ?",
-        (question_id, limit),
-    )
-    return [
-        Answer(
-            attempt_id=r["id"],
-            score=r["overall"],
-            flags=tuple(load_flags(r["flags"])),
-            self_rating=r["self_rating"],
-            at=parse(r["created_at"]),
-        )
-        for r in found
-    ]
+    return [Answer.of(a) for a in answers.recent(conn, question_id, limit)]
 
 
 def evaluate(
@@ -321,13 +312,7 @@ def _weak_question(
 
 
 def _stored_text(conn: sqlite3.Connection, question_id: str) -> str:
-    row = one(
-        conn,
-        "SELECT question_text FROM attempts WHERE question_id = ? AND question_text IS NOT NULL "
-        "ORDER BY created_at DESC LIMIT 1",
-        (question_id,),
-    )
-    return str(row["question_text"]) if row else question_id
+    return answers.question_text(conn, question_id) or question_id
 
 
 def drill_questions(
@@ -361,28 +346,16 @@ def latest_flags(store: StoreLike) -> dict[str, list[str]]:
 
 
 def _latest_answers(conn: sqlite3.Connection) -> dict[str, Answer]:
-    found = rows(
-        conn,
-        "SELECT a.id, a.question_id, a.overall, a.flags, a.self_rating, a.created_at "
-        "FROM attempts a WHERE a.status = 'scored' AND a.question_id IS NOT NULL "
-        "ORDER BY a.created_at, a.id",
-    )
     latest: dict[str, Answer] = {}
-    for r in found:  # oldest first, so each question ends on its latest answer
-        latest[r["question_id"]] = Answer(
-            r["id"],
-            r["overall"],
-            tuple(load_flags(r["flags"])),
-            r["self_rating"],
-            parse(r["created_at"]),
-        )
+    for a in answers.all_scored(conn):  # oldest first: each question ends on its latest
+        latest[a.question_id or ""] = Answer.of(a)
     return latest
 
 
 def _check_flag(conn: sqlite3.Connection, flag: str) -> None:
     if flag in FLAGS:
         return
-    seen = {f for r in rows(conn, "SELECT DISTINCT flags FROM attempts") for f in load_flags(r[0])}
+    seen = answers.flags_seen(conn)
     if flag not in seen:
         raise MockintError(
             f"unknown problem {flag!r}; drill one of: {', '.join(sorted(set(FLAGS) | seen))}"

@@ -18,7 +18,7 @@ from mockint.scoring.pace import PaceReport
 from mockint.scoring.pauses import PauseReport
 from mockint.scoring.structure import StructureReport
 
-#: The stable flag vocabulary (ARCHITECTURE.md), in the order flags are listed.
+#: The stable flag vocabulary (docs/architecture.md), in the order flags are listed.
 FLAGS = (
     "no_speech",
     "too_short",
@@ -120,3 +120,29 @@ class ScoreReport:
             ],
             "sentences": [asdict(s) for s in self.sentences],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScoreReport:
+        """The report back from its :meth:`to_dict` form (a stored attempt's, or a
+        ``score --json`` object): ``from_dict(r.to_dict()).to_dict() == r.to_dict()``.
+
+        The typed evidence (``fillers``, ``pace``…) is not in that form; ``metrics`` carries
+        it as data. Keys an older mockint did not write are left at their defaults."""
+        score = data.get("score") or {}
+        metrics = data.get("metrics") or {}
+        return cls(
+            metrics=metrics,
+            overall=int(score.get("overall") or 0),
+            parts={str(k): int(v) for k, v in (score.get("parts") or {}).items()},
+            flags=[str(f) for f in data.get("flags") or ()],
+            tips=[str(t) for t in data.get("tips") or ()],
+            strengths=[str(t) for t in data.get("strengths") or ()],
+            explanations={str(k): str(v) for k, v in (score.get("explanations") or {}).items()},
+            weights={str(k): float(v) for k, v in (score.get("weights") or {}).items()},
+            annotations={
+                int(a["index"]): tuple(str(t) for t in a["tags"])
+                for a in data.get("annotations") or ()
+            },
+            sentences=tuple(SentenceInfo(**s) for s in data.get("sentences") or ()),
+            word_count=int(metrics.get("word_count") or 0),
+        )

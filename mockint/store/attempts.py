@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from mockint.clock import parse
 from mockint.models import Word
 
 
@@ -22,15 +23,15 @@ class Status(StrEnum):
     FAILED = "failed"  # transcription or scoring failed; ``error`` says why; can be retried
 
 
-def utc_now() -> str:
-    """The store's timestamp format: UTC ISO-8601 to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def parse_time(text: str) -> datetime:
-    """A stored timestamp as an aware datetime (naive ones are taken as UTC)."""
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def flags_from_json(text: str | None) -> list[str]:
+    """The ``flags`` column (a JSON list) as a list; anything unreadable as no flags."""
+    if not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [str(f) for f in value] if isinstance(value, list) else []
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Attempt:
 
     @property
     def created(self) -> datetime:
-        return parse_time(self.created_at)
+        return parse(self.created_at)
 
     @property
     def is_pending(self) -> bool:
@@ -203,7 +204,7 @@ def attempt_from_row(row: sqlite3.Row, root: Path) -> Attempt:
         duration_s=row["duration_s"],
         transcript=row["transcript"],
         overall=row["overall"],
-        flags=tuple(json.loads(row["flags"] or "[]")),
+        flags=tuple(flags_from_json(row["flags"])),
         self_rating=row["self_rating"],
         error=row["error"],
         scored_at=row["scored_at"],

@@ -90,7 +90,13 @@ def _configure(conn: sqlite3.Connection) -> None:
 @contextmanager
 def write_transaction(conn: sqlite3.Connection, where: str = "") -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error); SQLite errors that the
-    user can act on become :class:`MockintError`."""
+    user can act on become :class:`MockintError`. Inside a transaction already (a practice
+    write within a store write), a savepoint nests in it: all or nothing either way. The one
+    transaction helper of the store and practice alike."""
+    if conn.in_transaction:
+        with _savepoint(conn):
+            yield conn
+        return
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
@@ -107,6 +113,18 @@ def write_transaction(conn: sqlite3.Connection, where: str = "") -> Iterator[sql
     except sqlite3.Error as exc:
         _rollback(conn)
         raise database_error(exc, where) from None
+
+
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("SAVEPOINT nested")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO nested")
+        conn.execute("RELEASE nested")
+        raise
+    conn.execute("RELEASE nested")
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -10,33 +10,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mockint.clock import parse
+from mockint.fmt import clock
 from mockint.models import Word
-from mockint.store.attempts import Attempt, Status, parse_time
+from mockint.store.attempts import Attempt, Status
 
 SPARK = "▁▂▃▄▅▆▇█"
 
 FILLER = "filler"
 HEDGE = "hedge"
 
-# Marked even when the scorer gave no per-word tags: a vocal filler is one wherever it is
-# ("like" or "so" need context, so they are only marked from the scorer's own tags).
-_VOCAL_FILLERS = frozenset(
-    {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm", "mhm", "eh"}
-)
 _NON_WORD = re.compile(r"[^\w']+")
 
 
 def duration(seconds: float | None) -> str:
     """``92.4`` → ``1:32``; unknown → ``-``."""
-    if seconds is None:
-        return "-"
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
+    return "-" if seconds is None else clock(seconds)
 
 
 def local_time(stamp: str) -> str:
     """A stored UTC timestamp in the user's time zone, to the minute."""
-    return parse_time(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    return parse(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def sparkline(scores: Sequence[int], width: int = 30) -> str:
@@ -51,11 +45,6 @@ def score_text(attempt: Attempt) -> str:
     if attempt.status is Status.SCORED and attempt.overall is not None:
         return str(attempt.overall)
     return str(attempt.status)
-
-
-def clip(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
 @dataclass(frozen=True)
@@ -139,8 +128,14 @@ def _join_neighbours(spans: list[Span]) -> list[Span]:
 
 
 def _guessed_spans(words: Sequence[Word], metrics: dict[str, Any]) -> list[Span]:
+    # Marked even when the scorer gave no per-word tags: a vocal filler is one wherever it is
+    # ("like" or "so" need context, so they are only marked from the scorer's own tags). The
+    # scorer's own vocabulary, so the two cannot disagree; imported here, only for reports
+    # stored before the scorer tagged words (importing scoring costs `history` its speed).
+    from mockint.scoring.config import DEFAULT_VOCAL_FILLERS
+
     tokens = [_NON_WORD.sub("", w.text.lower()) for w in words]
-    spans = [(i, i, FILLER) for i, t in enumerate(tokens) if t in _VOCAL_FILLERS]
+    spans = [(i, i, FILLER) for i, t in enumerate(tokens) if t in DEFAULT_VOCAL_FILLERS]
     hedges = (metrics.get("hedges") or {}).get("counts") or {}
     for phrase in hedges if isinstance(hedges, dict) else ():
         parts = str(phrase).lower().split()

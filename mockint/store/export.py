@@ -9,14 +9,17 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from mockint import __version__
+from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.store import display
-from mockint.store.attempts import Attempt, utc_now
+from mockint.store.attempts import SUMMARY_COLUMNS, Attempt, attempt_from_row
+from mockint.store.db import database_error
 from mockint.store.store import Store
 
 FORMATS = ("md", "json", "csv")
@@ -74,10 +77,10 @@ def write_json(store: Store, out: TextIO) -> int:
     """``{"mockint", "exported_at", "attempts": [...], "sessions": [...], "cards": …}``."""
     out.write("{\n")
     out.write(f'  "mockint": {json.dumps(__version__)},\n')
-    out.write(f'  "exported_at": {json.dumps(utc_now())},\n')
+    out.write(f'  "exported_at": {json.dumps(now_iso())},\n')
     out.write('  "attempts": [')
     count = 0
-    for data in store.iter_attempts_json():
+    for data in _attempts_json(store):
         out.write("," if count else "")
         out.write("\n    " + json.dumps(data, ensure_ascii=False))
         count += 1
@@ -124,7 +127,7 @@ def _csv_row(attempt: Attempt, root: Path) -> list[Any]:
 def write_markdown(store: Store, out: TextIO) -> int:
     """A report: per attempt, the question, the transcript (fillers marked), metrics, tips."""
     out.write("# mockint practice report\n\n")
-    out.write(f"Exported {display.local_time(utc_now())}.\n")
+    out.write(f"Exported {display.local_time(now_iso())}.\n")
     count = 0
     for attempt in store.iter_attempts(full=True):
         out.write("\n" + markdown_attempt(attempt))
@@ -192,3 +195,20 @@ def _tip_text(tip: Any) -> str:
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() or [""])
+
+
+def _attempts_json(store: Store) -> Iterator[dict[str, Any]]:
+    """Every attempt as :meth:`Attempt.to_dict` data, oldest first: the words go straight
+    from their stored JSON, skipping a Word object per word (the bulk of the time for a long
+    history)."""
+    try:
+        cursor = store.conn.execute(
+            f"SELECT {SUMMARY_COLUMNS}, report_json, words_json AS raw_words "
+            "FROM attempts ORDER BY created_at, id"
+        )
+        for row in cursor:
+            data = attempt_from_row(row, store.root).to_dict(root=store.root, full=True)
+            data["words"] = json.loads(row["raw_words"] or "[]")
+            yield data
+    except sqlite3.DatabaseError as exc:
+        raise database_error(exc, store.where) from None

@@ -30,18 +30,18 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint import paths
+from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.models import Question
-from mockint.store import recovery
+from mockint.store import answers, forget, recovery
+from mockint.store.answers import require
 from mockint.store.attempts import (
     FULL_COLUMNS,
     SUMMARY_COLUMNS,
@@ -50,19 +50,16 @@ from mockint.store.attempts import (
     Status,
     Trend,
     attempt_from_row,
-    utc_now,
     words_to_dict,
 )
-from mockint.store.db import MEMORY, connect, database_error, write_transaction
+from mockint.store.db import connect, database_error, write_transaction
+from mockint.store.files import copy_private
+from mockint.store.repair import recover_unfinished
 
 if TYPE_CHECKING:
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
 
 SESSION_KINDS = ("practice", "daily", "drill")
-
-# Hidden files the store and the recorder leave beside an attempt's audio (".12.flac.part",
-# ".12.flac.partial.wav"): named after an attempt id.
-_OURS_HIDDEN = re.compile(r"^\.\d+\.")
 
 # Attempts a retry can score: waiting, with audio to transcribe.
 _PENDING = "status IN ('recorded', 'failed') AND audio_path IS NOT NULL"
@@ -100,7 +97,8 @@ class Store:
         )
         if recover:
             try:
-                store._recovered = store._recover_unfinished()
+                ids = recover_unfinished(store._conn, where, store.root, store.recordings)
+                store._recovered = [store.get(i) for i in ids]
             except BaseException:
                 store.close()
                 raise
@@ -138,7 +136,7 @@ class Store:
             raise MockintError(f"unknown session kind {kind!r} (known: {', '.join(SESSION_KINDS)})")
         with self.transaction() as conn:
             cur = conn.execute(
-                "INSERT INTO sessions (kind, started_at) VALUES (?, ?)", (kind, utc_now())
+                "INSERT INTO sessions (kind, started_at) VALUES (?, ?)", (kind, now_iso())
             )
         return int(cur.lastrowid or 0)
 
@@ -146,7 +144,7 @@ class Store:
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                (utc_now(), session_id),
+                (now_iso(), session_id),
             )
 
     # -- writing attempts ---------------------------------------------------------------
@@ -159,7 +157,7 @@ class Store:
         Until :meth:`finish_recording` (or :meth:`mark_failed`, :meth:`delete_attempt`) this
         process holds the recording's lock, so no other process mistakes it for cut off.
         """
-        created = utc_now()
+        created = now_iso()
         with self.transaction() as conn:
             attempt_id = self._insert(conn, question, Status.RECORDING, created, session_id)
             relative = self._audio_relpath(created, attempt_id, suffix)
@@ -173,7 +171,7 @@ class Store:
     def finish_recording(self, attempt_id: int, duration_s: float | None) -> Attempt:
         """The recorder closed the file: ``recording`` → ``recorded`` (ready to transcribe)."""
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            require(conn, attempt_id)
             conn.execute(
                 "UPDATE attempts SET status = 'recorded', duration_s = ? "
                 "WHERE id = ? AND status = 'recording'",
@@ -192,7 +190,7 @@ class Store:
         if not src.is_file():
             raise MockintError(f"audio file not found: {src}")
         duration = recovery.audio_duration(src)
-        created = utc_now()
+        created = now_iso()
         suffix = src.suffix.lower() if src.suffix else ".audio"
         with self.transaction() as conn:
             attempt_id = self._insert(conn, question, Status.RECORDED, created, session_id)
@@ -202,7 +200,7 @@ class Store:
                 (str(relative), duration, attempt_id),
             )
             # Copied inside the transaction: if the copy fails, no row points at nothing.
-            _copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
+            copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
         return self.get(attempt_id)
 
     def add_typed_attempt(
@@ -211,7 +209,7 @@ class Store:
         """A typed answer (no microphone): a ``recorded`` attempt with no audio at all, ready
         for :meth:`mark_scored`. ``audio_path`` and ``duration_s`` stay None."""
         with self.transaction() as conn:
-            attempt_id = self._insert(conn, question, Status.RECORDED, utc_now(), session_id)
+            attempt_id = self._insert(conn, question, Status.RECORDED, now_iso(), session_id)
         return self.get(attempt_id)
 
     def mark_scored(self, attempt_id: int, scored: ScoredAnswer) -> Attempt:
@@ -222,7 +220,7 @@ class Store:
         report = scored.report.to_dict()
         words = [words_to_dict(w) for w in scored.transcript.words]
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            require(conn, attempt_id)
             conn.execute(
                 """UPDATE attempts SET status = 'scored', transcript = ?, words_json = ?,
                        report_json = ?, overall = ?, flags = ?, error = NULL, scored_at = ?,
@@ -234,7 +232,7 @@ class Store:
                     json.dumps(report, ensure_ascii=False),
                     int(scored.report.overall),
                     json.dumps(list(scored.report.flags)),
-                    utc_now(),
+                    now_iso(),
                     round(scored.duration_s, 3),
                     attempt_id,
                 ),
@@ -246,7 +244,7 @@ class Store:
         """Transcription or scoring failed: status ``failed`` with ``error``; the audio stays
         and :meth:`pending` offers it for a retry."""
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
+            require(conn, attempt_id)
             conn.execute(
                 "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
                 (error, attempt_id),
@@ -256,11 +254,9 @@ class Store:
 
     def set_self_rating(self, attempt_id: int, rating: int | None) -> None:
         """The user's own rating, 1 (again) to 4 (easy); None clears it."""
-        if rating is not None and not 1 <= rating <= 4:
-            raise MockintError(f"self-rating must be 1 to 4, not {rating}")
         with self.transaction() as conn:
-            self._require(conn, attempt_id)
-            conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
+            require(conn, attempt_id)
+            answers.set_self_rating(conn, attempt_id, rating)
 
     def adopt_orphan(self, audio: Path) -> Attempt:
         """Give an orphan audio file (see :meth:`orphans`) a ``recorded`` attempt, in place."""
@@ -268,7 +264,7 @@ class Store:
         if not audio.is_relative_to(self.root.resolve()):
             raise MockintError(f"{audio} is not under the data root {self.root}")
         relative = audio.relative_to(self.root.resolve())
-        created = utc_now()
+        created = now_iso()
         with self.transaction() as conn:
             attempt_id = self._insert(conn, None, Status.RECORDED, created, None)
             conn.execute(
@@ -280,7 +276,7 @@ class Store:
     # -- reading ------------------------------------------------------------------------
 
     def find(self, attempt_id: int) -> Attempt | None:
-        row = self._read(f"SELECT {FULL_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,))
+        row = self.read(f"SELECT {FULL_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,))
         return attempt_from_row(row[0], self.root) if row else None
 
     def get(self, attempt_id: int) -> Attempt:
@@ -305,7 +301,7 @@ class Store:
             f"SELECT {FULL_COLUMNS if full else SUMMARY_COLUMNS} FROM attempts{where} "
             "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
         )
-        rows = self._read(sql, (*params, -1 if limit is None else limit, offset))
+        rows = self.read(sql, (*params, -1 if limit is None else limit, offset))
         return [attempt_from_row(r, self.root) for r in rows]
 
     def iter_attempts(self, *, full: bool = True, words: bool = True) -> Iterator[Attempt]:
@@ -321,29 +317,13 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, self.where) from None
 
-    def iter_attempts_json(self) -> Iterator[dict[str, Any]]:
-        """Every attempt as :meth:`Attempt.to_dict` data, oldest first, for ``export``: the
-        words go straight from their stored JSON, skipping a Word object per word (the bulk
-        of the time for a long history)."""
-        try:
-            cursor = self._conn.execute(
-                f"SELECT {SUMMARY_COLUMNS}, report_json, words_json AS raw_words "
-                "FROM attempts ORDER BY created_at, id"
-            )
-            for row in cursor:
-                data = attempt_from_row(row, self.root).to_dict(root=self.root, full=True)
-                data["words"] = json.loads(row["raw_words"] or "[]")
-                yield data
-        except sqlite3.DatabaseError as exc:
-            raise database_error(exc, self.where) from None
-
     def count_attempts(self, question_id: str | None = None) -> int:
         where, params = _filters(question_id, None)
-        return int(self._read(f"SELECT count(*) FROM attempts{where}", params)[0][0])
+        return int(self.read(f"SELECT count(*) FROM attempts{where}", params)[0][0])
 
     def question_trend(self, question_id: str) -> Trend:
         """Scores of one question over time, with best and average."""
-        rows = self._read(
+        rows = self.read(
             "SELECT created_at, overall FROM attempts WHERE question_id = ? "
             "AND status = 'scored' AND overall IS NOT NULL ORDER BY created_at, id",
             (question_id,),
@@ -356,12 +336,12 @@ class Store:
 
     def count_pending(self) -> int:
         """How many attempts :meth:`pending` would return (an index count, cheap)."""
-        return int(self._read(f"SELECT count(*) FROM attempts WHERE {_PENDING}")[0][0])
+        return int(self.read(f"SELECT count(*) FROM attempts WHERE {_PENDING}")[0][0])
 
     def pending(self) -> list[Attempt]:
         """``recorded`` and ``failed`` attempts with audio, oldest first: what a retry would
         score. A typed attempt (no audio) is never pending: there is nothing to transcribe."""
-        rows = self._read(
+        rows = self.read(
             f"SELECT {SUMMARY_COLUMNS} FROM attempts WHERE {_PENDING} ORDER BY created_at, id"
         )
         return [attempt_from_row(r, self.root) for r in rows]
@@ -378,7 +358,7 @@ class Store:
             return []
         # Compared as the stored relative strings: no Path per file or row of a long history.
         known = {
-            r[0] for r in self._read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")
+            r[0] for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")
         }
         skip = len(os.path.join(str(self.root), ""))
         found = sorted(Path(f) for f in files if f[skip:] not in known)
@@ -388,34 +368,12 @@ class Store:
 
     def delete_attempt(self, attempt_id: int) -> None:
         """Delete the attempt's row and its audio file (not while it is being recorded)."""
-        with self.transaction() as conn:
-            row = self._require(conn, attempt_id)
-            if row["status"] == Status.RECORDING:
-                self._refuse_if_live([attempt_id])
-            conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-            # Inside the transaction: if the file cannot be removed, the row stays too.
-            if row["audio_path"]:
-                audio = self.root / row["audio_path"]
-                for path in (audio, *recovery.leftovers(audio)):
-                    _unlink(path)
-        recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
-        # secure_delete zeroed the row in the new pages; older copies of them may still sit
-        # in the WAL until a checkpoint: take them out now.
-        self._checkpoint()
+        forget.delete_attempt(self._conn, self.where, self.root, self.recordings, attempt_id)
 
     def delete_all(self) -> int:
         """Delete every attempt and session, every recording, and compact the database so no
         transcript survives in free pages or the WAL. Returns the number of attempts."""
-        with self.transaction() as conn:
-            recording = conn.execute("SELECT id FROM attempts WHERE status = 'recording'")
-            self._refuse_if_live([r["id"] for r in recording])
-            count = int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
-            conn.execute("DELETE FROM attempts")
-            conn.execute("DELETE FROM sessions")
-        recovery.release_all(self.recordings)
-        self._remove_recordings()
-        self._compact()
-        return count
+        return forget.delete_all(self._conn, self.where, self.recordings)
 
     # -- internals ----------------------------------------------------------------------
 
@@ -458,118 +416,12 @@ class Store:
                 "permissions; MOCKINT_HOME sets where it is)"
             ) from None
 
-    def _refuse_if_live(self, attempt_ids: list[int]) -> None:
-        """Refuse to delete what another process is recording now. This process's own
-        recordings may go: it is the one cancelling them."""
-        locks = [(i, recovery.lock_path(self.recordings, i)) for i in attempt_ids]
-        live = [i for i, lock in locks if not recovery.held_here(lock) and recovery.is_live(lock)]
-        if live:
-            raise MockintError(
-                f"attempt {live[0]} is being recorded right now: stop that recording "
-                "(or close the app recording it), then try again"
-            )
-
-    def _require(self, conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
-        row = conn.execute(
-            "SELECT id, status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
-        ).fetchone()
-        if row is None:
-            raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
-        return row
-
-    def _read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Rows of a query (a damaged or locked database as a MockintError)."""
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, self.where) from None
-
-    def _recover_unfinished(self) -> list[Attempt]:
-        rows = self._read("SELECT id FROM attempts WHERE status = 'recording'")
-        dead = [
-            r["id"]
-            for r in rows
-            if not recovery.is_live(recovery.lock_path(self.recordings, r["id"]))
-        ]
-        recovered: list[Attempt] = []
-        for attempt_id in dead:
-            attempt = self._recover_one(attempt_id)
-            if attempt is not None:
-                recovered.append(attempt)
-        return recovered
-
-    def _recover_one(self, attempt_id: int) -> Attempt | None:
-        # One write transaction per recording: two processes starting together cannot both
-        # repair the same file (the second finds the status already changed).
-        with self.transaction() as conn:
-            row = conn.execute(
-                "SELECT status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
-            ).fetchone()
-            if row is None or row["status"] != Status.RECORDING:
-                return None
-            if not row["audio_path"]:
-                conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-                return None
-            audio = self.root / row["audio_path"]
-            duration = recovery.repair_audio(audio)
-            kept = [p for p in (audio, *recovery.leftovers(audio)) if p.is_file()]
-            if duration:
-                conn.execute(
-                    "UPDATE attempts SET status = 'recorded', duration_s = ? WHERE id = ?",
-                    (duration, attempt_id),
-                )
-            elif duration is None and kept:
-                # Unreadable, yet something was written: keep every byte and say where.
-                conn.execute(
-                    "UPDATE attempts SET status = 'failed', error = ? WHERE id = ?",
-                    (
-                        "the recording was cut off and could not be repaired; its audio is "
-                        f"kept in {', '.join(str(p) for p in kept)}",
-                        attempt_id,
-                    ),
-                )
-            else:
-                # Killed before any audio reached the disk: nothing was recorded to keep.
-                conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-                for path in kept:
-                    _unlink(path)
-                return None
-        return self.get(attempt_id)
-
-    def _remove_recordings(self) -> None:
-        if not self.recordings.is_dir():
-            return
-        for audio in recovery.audio_files(self.recordings):
-            _unlink(audio)
-        for day in self.recordings.iterdir():
-            if not day.is_dir():
-                continue
-            if day.name == recovery.LOCKS_DIR:
-                for lock in day.iterdir():
-                    if not recovery.is_live(lock):
-                        _unlink(lock)
-                continue
-            for leftover in day.iterdir():  # partial recordings, interrupted copies
-                if _OURS_HIDDEN.match(leftover.name) and leftover.is_file():
-                    _unlink(leftover)
-            with contextlib.suppress(OSError):
-                day.rmdir()  # only if empty: unknown files are the user's, not ours
-
-    def _compact(self) -> None:
-        if self.where == MEMORY:
-            return
-        try:
-            self._conn.execute("VACUUM")
-        except sqlite3.DatabaseError as exc:
-            raise database_error(exc, self.where) from None
-        self._checkpoint()
-
-    def _checkpoint(self) -> None:
-        """Copy the WAL into the database and empty it. Best effort: while another process
-        is reading, part of the WAL stays until that process's next checkpoint."""
-        if self.where == MEMORY:
-            return
-        with contextlib.suppress(sqlite3.DatabaseError):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
 
 def _filters(
@@ -584,32 +436,3 @@ def _filters(
         clauses.append(f"status IN ({', '.join('?' for _ in statuses)})")
         params.extend(str(s) for s in statuses)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
-
-
-def _copy_private(src: Path, dest: Path) -> None:
-    """Copy to ``dest`` readable by the owner only, atomically (temp file + rename)."""
-    tmp = dest.with_name(f".{dest.name}.part")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
-            shutil.copyfileobj(inp, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise MockintError(
-            f"cannot copy {src} to {dest.parent}: {exc.strerror or exc} "
-            "(check free space and permissions)"
-        ) from None
-
-
-def _unlink(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise MockintError(f"cannot delete {path}: {exc.strerror or exc}") from None

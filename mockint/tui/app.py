@@ -1,30 +1,28 @@
 """The mockint app: screens over injectable services.
 
-``run_app()`` is what ``mockint``, ``mockint practice`` and ``mockint daily`` open;
-``create_app(services)`` builds the same app over any services (tests pass fakes). The first
+``run_app(config)`` is what ``mockint``, ``mockint practice`` and ``mockint daily`` open;
+``MockintApp(services)`` is the same app over any services (tests pass fakes). The first
 screen appears at once: the speech model, the microphone check and every database read run
 in thread workers after it is up.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import ClassVar, Literal
 
 from textual import on
-from textual.app import App
 from textual.binding import Binding, BindingType
 
+from mockint.config import Config
 from mockint.models import Question
-from mockint.tui.data import HomeData
-from mockint.tui.messages import AudioChecked, ModelReady, Notice
+from mockint.tui.context import AppContext
+from mockint.tui.messages import AudioChecked, HomeShown, ModelReady, Notice, StartPractice
 from mockint.tui.services import Services
-from mockint.tui.session import ModelHolder
 
 Start = Literal["home", "daily", "practice", "drill"]
 
 
-class MockintApp(App[int]):
+class MockintApp(AppContext):
     CSS_PATH = "app.tcss"
     TITLE = "mockint"
     ENABLE_COMMAND_PALETTE = False
@@ -41,18 +39,13 @@ class MockintApp(App[int]):
         drill_flag: str | None = None,
         welcome: bool = True,
     ) -> None:
-        super().__init__()
-        self.services = services
+        super().__init__(services)
         self.start = start
         self.bank = bank
         self.question_id = question
         self.count = count
         self.drill_flag = drill_flag
         self.welcome = welcome
-        self.model = ModelHolder(services.make_transcriber)
-        self.audio_checked = False
-        self.audio_problem: str | None = None
-        self._audio_done = threading.Event()
         self._home_seen = False
 
     def on_mount(self) -> None:
@@ -85,11 +78,6 @@ class MockintApp(App[int]):
         self._audio_done.set()
         self.post_message(AudioChecked(problem))
 
-    def wait_for_audio_check(self, timeout: float = 15.0) -> str | None:
-        """The microphone problem, once the check is done (blocking: for workers)."""
-        self._audio_done.wait(timeout)
-        return self.audio_problem
-
     @on(ModelReady)
     @on(AudioChecked)
     def _status_changed(self, message: ModelReady | AudioChecked) -> None:
@@ -103,8 +91,10 @@ class MockintApp(App[int]):
                 screen.refresh_status()
         self.screen.refresh_bindings()
 
-    def home_loaded(self, data: HomeData) -> None:
+    @on(HomeShown)
+    def _home_shown(self, message: HomeShown) -> None:
         """The home screen has its data: greet a first-time user once."""
+        data = message.data
         if self._home_seen:
             return
         self._home_seen = True
@@ -165,25 +155,28 @@ class MockintApp(App[int]):
             return
         self.push_screen(PracticeScreen(questions, kind))
 
+    @on(StartPractice)
+    def _start_practice(self, message: StartPractice) -> None:
+        self.start_practice(message.kind, questions=message.questions)
+
     @on(Notice)
     def _notice(self, message: Notice) -> None:
         self.notify(message.text, severity=message.severity)  # type: ignore[arg-type]
 
 
-def create_app(services: Services | None = None, **options: object) -> MockintApp:
-    """The app over ``services`` (default: the real ones, from the user's config)."""
-    return MockintApp(services or Services.real(), **options)  # type: ignore[arg-type]
-
-
 def run_app(
+    config: Config,
     start: Start = "home",
     bank: str | None = None,
     question: str | None = None,
     count: int | None = None,
     drill_flag: str | None = None,
 ) -> int:
-    """Open the app in this terminal; returns the exit code."""
-    services = Services.real()
+    """Open the app in this terminal, with the config the command loaded; returns the exit
+    code."""
+    from mockint.tui.backend import real_services
+
+    services = real_services(config)
     app = MockintApp(
         services, start=start, bank=bank, question=question, count=count, drill_flag=drill_flag
     )

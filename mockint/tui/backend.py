@@ -1,245 +1,200 @@
-"""The real :class:`~mockint.tui.services.Backend`: the store, the planner and the banks.
+"""The real :class:`~mockint.tui.services.Backend`: one :class:`~mockint.coach.Coach`.
 
-SQLite connections belong to the thread that opened them, while Textual runs every worker in
-a new thread: so all store work goes through one dedicated thread that owns the connection.
-Whatever another part returns is turned into :mod:`mockint.tui.data` types here, and only
-here, so a change in another part touches this file alone.
+Textual runs every worker in a new thread; the Coach serialises its store calls itself (its
+store is opened shared), so workers call it directly and a transcription never holds the
+database. Whatever the screens show is shaped here from the Coach's typed objects.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from mockint.config import Config
-from mockint.models import Question
+from mockint.models import RATINGS, Question, Transcript
+from mockint.scoring.result import ScoreReport
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
     CatalogData,
     DebriefEntry,
-    DebriefResult,
+    DebriefSaved,
     HomeData,
     PendingResult,
-    PlanItem,
     ProgressData,
     ProgressPoint,
-    SessionSummary,
+    SessionRecap,
 )
+from mockint.tui.feedback import FeedbackData
+from mockint.tui.services import OnBlock, OnPending, OnPosition, OnUpdate, ScorePath, Services
 
 if TYPE_CHECKING:
-    from mockint.pipeline import ScoredAnswer
-    from mockint.tui.services import OnPending, ScorePath
-
-T = TypeVar("T")
-
-SECONDS_PER_QUESTION = 150
-"""Estimate for a plan: reading, a two-minute answer, and a look at the feedback."""
+    from mockint.answer import ScoredAnswer
+    from mockint.audio.recorder import Recorder
+    from mockint.coach import Answered, Coach
+    from mockint.speech.live import LiveTranscriber
+    from mockint.speech.transcriber import Transcriber
+    from mockint.store import Attempt
 
 
 class RealBackend:
+    """The screens' :class:`~mockint.tui.services.Backend` over one shared Coach."""
+
     def __init__(self, config: Config) -> None:
         self.config = config
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mockint-db")
-        self._store: Any = None
-        self._catalog: Any = None
+        self._coach: Coach | None = None
+        self._lock = threading.Lock()
 
-    # -- plumbing
+    @property
+    def coach(self) -> Coach:
+        """The Coach, its store opened by the first worker that needs it."""
+        with self._lock:
+            if self._coach is None:
+                from mockint.coach import Coach
 
-    def _run(self, fn: Callable[[Any], T]) -> T:
-        """Run ``fn(store)`` on the store's own thread and wait for it."""
-        return self._db.submit(lambda: fn(self._open())).result()
-
-    def _open(self) -> Any:
-        if self._store is None:
-            from mockint.store import Store
-
-            self._store = Store.open()
-        return self._store
-
-    def _raw_catalog(self) -> Any:
-        if self._catalog is None:
-            from mockint.banks import load_catalog
-
-            self._catalog = load_catalog()
-        return self._catalog
+                self._coach = Coach.open(self.config, shared=True)
+            return self._coach
 
     def close(self) -> None:
-        def _close(store: Any) -> None:
-            close = getattr(store, "close", None)
-            if close:
-                close()
-
-        if self._store is not None:
-            self._run(_close)
-        self._db.shutdown(wait=True)
+        with self._lock:
+            if self._coach is not None:
+                self._coach.close()
 
     # -- banks
 
     def catalog(self) -> CatalogData:
-        raw = self._raw_catalog()
-        return CatalogData(tuple(raw.banks), tuple(getattr(raw, "problems", ()) or ()))
-
-    def _question(self, question_id: str) -> Question | None:
-        return self.catalog().question(question_id)
+        raw = self.coach.catalog
+        return CatalogData(tuple(raw.banks), tuple(raw.problems))
 
     # -- planning
 
     def home(self, now: datetime) -> HomeData:
-        from mockint import practice
-
-        catalog = self._raw_catalog()
-
-        def _home(store: Any) -> HomeData:
-            plan = practice.daily_plan(store, catalog, self.config, now)
-            weak = practice.weak_questions(store, catalog, now)
-            recent = store.list_attempts(limit=30)
-            scores = [a.overall for a in reversed(recent) if a.overall is not None]
-            waiting = {a.id for a in store.pending()}
-            recovered = sum(1 for a in store.recovered() if a.id in waiting)
-            return HomeData(
-                plan=tuple(PlanItem(i.question, _why(i.why, i.detail)) for i in plan.items),
-                estimated_minutes=int(plan.estimated_minutes),
-                streak_days=int(practice.streak(store, now).current),
-                weak=tuple(PlanItem(w.question, "; ".join(w.reasons)) for w in weak if w.question),
-                recent_scores=tuple(scores[-20:]),
-                attempts_total=int(store.count_attempts()),
-                pending=len(waiting),
-                recovered=recovered,
-            )
-
-        return self._run(_home)
+        coach = self.coach
+        plan = coach.plan_today(now)
+        weak = coach.weak_questions(now)
+        recent = coach.attempts(limit=30)
+        scores = [a.overall for a in reversed(recent) if a.overall is not None]
+        waiting = {a.id for a in coach.pending()}
+        recovered = sum(1 for a in coach.recovered() if a.id in waiting)
+        return HomeData(
+            plan=plan.items,
+            estimated_minutes=int(plan.estimated_minutes),
+            streak_days=int(coach.streak(now).current),
+            weak=tuple(w for w in weak if w.question),
+            recent_scores=tuple(scores[-20:]),
+            attempts_total=coach.count_attempts(),
+            pending=len(waiting),
+            recovered=recovered,
+        )
 
     def daily_questions(self, now: datetime) -> list[Question]:
         return [i.question for i in self.home(now).plan]
 
     def drill_questions(self, flag: str | None, now: datetime) -> list[Question]:
-        from mockint import practice
+        return self.coach.drill_questions(flag, now)
 
-        catalog = self._raw_catalog()
-        return list(self._run(lambda s: practice.drill_questions(s, catalog, flag=flag, now=now)))
-
-    # -- sessions and attempts
+    # -- sessions and answers
 
     def start_session(self, kind: str) -> int:
-        return int(self._run(lambda s: s.start_session(kind)))
+        return self.coach.start_session(kind)
 
     def end_session(self, session_id: int) -> None:
-        self._run(lambda s: s.end_session(session_id))
+        self.coach.end_session(session_id)
 
-    def session_summary(self, session_id: int, now: datetime) -> SessionSummary:
-        from mockint import practice
-
-        raw = self._run(lambda s: practice.session_summary(s, session_id, now))
-        return SessionSummary(
+    def session_summary(self, session_id: int, now: datetime) -> SessionRecap:
+        raw = self.coach.session_summary(session_id, now)
+        return SessionRecap(
             tuple((i.text, i.score, i.previous, i.comes_back) for i in raw.items),
             tuple(raw.notes[1:]),  # the first note repeats the headline the screen shows
         )
 
-    def begin_attempt(self, question: Question, session_id: int | None) -> tuple[int, Path]:
-        attempt = self._run(lambda s: s.begin_attempt(question, session_id))
-        return int(attempt.id), Path(attempt.audio_path)
+    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]:
+        attempt = self.coach.begin_answer(question, session_id)
+        return attempt.id, Path(attempt.audio_path or "")
 
-    def finish_recording(self, attempt_id: int, duration_s: float) -> None:
-        self._run(lambda s: s.finish_recording(attempt_id, duration_s))
+    def recording_failed(self, attempt_id: int, error: str) -> None:
+        self.coach.recording_failed(attempt_id, error)
 
-    def add_file_attempt(
-        self, question: Question, path: Path, session_id: int | None
-    ) -> tuple[int, Path]:
-        attempt = self._run(lambda s: s.add_recorded_attempt(question, path, session_id=session_id))
-        return int(attempt.id), Path(attempt.audio_path)
+    def abandon_answer(self, attempt_id: int, duration_s: float) -> None:
+        self.coach.abandon_answer(attempt_id, duration_s)
 
-    def add_typed_attempt(self, question: Question, session_id: int | None) -> int:
-        # A typed answer has no audio: no file, no length; the store keeps audio_path NULL.
-        attempt = self._run(lambda s: s.add_typed_attempt(question, session_id=session_id))
-        return int(attempt.id)
+    def finish_answer(
+        self,
+        attempt_id: int,
+        duration_s: float,
+        transcribe: Callable[[], Transcript],
+        question: Question,
+        now: datetime,
+    ) -> Answered:
+        return self.coach.finish_answer(attempt_id, duration_s, transcribe, question, now=now)
+
+    def score_file(
+        self,
+        question: Question,
+        path: Path,
+        session_id: int | None,
+        score: ScorePath,
+        now: datetime,
+    ) -> Answered:
+        return self.coach.score_file(
+            path, question, save=True, session_id=session_id, score=score, now=now
+        )
+
+    def score_typed(
+        self, question: Question, text: str, session_id: int | None, now: datetime
+    ) -> Answered:
+        return self.coach.score_typed(question, text, session_id, now=now)
 
     def score_pending(self, score: ScorePath, on_progress: OnPending | None) -> PendingResult:
-        """Score the waiting answers as `mockint history --retry` does (its retry_pending),
-        here in the caller's thread: only the store calls go to the store's thread, so the
-        app's other reads are not stuck behind a transcription. Each answer scored also
-        counts as practice of its question, dated when it was given."""
-        from mockint import practice
-        from mockint.store.retry import retry_pending
+        """Score the waiting answers as `mockint history --retry` does, in the caller's
+        thread (the Coach holds the store only for its own calls, so the app's other reads
+        are not stuck behind a transcription)."""
 
-        def progress(index: int, total: int, attempt: Any, outcome: Any) -> None:
+        def progress(index: int, total: int, attempt: Attempt, outcome: object) -> None:
             if outcome is None and on_progress:
                 on_progress(index, total)
 
-        def save(attempt_id: int, scored: ScoredAnswer) -> Any:
-            return self._run(
-                lambda s: practice.save_scored(s, attempt_id, scored, config=self.config)
-            )
-
-        outcomes = retry_pending(
-            _OnStoreThread(self),  # type: ignore[arg-type]
-            score=score,
-            lookup=self._question,
-            progress=progress,
-            save=save,
-        )
+        outcomes = self.coach.retry_pending(progress=progress, score=score)
         return PendingResult(
-            scored=tuple((o.attempt_id, int(o.overall)) for o in outcomes if o.overall is not None),
+            scored=tuple((o.attempt_id, o.overall) for o in outcomes if o.overall is not None),
             failed=tuple((o.attempt_id, o.error or "failed") for o in outcomes if o.error),
         )
 
-    def save_scored(
-        self, attempt_id: int, question: Question, scored: ScoredAnswer, now: datetime
-    ) -> None:
-        from mockint import practice
-
-        self._run(
-            lambda s: practice.save_scored(s, attempt_id, scored, now=now, config=self.config)
-        )
-
-    def mark_failed(self, attempt_id: int, error: str) -> None:
-        self._run(lambda s: s.mark_failed(attempt_id, error))
-
     def rate(self, attempt_id: int, question_id: str, rating: str, now: datetime) -> None:
-        from mockint import practice
-
-        self._run(
-            lambda s: practice.rate_attempt(s, attempt_id, rating, now=now, config=self.config)
-        )
+        self.coach.rate(attempt_id, rating, now=now)
 
     def set_weak(self, question_id: str, weak: bool) -> None:
-        from mockint import practice
-
         if weak:
-            self._run(lambda s: practice.mark_weak(s, question_id, "flagged in practice"))
+            self.coach.flag_weak(question_id, "flagged in practice")
         else:
-            self._run(lambda s: practice.unmark_weak(s, question_id))
+            self.coach.unflag_weak(question_id)
 
     def is_weak(self, question_id: str) -> bool:
-        from mockint.practice.weak import get_flag
-
-        return self._run(lambda s: get_flag(s, question_id) is not None)
+        return self.coach.is_weak(question_id)
 
     # -- history and progress
 
     def attempts(self, limit: int | None = None) -> list[AttemptRow]:
-        raw = self._run(lambda s: s.list_attempts(limit=limit))
-        return [_row(a) for a in raw]
+        return [_row(a) for a in self.coach.attempts(limit=limit)]
 
     def attempt(self, attempt_id: int) -> AttemptDetail:
-        a = self._run(lambda s: s.get(attempt_id))
+        a = self.coach.attempt(attempt_id)
         return AttemptDetail(_row(a), _result(a), a.error)
 
     def progress(self, now: datetime) -> ProgressData:
-        raw = self._run(lambda s: [a for a in s.iter_attempts(full=True) if a.overall is not None])
         points = []
         flags: Counter[str] = Counter()
-        for a in raw:
-            metrics = a.report.get("metrics") or {}
+        for a in self.coach.scored_attempts():
+            metrics = ScoreReport.from_dict(a.report).metrics
             fillers = metrics.get("fillers") or {}
             points.append(
                 ProgressPoint(
                     _local(a.created),
-                    int(a.overall),
+                    int(a.overall or 0),
                     fillers.get("per_minute"),
                     metrics.get("wpm"),
                     a.bank_id or "",
@@ -248,53 +203,26 @@ class RealBackend:
             flags.update(a.flags)
         return ProgressData(tuple(points), tuple(flags.most_common(6)))
 
-    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefResult:
-        from mockint.practice.debrief import save_debrief
-
-        catalog = self._raw_catalog()
-        raw = self._run(
-            lambda s: save_debrief(
-                s,
-                catalog,
-                questions=list(entry.questions),
-                struggled=list(entry.struggled),
-                company=entry.company,
-                role=entry.role,
-                notes=entry.notes,
-                interview_date=entry.interview_date,
-                now=now,
-            )
+    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved:
+        raw = self.coach.save_debrief(
+            questions=list(entry.questions),
+            struggled=list(entry.struggled),
+            company=entry.company,
+            role=entry.role,
+            notes=entry.notes,
+            interview_date=entry.interview_date,
+            now=now,
         )
-        self._catalog = None  # the debrief may have written new questions to a bank
         linked = sum(1 for i in raw.items if i.linked)
         message = (
             f"Saved: {len(raw.items)} question(s), {linked} matched to your banks; "
             f"{len(raw.struggled_ids)} you struggled with come back in practice.\n\n"
             f"{raw.follow_up}"
         )
-        return DebriefResult(message, tuple(raw.question_ids))
-
-
-class _OnStoreThread:
-    """The backend's Store, every method call run on the store's own thread."""
-
-    def __init__(self, backend: RealBackend) -> None:
-        self._backend = backend
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self._backend._run(lambda s: getattr(s, name)(*args, **kwargs))
-
-        return call
+        return DebriefSaved(message, tuple(raw.question_ids))
 
 
 # -- shaping other parts' objects
-
-RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
-
-
-def _why(why: str, detail: str) -> str:
-    return f"{why}: {detail}" if detail else why
 
 
 def _local(moment: datetime) -> datetime:
@@ -302,7 +230,7 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def _row(a: Any) -> AttemptRow:
+def _row(a: Attempt) -> AttemptRow:
     return AttemptRow(
         id=int(a.id),
         question_id=a.question_id or "",
@@ -313,20 +241,85 @@ def _row(a: Any) -> AttemptRow:
         duration_s=a.duration_s,
         overall=a.overall,
         flags=tuple(a.flags),
-        self_rating=RATING_NAMES.get(a.self_rating) if a.self_rating else None,
+        self_rating=RATINGS[a.self_rating - 1] if a.self_rating else None,
         audio_path=a.audio_path,
     )
 
 
-def _result(a: Any) -> dict[str, Any] | None:
-    """The stored attempt as the ``score --json`` object the feedback view reads."""
+def _result(a: Attempt) -> FeedbackData | None:
+    """The stored attempt's feedback, from its typed report."""
     if not a.report:
         return None
-    return {
-        "audio": str(a.audio_path) if a.audio_path else None,
-        "question": a.question_id,
-        "duration_s": a.duration_s or 0.0,
-        "transcript": a.transcript or "",
-        "words": [{"text": w.text, "start": w.start, "end": w.end} for w in a.words],
-        **a.report,
-    }
+    return FeedbackData.from_answer(
+        a.words,
+        ScoreReport.from_dict(a.report),
+        duration_s=a.duration_s or 0.0,
+        audio=str(a.audio_path) if a.audio_path else None,
+        question_id=a.question_id,
+    )
+
+
+def real_services(config: Config) -> Services:
+    """The app's real parts, with the config the entry point loaded."""
+    return Services(
+        config=config,
+        backend=RealBackend(config),
+        make_recorder=lambda path, on_block: _real_recorder(config, path, on_block),
+        make_transcriber=lambda: _real_transcriber(config),
+        make_live=_real_live,
+        score_file=lambda path, q, t: _real_score_file(path, q, t, config),
+        play=lambda path, on_pos, stop: _real_play(config, path, on_pos, stop),
+        audio_problem=lambda: _real_audio_problem(config),
+    )
+
+
+# The real parts, imported only when first used: importing faster-whisper or sounddevice
+# costs more than the whole first screen.
+
+
+def _real_recorder(config: Config, path: Path, on_block: OnBlock | None) -> Recorder:
+    from mockint.audio.recorder import Recorder
+
+    return Recorder.from_config(path, config.audio, on_block=on_block)
+
+
+def _real_transcriber(config: Config) -> Transcriber:
+    from mockint.speech.transcriber import Transcriber
+
+    return Transcriber(config.speech)
+
+
+def _real_live(transcriber: Transcriber, on_update: OnUpdate) -> LiveTranscriber:
+    from mockint.speech.live import LiveTranscriber
+
+    return LiveTranscriber(transcriber, on_update=on_update)
+
+
+def _real_score_file(
+    path: Path, question: Question | None, transcriber: Transcriber | None, config: Config
+) -> ScoredAnswer:
+    from mockint.pipeline import score_file
+
+    return score_file(path, question=question, config=config, transcriber=transcriber)
+
+
+def _real_play(config: Config, path: Path, on_position: OnPosition, stop: threading.Event) -> None:
+    from mockint.audio.player import play
+
+    play(path, device=config.audio.output_device, on_position=on_position, stop_event=stop)
+
+
+def _real_audio_problem(config: Config) -> str | None:
+    """Open the microphone once: it proves it works, and PortAudio's first stream in a
+    process is slow to deliver audio (~2 s), so the first answer would wait for it."""
+    from mockint.errors import MockintError
+
+    try:
+        from mockint.audio.devices import warm_up_input
+
+        warm_up_input(config.audio.device)
+    except MockintError as exc:
+        return str(exc)
+    except (ImportError, OSError) as exc:
+        return f"audio is not available ({exc}); install PortAudio (libportaudio2)"
+    return None

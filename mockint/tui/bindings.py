@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from mockint.models import RATINGS
+
 RATE_BINDINGS = [
     # Hidden from the footer: the feedback's status line spells out 1–4 itself.
-    Binding("1", "rate('again')", "Again", show=False),
-    Binding("2", "rate('hard')", "Hard", show=False),
-    Binding("3", "rate('good')", "Good", show=False),
-    Binding("4", "rate('easy')", "Easy", show=False),
+    *(
+        Binding(str(value), f"rate('{name}')", name.title(), show=False)
+        for value, name in enumerate(RATINGS, start=1)
+    ),
     Binding("w", "weak", "Flag weak"),
 ]
 """Rate an answer yourself (Again/Hard/Good/Easy: your rating wins over the score's) and

@@ -1,8 +1,7 @@
-"""What the screens show, as plain dataclasses (no Textual, no I/O).
+"""What the screens show that no other part has as one object (no Textual, no I/O).
 
-The backend (:mod:`mockint.tui.services`) turns the store, the planner and the catalog into
-these, so a screen never depends on how another part shapes its own objects, and the tests
-can build them by hand.
+The backend (:mod:`mockint.tui.backend`) gathers these from the Coach's typed objects; the
+plan's items and weak questions are practice's own types, shown as they are.
 """
 
 from __future__ import annotations
@@ -10,17 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mockint.models import Bank, Question
+from mockint.tui.feedback import FeedbackData
 
-
-@dataclass(frozen=True)
-class PlanItem:
-    """A question in today's plan (or a weak list), with why it is there."""
-
-    question: Question
-    why: str
+if TYPE_CHECKING:  # practice's own types; imported for annotations only (first screen)
+    from mockint.practice.plan import PlanItem
+    from mockint.practice.weak import WeakQuestion
 
 
 @dataclass(frozen=True)
@@ -30,8 +26,8 @@ class HomeData:
     plan: tuple[PlanItem, ...]
     estimated_minutes: int
     streak_days: int
-    weak: tuple[PlanItem, ...]
-    """Weakest first; the home screen shows the top five."""
+    weak: tuple[WeakQuestion, ...]
+    """Weakest first (those of loaded banks); the home screen shows the top five."""
     recent_scores: tuple[int, ...]
     """Overall scores of the latest attempts, oldest first (the sparkline)."""
     attempts_total: int
@@ -124,17 +120,18 @@ class AttemptRow:
 
 @dataclass(frozen=True)
 class AttemptDetail:
-    """One attempt with its full result (the ``score --json`` object), for the detail view."""
+    """One attempt with its feedback, for the detail view."""
 
     row: AttemptRow
-    result: dict[str, Any] | None
+    result: FeedbackData | None
     """None when the attempt was never scored (its audio is still kept)."""
     error: str | None = None
 
 
 @dataclass(frozen=True)
-class SessionSummary:
-    """The end of a practice session: scores, changes since last time, what comes back when."""
+class SessionRecap:
+    """The end of a practice session as the summary screen lists it: practice's
+    SessionSummary in lines, or the screen's own scores when there is none."""
 
     lines: tuple[tuple[str, int | None, int | None, str], ...]
     """(question text, this score, previous score, when it comes back)."""
@@ -183,8 +180,8 @@ class DebriefEntry:
 
 
 @dataclass(frozen=True)
-class DebriefResult:
-    """What saving a debrief did, in the user's words."""
+class DebriefSaved:
+    """What saving a debrief did (practice's DebriefResult), in the user's words."""
 
     message: str
     question_ids: tuple[str, ...] = field(default=())

@@ -1,22 +1,29 @@
-"""Feedback as the screens show it, built from the ``score --json`` object.
+"""Feedback as the screens show it, built from the typed score report.
 
-Both a fresh answer (:class:`~mockint.pipeline.ScoredAnswer`) and a stored one (its saved
-JSON) go through :meth:`FeedbackData.from_dict`, so the practice screen and the history
-detail cannot disagree. Reading is lenient: a key the scorer does not produce (yet) just
-leaves its part of the view empty.
+A fresh answer (:class:`~mockint.answer.ScoredAnswer`) and a stored one (its saved JSON, read
+back with :meth:`ScoreReport.from_dict`) both go through :meth:`FeedbackData.from_answer`, so
+the practice screen and the history detail cannot disagree. A part of the report an older
+mockint did not store just leaves its part of the view empty.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from mockint.fmt import clock
+from mockint.models import Word
+from mockint.scoring.config import DEFAULT_VOCAL_FILLERS
+from mockint.scoring.result import FILLER, HEDGE, ScoreReport
+
+if TYPE_CHECKING:
+    from mockint.answer import ScoredAnswer
 
 STAR_PARTS = ("situation", "task", "action", "result")
-
-# Used only when the scorer gives no per-word annotations: vocal fillers are fillers wherever
-# they appear, so marking them cannot mislead.
-_VOCAL_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm"})
+VOCAL_FILLERS = frozenset(DEFAULT_VOCAL_FILLERS)
+"""The scorer's vocal fillers, for reports stored before it tagged words itself."""
 _WORD_CHARS = re.compile(r"[^\w']+")
 
 
@@ -73,133 +80,118 @@ class FeedbackData:
         return " ".join(w.text for w in self.words)
 
     @classmethod
-    def from_scored(cls, scored: Any) -> FeedbackData:
-        """From a :class:`~mockint.pipeline.ScoredAnswer` (anything with ``to_dict()``)."""
-        return cls.from_dict(scored.to_dict())
+    def from_scored(cls, scored: ScoredAnswer) -> FeedbackData:
+        """A fresh answer, as the practice screen shows it."""
+        return cls.from_answer(
+            scored.transcript.words,
+            scored.report,
+            duration_s=scored.transcript.duration_s,
+            audio=scored.audio or None,
+            question_id=scored.question.id if scored.question else None,
+        )
+
+    @classmethod
+    def empty(cls) -> FeedbackData:
+        """Nothing to show (an attempt never scored)."""
+        return cls.from_answer((), ScoreReport(metrics={}, overall=0), duration_s=0.0)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FeedbackData:
-        metrics = d.get("metrics") or {}
-        score = d.get("score") or {}
+        """A ``score --json`` object (a stored attempt's result)."""
+        words = tuple(
+            Word(str(w["text"]), float(w["start"]), float(w["end"])) for w in d.get("words") or ()
+        )
+        return cls.from_answer(
+            words,
+            ScoreReport.from_dict(d),
+            duration_s=float(d.get("duration_s") or 0.0),
+            audio=d.get("audio"),
+            question_id=d.get("question"),
+        )
+
+    @classmethod
+    def from_answer(
+        cls,
+        words: Sequence[Word],
+        report: ScoreReport,
+        *,
+        duration_s: float,
+        audio: str | None = None,
+        question_id: str | None = None,
+    ) -> FeedbackData:
+        metrics = report.metrics
         fillers = metrics.get("fillers") or {}
         hedges = metrics.get("hedges") or {}
-        raw_length = metrics.get("length")
-        length: dict[str, Any] = raw_length if isinstance(raw_length, dict) else {}
+        length = metrics.get("length") or {}
         return cls(
-            overall=int(score.get("overall") or 0),
-            parts={str(k): int(v) for k, v in (score.get("parts") or {}).items()},
-            flags=tuple(d.get("flags") or ()),
-            tips=tuple(_tip_text(t) for t in (d.get("tips") or ()))[:3],
-            words=_words(d, metrics),
+            overall=report.overall,
+            parts=dict(report.parts),
+            flags=tuple(report.flags),
+            tips=tuple(report.tips)[:3],
+            words=_words(words, report),
             star=_star(metrics),
-            key_points=_key_points(metrics),
-            duration_s=float(d.get("duration_s") or 0.0),
+            key_points=tuple(
+                (str(k["text"]), bool(k["covered"])) for k in metrics.get("key_points") or ()
+            ),
+            duration_s=duration_s,
             wpm=_float(metrics.get("wpm")),
             fillers_total=int(fillers.get("total") or 0),
             fillers_per_minute=_float(fillers.get("per_minute")),
             hedges_total=int(hedges.get("total") or 0),
-            audio=d.get("audio"),
-            question_id=d.get("question"),
+            audio=audio,
+            question_id=question_id,
             length_s=_float(length.get("seconds")),
             length_estimated=bool(length.get("estimated")),
         )
-
-
-def clock(seconds: float) -> str:
-    """``75.4`` → ``"1:15"``: as the scorer's tips write a length (scoring.parts.clock)."""
-    total = round(seconds)
-    return f"{total // 60}:{total % 60:02d}"
 
 
 def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _tip_text(tip: Any) -> str:
-    if isinstance(tip, dict):
-        return str(tip.get("text") or tip.get("tip") or tip)
-    return str(tip)
-
-
 def _norm(text: str) -> str:
     return _WORD_CHARS.sub("", text.lower())
 
 
-def _words(d: dict[str, Any], metrics: dict[str, Any]) -> tuple[FeedbackWord, ...]:
-    raw = d.get("words") or []
-    tags: list[str | None] = [None] * len(raw)
-    annotated = _annotations(d, metrics, len(raw))
-    if annotated is not None:
-        tags = annotated
+def _words(words: Sequence[Word], report: ScoreReport) -> tuple[FeedbackWord, ...]:
+    if report.annotations:
+        # A filler inside a hedge ("I, um, think") reads best as the filler.
+        tags = [_tag(report.tags(i)) for i in range(len(words))]
     else:
-        tokens = [_norm(str(w.get("text", ""))) for w in raw]
-        _mark_phrases(tags, tokens, (metrics.get("hedges") or {}).get("counts") or {}, "hedge")
-        for i, tok in enumerate(tokens):
-            if tok in _VOCAL_FILLERS:
-                tags[i] = "filler"
+        tags = _guessed_tags(words, report.metrics)
     return tuple(
-        FeedbackWord(
-            str(w.get("text", "")).strip(),
-            float(w.get("start", 0.0)),
-            float(w.get("end", 0.0)),
-            tags[i],
-        )
-        for i, w in enumerate(raw)
+        FeedbackWord(w.text.strip(), float(w.start), float(w.end), tags[i])
+        for i, w in enumerate(words)
     )
 
 
-def _annotations(d: dict[str, Any], metrics: dict[str, Any], n: int) -> list[str | None] | None:
-    """Per-word tags from the scorer: ``[{"index": i, "tags": ["filler"]}, …]``."""
-    source = d.get("annotations")
-    if not isinstance(source, list):
-        return None
-    tags: list[str | None] = [None] * n
-    for a in source:
-        index = a.get("index") if isinstance(a, dict) else None
-        if not isinstance(index, int) or not 0 <= index < n:
-            continue
-        found = a.get("tags") or ()
-        # A filler inside a hedge ("I, um, think") reads best as the filler.
-        tags[index] = "filler" if "filler" in found else "hedge" if "hedge" in found else None
+def _tag(tags: tuple[str, ...]) -> str | None:
+    return FILLER if FILLER in tags else HEDGE if HEDGE in tags else None
+
+
+def _guessed_tags(words: Sequence[Word], metrics: dict[str, Any]) -> list[str | None]:
+    """For a report stored before the scorer tagged words: its hedge phrases, and vocal
+    fillers, which are fillers wherever they appear (so marking them cannot mislead)."""
+    tags: list[str | None] = [None] * len(words)
+    tokens = [_norm(w.text) for w in words]
+    for phrase in (metrics.get("hedges") or {}).get("counts") or {}:
+        parts = phrase.lower().split()
+        for i in range(len(tokens) - len(parts) + 1):
+            if tokens[i : i + len(parts)] == parts:
+                tags[i : i + len(parts)] = [HEDGE] * len(parts)
+    for i, tok in enumerate(tokens):
+        if tok in VOCAL_FILLERS:
+            tags[i] = FILLER
     return tags
-
-
-def _mark_phrases(tags: list[str | None], tokens: list[str], counts: Any, tag: str) -> None:
-    phrases = [p.lower().split() for p in counts if isinstance(p, str)]
-    for phrase in phrases:
-        size = len(phrase)
-        for i in range(len(tokens) - size + 1):
-            if tokens[i : i + size] == phrase:
-                for j in range(i, i + size):
-                    tags[j] = tag
 
 
 def _star(metrics: dict[str, Any]) -> tuple[StarPart, ...]:
     star = metrics.get("star")
-    if not isinstance(star, dict) or not star:
+    if not star:
         return ()
-    evidence = ((metrics.get("structure") or {}).get("parts")) or {}
+    evidence = (metrics.get("structure") or {}).get("parts") or {}
     parts = []
     for name in STAR_PARTS:
-        found = evidence.get(name) or {}
-        sentences = found.get("evidence") or [] if isinstance(found, dict) else []
-        sentence = sentences[0] if isinstance(sentences, (list, tuple)) and sentences else None
-        parts.append(StarPart(name, bool(star.get(name)), str(sentence) if sentence else None))
+        sentences = (evidence.get(name) or {}).get("evidence") or ()
+        parts.append(StarPart(name, bool(star.get(name)), str(sentences[0]) if sentences else None))
     return tuple(parts)
-
-
-def _key_points(metrics: dict[str, Any]) -> tuple[tuple[str, bool], ...]:
-    raw = metrics.get("key_points") or metrics.get("coverage")
-    if isinstance(raw, dict):
-        items = raw.get("points") or raw.get("items")
-        if items is None:
-            return tuple((str(k), bool(v)) for k, v in raw.items() if isinstance(v, bool))
-        raw = items
-    if not isinstance(raw, (list, tuple)):
-        return ()
-    out = []
-    for item in raw:
-        if isinstance(item, dict):
-            name = item.get("point") or item.get("text") or item.get("name") or ""
-            out.append((str(name), bool(item.get("covered", item.get("present", False)))))
-    return tuple(out)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual.message import Message
 
+from mockint.models import Question
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
@@ -14,7 +14,7 @@ from mockint.tui.data import (
     HomeData,
     PendingResult,
     ProgressData,
-    SessionSummary,
+    SessionRecap,
 )
 from mockint.tui.feedback import FeedbackData
 
@@ -36,6 +36,21 @@ class AudioChecked(Message):
 @dataclass
 class HomeLoaded(Message):
     data: HomeData
+
+
+@dataclass
+class HomeShown(Message):
+    """The home screen shows its data (to the app: it greets a first-time user)."""
+
+    data: HomeData
+
+
+@dataclass
+class StartPractice(Message):
+    """Open practice (to the app): over ``questions``, or over those ``kind`` picks."""
+
+    kind: str
+    questions: list[Question] | None = None
 
 
 @dataclass
@@ -71,10 +86,9 @@ class AnswerScored(Message):
 
 @dataclass
 class AnswerFailed(Message):
-    """Recording or scoring failed. ``audio_path``: where the recording is kept, if any."""
+    """Recording or scoring failed (the error says where the recording is kept)."""
 
     error: str
-    audio_path: str | None = None
     recording_possible: bool = True
 
 
@@ -87,7 +101,7 @@ class PlaybackPosition(Message):
 
 @dataclass
 class SessionEnded(Message):
-    summary: SessionSummary
+    summary: SessionRecap
 
 
 @dataclass
@@ -129,4 +143,3 @@ class Notice(Message):
 
     text: str
     severity: str = "information"
-    extra: Any = None

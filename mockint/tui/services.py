@@ -1,8 +1,9 @@
 """The app's services: everything it needs from the rest of mockint, injectable.
 
-:class:`Services` bundles them; :meth:`Services.real` wires the real parts (lazily: nothing
-heavy is imported until a worker first needs it, so the first screen is instant). Tests pass
-fakes that satisfy the same Protocols; the integration tests pass the real ones.
+:class:`Services` bundles them; :func:`mockint.tui.backend.real_services` wires the real
+parts (lazily: nothing heavy is imported until a worker first needs it, so the first screen
+is instant): the recorder, the model and the live transcriber are mockint's own classes, and
+the backend runs on a :class:`~mockint.coach.Coach`. Tests pass fakes in their place.
 
 Every method here may block: the app only calls them from thread workers.
 """
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol
 
 from mockint.config import Config
 from mockint.models import Question, Transcript
@@ -25,19 +26,23 @@ from mockint.tui.data import (
     AttemptRow,
     CatalogData,
     DebriefEntry,
-    DebriefResult,
+    DebriefSaved,
     HomeData,
     PendingResult,
     ProgressData,
-    SessionSummary,
+    SessionRecap,
 )
 
 if TYPE_CHECKING:
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
+    from mockint.audio.recorder import Recorder
+    from mockint.coach import Answered
+    from mockint.speech.live import LiveTranscriber, LiveUpdate
+    from mockint.speech.transcriber import Transcriber
 
 OnBlock = Callable[[Any], None]
 """Receives each recorded block: a 16 kHz mono float32 numpy array (from a writer thread)."""
-OnUpdate = Callable[[Any], None]
+OnUpdate = Callable[["LiveUpdate"], None]
 """Receives live transcription updates (from a worker thread)."""
 OnPosition = Callable[[float], None]
 """Receives the playback position in seconds."""
@@ -46,37 +51,6 @@ ScorePath = Callable[..., "ScoredAnswer"]
 """``score(audio_path, question=...) -> ScoredAnswer``: transcribe and score one file."""
 OnPending = Callable[[int, int], None]
 """Receives ``(index, total)`` before each waiting answer is scored."""
-
-RATINGS = ("again", "hard", "good", "easy")
-"""Self-ratings, in FSRS order (1–4)."""
-
-
-class Recording(Protocol):
-    path: Path
-    duration_s: float
-
-
-class Recorder(Protocol):
-    """Records to a file while it runs (crash-safe); ``stop()`` returns the recording."""
-
-    def start(self) -> None: ...
-    def stop(self) -> Recording: ...
-    @property
-    def elapsed_s(self) -> float: ...
-    @property
-    def level_dbfs(self) -> float: ...
-
-
-class Transcriber(Protocol):
-    def warm_up(self) -> None: ...
-
-
-class LiveTranscriber(Protocol):
-    """Transcribes while the user speaks; ``finish()`` only has the tail left to do."""
-
-    def feed(self, samples: Any) -> None: ...
-    def finish(self) -> Transcript: ...
-    def cancel(self) -> None: ...
 
 
 class Backend(Protocol):
@@ -88,25 +62,38 @@ class Backend(Protocol):
     def drill_questions(self, flag: str | None, now: datetime) -> list[Question]: ...
     def start_session(self, kind: str) -> int: ...
     def end_session(self, session_id: int) -> None: ...
-    def session_summary(self, session_id: int, now: datetime) -> SessionSummary: ...
-    def begin_attempt(self, question: Question, session_id: int | None) -> tuple[int, Path]: ...
-    def finish_recording(self, attempt_id: int, duration_s: float) -> None: ...
-    def add_file_attempt(
-        self, question: Question, path: Path, session_id: int | None
-    ) -> tuple[int, Path]: ...
-    def add_typed_attempt(self, question: Question, session_id: int | None) -> int: ...
+    def session_summary(self, session_id: int, now: datetime) -> SessionRecap: ...
+    # One answer: the Coach's calls of the same names (mockint.coach).
+    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]: ...
+    def recording_failed(self, attempt_id: int, error: str) -> None: ...
+    def abandon_answer(self, attempt_id: int, duration_s: float) -> None: ...
+    def finish_answer(
+        self,
+        attempt_id: int,
+        duration_s: float,
+        transcribe: Callable[[], Transcript],
+        question: Question,
+        now: datetime,
+    ) -> Answered: ...
+    def score_file(
+        self,
+        question: Question,
+        path: Path,
+        session_id: int | None,
+        score: ScorePath,
+        now: datetime,
+    ) -> Answered: ...
+    def score_typed(
+        self, question: Question, text: str, session_id: int | None, now: datetime
+    ) -> Answered: ...
     def score_pending(self, score: ScorePath, on_progress: OnPending | None) -> PendingResult: ...
-    def save_scored(
-        self, attempt_id: int, question: Question, scored: ScoredAnswer, now: datetime
-    ) -> None: ...
-    def mark_failed(self, attempt_id: int, error: str) -> None: ...
     def rate(self, attempt_id: int, question_id: str, rating: str, now: datetime) -> None: ...
     def set_weak(self, question_id: str, weak: bool) -> None: ...
     def is_weak(self, question_id: str) -> bool: ...
     def attempts(self, limit: int | None = None) -> list[AttemptRow]: ...
     def attempt(self, attempt_id: int) -> AttemptDetail: ...
     def progress(self, now: datetime) -> ProgressData: ...
-    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefResult: ...
+    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved: ...
     def close(self) -> None: ...
 
 
@@ -119,7 +106,6 @@ class Services:
     make_recorder: Callable[[Path, OnBlock | None], Recorder]
     make_transcriber: Callable[[], Transcriber]
     make_live: Callable[[Transcriber, OnUpdate], LiveTranscriber]
-    score_transcript: Callable[[Transcript, Question | None], ScoredAnswer]
     score_file: Callable[[Path, Question | None, Transcriber | None], ScoredAnswer]
     """Transcribe and score a file; given the app's warm transcriber when it has one."""
     play: Callable[[Path, OnPosition, threading.Event], None]
@@ -128,89 +114,9 @@ class Services:
     speak: Callable[[str], None] = field(default_factory=lambda: speak_with_espeak)
     now: Callable[[], datetime] = datetime.now
 
-    @classmethod
-    def real(cls, config: Config | None = None) -> Services:
-        from mockint.config import load_config
-        from mockint.tui.backend import RealBackend
-
-        config = config or load_config()
-        return cls(
-            config=config,
-            backend=RealBackend(config),
-            make_recorder=lambda path, on_block: _real_recorder(config, path, on_block),
-            make_transcriber=lambda: _real_transcriber(config),
-            make_live=_real_live,
-            score_transcript=lambda t, q: _real_score(t, q, config),
-            score_file=lambda path, q, t: _real_score_file(path, q, t, config),
-            play=lambda path, on_pos, stop: _real_play(config, path, on_pos, stop),
-            audio_problem=lambda: _real_audio_problem(config),
-        )
-
 
 def speak_with_espeak(text: str) -> None:
     """Read ``text`` aloud with espeak-ng (blocks until done; silently skips if absent)."""
     exe = shutil.which("espeak-ng") or shutil.which("espeak")
     if exe:
         subprocess.run([exe, "-s", "165", text], check=False, capture_output=True)
-
-
-# The real parts, imported only when first used: importing faster-whisper or sounddevice
-# costs more than the whole first screen.
-
-
-def _real_recorder(config: Config, path: Path, on_block: OnBlock | None) -> Recorder:
-    from mockint.audio.recorder import Recorder as AudioRecorder
-
-    recorder: Recorder = AudioRecorder.from_config(path, config.audio, on_block=on_block)
-    return recorder
-
-
-def _real_transcriber(config: Config) -> Transcriber:
-    from mockint.speech.transcriber import Transcriber as WhisperTranscriber
-
-    transcriber: Transcriber = WhisperTranscriber(config.speech)
-    return transcriber
-
-
-def _real_live(transcriber: Transcriber, on_update: OnUpdate) -> LiveTranscriber:
-    from mockint.speech.live import LiveTranscriber as Live
-
-    # The Protocol is what the app needs; the real class wants its own Transcriber (it is).
-    live: LiveTranscriber = Live(cast(Any, transcriber), on_update=on_update)
-    return live
-
-
-def _real_score(transcript: Transcript, question: Question | None, config: Config) -> ScoredAnswer:
-    from mockint.pipeline import score_transcript
-
-    return score_transcript(transcript, question, config)
-
-
-def _real_score_file(
-    path: Path, question: Question | None, transcriber: Transcriber | None, config: Config
-) -> ScoredAnswer:
-    from mockint.pipeline import score_file
-
-    return score_file(path, question=question, config=config, transcriber=cast(Any, transcriber))
-
-
-def _real_play(config: Config, path: Path, on_position: OnPosition, stop: threading.Event) -> None:
-    from mockint.audio.player import play
-
-    play(path, device=config.audio.output_device, on_position=on_position, stop_event=stop)
-
-
-def _real_audio_problem(config: Config) -> str | None:
-    """Open the microphone once: it proves it works, and PortAudio's first stream in a
-    process is slow to deliver audio (~2 s), so the first answer would wait for it."""
-    from mockint.errors import MockintError
-
-    try:
-        from mockint.audio.devices import warm_up_input
-
-        warm_up_input(config.audio.device)
-    except MockintError as exc:
-        return str(exc)
-    except (ImportError, OSError) as exc:
-        return f"audio is not available ({exc}); install PortAudio (libportaudio2)"
-    return None

@@ -1,25 +1,29 @@
 """The blocking half of practice: the model in the background, and one answer at a time.
 
 No Textual here: the practice screen calls these from thread workers, and they report
-through plain callbacks. Nothing the user recorded is ever lost: a failure after recording
-leaves the audio where the store put it, and the attempt marked failed.
+through plain callbacks. The answer flow itself is the Coach's (:mod:`mockint.coach`):
+nothing the user recorded is ever lost, a failure leaves the audio and the attempt failed.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mockint.errors import MockintError
 from mockint.models import Question, Transcript
-from mockint.tui.services import LiveTranscriber, Recorder, Services, Transcriber
+from mockint.tui.data import SessionRecap
+from mockint.tui.services import Backend, Services
 
 if TYPE_CHECKING:
-    from mockint.pipeline import ScoredAnswer
+    from mockint.answer import ScoredAnswer
+    from mockint.audio.recorder import Recorder
+    from mockint.coach import Answered
+    from mockint.speech.live import LiveTranscriber, LiveUpdate
+    from mockint.speech.transcriber import Transcriber
 
 
 class ModelHolder:
@@ -97,15 +101,12 @@ class _Feed:
             self.live = live
 
 
-@dataclass
-class TakeResult:
-    attempt_id: int
-    scored: ScoredAnswer
-    audio_path: Path
-
-
 class AnswerTake:
-    """One recorded answer: start, watch (elapsed, level), stop → scored and saved."""
+    """One recorded answer, for the practice screen: start, watch (elapsed, level), stop.
+
+    The recorder and the live transcriber run here; the answer itself goes through the
+    backend's Coach calls (``begin_answer``, then ``finish_answer`` or ``abandon_answer``).
+    """
 
     def __init__(
         self,
@@ -136,12 +137,12 @@ class AnswerTake:
     def start(self) -> None:
         """Begin the attempt and start recording (blocking; raises MockintError)."""
         backend = self.services.backend
-        self.attempt_id, self.audio_path = backend.begin_attempt(self.question, self.session_id)
+        self.attempt_id, self.audio_path = backend.begin_answer(self.question, self.session_id)
         recorder = self.services.make_recorder(self.audio_path, self._feed)
         try:
             recorder.start()
         except Exception as exc:
-            backend.mark_failed(self.attempt_id, f"recording did not start: {exc}")
+            backend.recording_failed(self.attempt_id, f"recording did not start: {exc}")
             raise
         self._recorder = recorder
 
@@ -154,71 +155,95 @@ class AnswerTake:
         if self._feed.live is None:
             self._feed.attach(self.services.make_live(transcriber, self._on_update))
 
-    def stop(self) -> TakeResult:
+    def stop(self) -> Answered:
         """Stop, finish the transcript, score and save (blocking)."""
         assert self._recorder is not None and self.attempt_id is not None
-        backend = self.services.backend
         recording = self._recorder.stop()
-        stopped = time.perf_counter()
-        backend.finish_recording(self.attempt_id, recording.duration_s)
-        path = Path(recording.path)
-        try:
-            self.attach_live()
-            if self._feed.live is None:
-                raise MockintError(self.model.error or "the speech model is not available")
-            transcript = self._feed.live.finish()
-            scored = self.services.score_transcript(transcript, self.question)
-        except Exception as exc:
-            backend.mark_failed(self.attempt_id, str(exc))
-            raise MockintError(f"{exc}; your recording is kept at {path}") from exc
-        if not scored.audio:
-            scored.audio = str(path)
-        scored.timing.setdefault("after_stop_s", time.perf_counter() - stopped)
-        backend.save_scored(self.attempt_id, self.question, scored, self.services.now())
-        return TakeResult(self.attempt_id, scored, path)
+        return self.services.backend.finish_answer(
+            self.attempt_id,
+            recording.duration_s,
+            self._transcript,
+            self.question,
+            self.services.now(),
+        )
+
+    def _transcript(self) -> Transcript:
+        """The live transcriber's tail (the model may still be loading: wait for it)."""
+        self.attach_live()
+        if self._feed.live is None:
+            raise MockintError(self.model.error or "the speech model is not available")
+        return self._feed.live.finish()
 
     def cancel(self) -> None:
         """Stop without scoring (leaving the screen); the audio and attempt stay."""
         if self._recorder is not None:
             recording = self._recorder.stop()
             if self.attempt_id is not None:
-                self.services.backend.finish_recording(self.attempt_id, recording.duration_s)
+                self.services.backend.abandon_answer(self.attempt_id, recording.duration_s)
             self._recorder = None
         if self._feed.live is not None:
             self._feed.live.cancel()
 
-    def _on_update(self, update: Any) -> None:
+    def _on_update(self, update: LiveUpdate) -> None:
         self.on_text(live_text(update))
 
 
-def live_text(update: Any) -> str:
-    """The text so far, from whatever the live transcriber reports."""
-    if isinstance(update, str):
-        return update
-    if isinstance(update, Transcript):
-        return update.text
-    words = getattr(update, "words", None)
-    if isinstance(words, tuple):
-        return Transcript(words=words, duration_s=0.0).text
-    for name in ("text", "transcript"):
-        value = getattr(update, name, None)
-        if isinstance(value, str):
-            return value
-        if isinstance(value, Transcript):
-            return value.text
-    return str(update)
+def live_text(update: LiveUpdate) -> str:
+    """The text transcribed so far."""
+    return Transcript(words=update.words, duration_s=0.0).text
+
+
+class PracticeSession:
+    """One practice session in the store: started when first needed, ended with a recap.
+
+    Practice goes on without one when the store refuses (``on_problem`` says why); the recap
+    is then the screen's own scores."""
+
+    def __init__(self, on_problem: Callable[[str], None]) -> None:
+        self._on_problem = on_problem
+        self._lock = threading.Lock()
+        self._failed = False
+        self._backend: Backend | None = None
+        self.kind = "practice"
+        self.session_id: int | None = None
+
+    def open(self, backend: Backend, kind: str) -> None:
+        self._backend, self.kind = backend, kind
+
+    def ensure(self) -> int | None:
+        """The session's id, starting it first if needed (blocking: call from workers)."""
+        with self._lock:
+            if self.session_id is None and not self._failed and self._backend is not None:
+                try:
+                    self.session_id = self._backend.start_session(self.kind)
+                except Exception as exc:
+                    self._failed = True
+                    self._on_problem(f"Could not start a session: {exc}")
+            return self.session_id
+
+    def end(self, now: datetime, answered: list[tuple[str, int]]) -> SessionRecap:
+        """End it and recap it; ``answered`` (question text, score) stands in for a recap the
+        store cannot give."""
+        recap = SessionRecap(())
+        try:
+            if self.session_id is not None and self._backend is not None:
+                self._backend.end_session(self.session_id)
+                recap = self._backend.session_summary(self.session_id, now)
+        except Exception as exc:
+            recap = SessionRecap((), (f"Could not build the summary: {exc}",))
+        if not recap.lines and answered:
+            lines = tuple((text, score, None, "") for text, score in answered)
+            recap = SessionRecap(lines, recap.notes)
+        return recap
 
 
 def score_typed(
     services: Services, question: Question, text: str, session_id: int | None
-) -> TakeResult:
+) -> Answered:
     """Score a typed answer (no microphone) and save it as an attempt."""
     if not text.strip():
         raise MockintError("type your answer first, then press ctrl+s")
-    scored = services.score_transcript(Transcript.from_text(text), question)
-    attempt_id = services.backend.add_typed_attempt(question, session_id)
-    services.backend.save_scored(attempt_id, question, scored, services.now())
-    return TakeResult(attempt_id, scored, Path(scored.audio or ""))
+    return services.backend.score_typed(question, text, session_id, services.now())
 
 
 def score_audio_file(
@@ -227,16 +252,13 @@ def score_audio_file(
     path_text: str,
     session_id: int | None,
     model: ModelHolder | None = None,
-) -> TakeResult:
+) -> Answered:
     """Score an existing recording and keep a copy as an attempt."""
     path = Path(path_text.strip()).expanduser()
     if not path.is_file():
         raise MockintError(f"{path}: no such file; give the path of a recording (wav, mp3, m4a…)")
-    attempt_id, stored = services.backend.add_file_attempt(question, path, session_id)
-    try:
-        scored = services.score_file(stored, question, model.get() if model else None)
-    except Exception as exc:
-        services.backend.mark_failed(attempt_id, str(exc))
-        raise
-    services.backend.save_scored(attempt_id, question, scored, services.now())
-    return TakeResult(attempt_id, scored, stored)
+
+    def score(audio: Path, *, question: Question | None = None) -> ScoredAnswer:
+        return services.score_file(audio, question, model.get() if model else None)
+
+    return services.backend.score_file(question, path, session_id, score, services.now())

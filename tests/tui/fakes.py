@@ -8,26 +8,32 @@ fast and deterministic), so the feedback shown is what users would see for that 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from mockint.coach import Answered, NotScored, settle
 from mockint.config import Config
+from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question, Transcript
+from mockint.practice.plan import PlanItem
+from mockint.speech.live import LiveUpdate
 from mockint.tui.data import (
     AttemptDetail,
     AttemptRow,
     CatalogData,
     DebriefEntry,
-    DebriefResult,
+    DebriefSaved,
     HomeData,
     PendingResult,
-    PlanItem,
     ProgressData,
     ProgressPoint,
-    SessionSummary,
+    SessionRecap,
 )
+from mockint.tui.feedback import FeedbackData
 from mockint.tui.services import OnBlock, OnPosition, OnUpdate, Services
 
 NOW = datetime(2025, 3, 14, 9, 30)
@@ -122,7 +128,8 @@ class FakeLive:
 
     def feed(self, samples: Any) -> None:
         self.fed += 1
-        self.on_update(self.text[:40])
+        words = Transcript.from_text(self.text[:40]).words
+        self.on_update(LiveUpdate(words, words, 0.0, 0.0))
 
     def finish(self) -> Transcript:
         t = Transcript.from_text(self.text, wpm=140)
@@ -139,7 +146,8 @@ class FakeBackend:
     home_data: HomeData | None = None
     catalog_data: CatalogData = field(default_factory=lambda: CatalogData(BANKS))
     rows: list[AttemptRow] = field(default_factory=list)
-    results: dict[int, dict[str, Any]] = field(default_factory=dict)
+    results: dict[int, Any] = field(default_factory=dict)
+    """The ScoredAnswer of each attempt scored."""
     root: Path = Path("/tmp")
     ratings: list[tuple[int, str]] = field(default_factory=list)
     weak_ids: set[str] = field(default_factory=set)
@@ -155,7 +163,7 @@ class FakeBackend:
     def home(self, now: datetime) -> HomeData:
         if self.home_data is not None:
             return self.home_data
-        plan = tuple(PlanItem(x, "new") for x in QUESTIONS[:2])
+        plan = tuple(PlanItem(x, "new", "", 2.0) for x in QUESTIONS[:2])
         scores = tuple(r.overall for r in self.rows if r.overall is not None)
         waiting = {r.id for r in self._pending()}
         recovered = len(waiting & self.recovered_ids)
@@ -179,14 +187,17 @@ class FakeBackend:
             if on_progress:
                 on_progress(index, len(waiting))
             question = self.catalog_data.question(row.question_id)
-            try:
-                result = score(row.audio_path, question=question)
-            except Exception as exc:
-                self.mark_failed(row.id, str(exc))
-                failed.append((row.id, str(exc)))
-                continue
             assert question is not None
-            self.save_scored(row.id, question, result, row.created_at)
+            try:
+                result, _ = settle(
+                    row.id,
+                    partial(score, row.audio_path, question=question),
+                    failed=self.mark_failed,
+                    save=partial(self._save_at, question=question, now=row.created_at),
+                )
+            except NotScored as exc:
+                failed.append((row.id, exc.error))
+                continue
             scored.append((row.id, int(result.report.overall)))
         return PendingResult(tuple(scored), tuple(failed))
 
@@ -203,11 +214,11 @@ class FakeBackend:
     def end_session(self, session_id: int) -> None:
         pass
 
-    def session_summary(self, session_id: int, now: datetime) -> SessionSummary:
+    def session_summary(self, session_id: int, now: datetime) -> SessionRecap:
         lines = tuple(
             (r.question_text, r.overall, 48, "Tue 18 Mar") for r in self.rows if r.overall
         )
-        return SessionSummary(lines, ("Fillers fell from 6 to 3 per minute.",))
+        return SessionRecap(lines, ("Fillers fell from 6 to 3 per minute.",))
 
     def _add(self, question: Question, status: str) -> tuple[int, Path]:
         with self.lock:
@@ -228,24 +239,66 @@ class FakeBackend:
             )
         return attempt_id, path
 
-    def begin_attempt(self, question: Question, session_id: int | None) -> tuple[int, Path]:
+    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]:
         return self._add(question, "recording")
 
-    def finish_recording(self, attempt_id: int, duration_s: float) -> None:
+    def recording_failed(self, attempt_id: int, error: str) -> None:
+        self.mark_failed(attempt_id, error)
+
+    def abandon_answer(self, attempt_id: int, duration_s: float) -> None:
         self._update(attempt_id, status="recorded", duration_s=duration_s)
 
-    def add_file_attempt(
-        self, question: Question, path: Path, session_id: int | None
-    ) -> tuple[int, Path]:
-        return self._add(question, "recorded")
+    def finish_answer(
+        self,
+        attempt_id: int,
+        duration_s: float,
+        transcribe: Callable[[], Transcript],
+        question: Question,
+        now: datetime,
+    ) -> Answered:
+        self.abandon_answer(attempt_id, duration_s)
+        path = self.rows[attempt_id - 1].audio_path
+        try:
+            scored, _ = settle(
+                attempt_id,
+                lambda: fake_score(transcribe(), question),
+                failed=self.mark_failed,
+                save=lambda i, s: self.save_scored(i, question, s, now),
+            )
+        except NotScored as exc:
+            raise MockintError(f"{exc.error}; your recording is kept at {path}") from exc
+        return Answered(scored, attempt_id, path)
+
+    def score_file(
+        self, question: Question, path: Path, session_id: int | None, score: Any, now: datetime
+    ) -> Answered:
+        attempt_id, stored = self._add(question, "recorded")
+        scored, _ = settle(
+            attempt_id,
+            lambda: score(stored, question=question),
+            failed=self.mark_failed,
+            save=lambda i, s: self.save_scored(i, question, s, now),
+        )
+        return Answered(scored, attempt_id, stored)
+
+    def score_typed(
+        self, question: Question, text: str, session_id: int | None, now: datetime
+    ) -> Answered:
+        scored = fake_score(Transcript.from_text(text), question)
+        attempt_id = self.add_typed_attempt(question, session_id)
+        self.save_scored(attempt_id, question, scored, now)
+        return Answered(scored, attempt_id)
 
     def add_typed_attempt(self, question: Question, session_id: int | None) -> int:
         attempt_id = self._add(question, "recorded")[0]
         self._update(attempt_id, audio_path=None)  # a typed answer has no audio
         return attempt_id
 
+    def _save_at(self, attempt_id: int, scored: Any, *, question: Question, now: datetime) -> None:
+        self.save_scored(attempt_id, question, scored, now)
+
     def save_scored(self, attempt_id: int, question: Question, scored: Any, now: datetime) -> None:
-        self.results[attempt_id] = scored.to_dict()
+        self.results[attempt_id] = scored
         report = scored.report
         typed = self.rows[attempt_id - 1].audio_path is None  # no audio: no length stored
         self._update(
@@ -280,14 +333,17 @@ class FakeBackend:
 
     def attempt(self, attempt_id: int) -> AttemptDetail:
         row = self.rows[attempt_id - 1]
-        return AttemptDetail(row, self.results.get(attempt_id), self.failed.get(attempt_id))
+        scored = self.results.get(attempt_id)
+        feedback = FeedbackData.from_scored(scored) if scored else None
+        return AttemptDetail(row, feedback, self.failed.get(attempt_id))
 
     def progress(self, now: datetime) -> ProgressData:
         points = []
         for row in sorted(self.rows, key=lambda r: r.created_at):
             if row.overall is None:
                 continue
-            metrics = self.results.get(row.id, {}).get("metrics", {})
+            scored = self.results.get(row.id)
+            metrics = scored.report.metrics if scored else {}
             points.append(
                 ProgressPoint(
                     row.created_at,
@@ -299,9 +355,9 @@ class FakeBackend:
             )
         return ProgressData(tuple(points), (("missing_result", 3), ("filler_heavy", 2)))
 
-    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefResult:
+    def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved:
         self.debriefs.append(entry)
-        return DebriefResult(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
+        return DebriefSaved(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
 
     def close(self) -> None:
         pass
@@ -345,7 +401,6 @@ def make_services(
         make_recorder=lambda path, on_block: FakeRecorder(path, on_block, recorder_fail),
         make_transcriber=FakeTranscriber,
         make_live=lambda transcriber, on_update: FakeLive(answer, on_update),
-        score_transcript=fake_score,
         score_file=score_file,
         play=play,
         audio_problem=lambda: audio_problem,
@@ -367,7 +422,7 @@ def seeded_backend(tmp: Path, count: int = 4) -> FakeBackend:
     ]
     for i in range(count):
         question = QUESTIONS[i % 2]
-        attempt_id, _ = backend.begin_attempt(question, None)
+        attempt_id, _ = backend.begin_answer(question, None)
         transcript = Transcript.from_text(answers[i % len(answers)], wpm=130 + 10 * i)
         backend.save_scored(attempt_id, question, fake_score(transcript, question), NOW)
         # A few days apart, the last one this morning (progress charts are by date).

@@ -8,6 +8,8 @@ from datetime import date, datetime
 import pytest
 
 from mockint.errors import MockintError
+from mockint.models import Transcript
+from mockint.speech.live import LiveUpdate
 from mockint.tui.data import AttemptRow, HomeData, PendingResult, pending_notice
 from mockint.tui.feedback import FeedbackData, FeedbackWord
 from mockint.tui.screens.debrief import parse_interview_date, parse_questions
@@ -97,16 +99,16 @@ def test_history_sorts_by_date_and_by_score_unscored_last() -> None:
     assert [r.id for r in sort_rows(rows, "score")] == [3, 1, 2]
 
 
-class _Update:
-    def __init__(self, words: tuple[object, ...]) -> None:
-        self.words = words
+def _update(text: str) -> LiveUpdate:
+    words = Transcript.from_text(text).words
+    return LiveUpdate(words, words, 0.0, 0.0)
 
 
 @pytest.mark.parametrize(
     ("update", "text"),
-    [("so far", "so far"), (_Update(()), ""), (42, "42")],
+    [(_update("so far"), "so far"), (_update(""), "")],
 )
-def test_live_text(update: object, text: str) -> None:
+def test_live_text(update: LiveUpdate, text: str) -> None:
     assert live_text(update) == text
 
 

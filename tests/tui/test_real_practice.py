@@ -10,8 +10,8 @@ import pytest
 from mockint.config import Config
 from mockint.store import Store
 from mockint.tui.app import MockintApp
+from mockint.tui.backend import real_services
 from mockint.tui.screens.practice import PracticeScreen
-from mockint.tui.services import Services
 from mockint.tui.widgets.feedback_view import FeedbackView
 from tests.integration.fixtures_audio import NullSink, null_sink, pulse_server
 from tests.tui.conftest import SIZE, settle
@@ -27,7 +27,7 @@ QUESTION = "beh-conflict-coworker"
 async def test_real_recorder_and_model_score_a_spoken_answer(null_sink: NullSink) -> None:
     config = Config()
     config.ui.prep_seconds = 0
-    services = Services.real(config)
+    services = real_services(config)
     app = MockintApp(services, start="practice", question=QUESTION, welcome=False)
     try:
         async with app.run_test(size=SIZE) as pilot:

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Footer, Input, TextArea
-from textual.widgets._footer import FooterKey
 
 from mockint.tui.app import MockintApp
 from mockint.tui.data import CatalogData
@@ -288,7 +287,8 @@ def test_nothing_overflows_at_80x24(tmp_path: Path, screen: str) -> None:
                 await pilot.pause()
                 current = app.screen
                 footer = current.query_one(Footer)
-                keys = [k for k in footer.query(FooterKey) if k.display]
+                # By type name: the key widget's class is private to Textual's footer.
+                keys = [k for k in footer.query("FooterKey") if k.display]
                 cut = [str(k.description) for k in keys if k.region.right > footer.region.right]
                 assert not cut, f"footer keys cut off: {cut}"
                 for table in current.query(DataTable):

@@ -10,6 +10,7 @@ import pytest
 CORE_MODULES = [
     "mockint",
     "mockint.cli",
+    "mockint.coach",
     "mockint.config",
     "mockint.banks",
     "mockint.models",

@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from mockint import clock as _time
 from mockint.errors import MockintError
 from mockint.models import Kind, Question
-from mockint.practice import _time
 from mockint.practice.config import PracticeConfig, practice_config
 from mockint.practice.debrief import (
     follow_up_note,
@@ -224,13 +224,10 @@ def test_times_are_utc_and_naive_means_local() -> None:
     assert _time.end_of_day(T0, UTC) == datetime(2025, 3, 3, 23, 59, 59, 999999, tzinfo=UTC)
 
 
-def test_practice_config_from_any_shape() -> None:
-    from mockint.config import Config
-
+def test_practice_config_is_the_section_given_or_the_defaults() -> None:
     section = PracticeConfig(daily_questions=7)
     assert practice_config(section) is section
-    assert practice_config(Config(practice=section)) is section
-    assert practice_config(None) == PracticeConfig()  # no config.yaml in the temp data root
+    assert practice_config(None) == PracticeConfig()  # config.yaml is the entry points' to read
 
 
 def test_practice_config_reads_from_yaml_data() -> None:

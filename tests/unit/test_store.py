@@ -432,7 +432,7 @@ def test_the_store_imports_light() -> None:
     import sys
 
     code = (
-        "import sys, mockint.store, mockint.store.export, mockint.store.retry, "
+        "import sys, mockint.store, mockint.store.export, mockint.coach, "
         "mockint.commands.history, mockint.commands.replay; print(' '.join(sys.modules))"
     )
     loaded = set(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from mockint.commands.replay import StepPrinter
+from mockint.fmt import clip
 from mockint.models import Transcript
 from mockint.store import display
 
@@ -32,11 +33,11 @@ def test_sparkline(scores: list[int], spark: str) -> None:
     ("text", "width", "out"), [("short", 10, "short"), ("a  b\nc", 10, "a b c")]
 )
 def test_clip(text: str, width: int, out: str) -> None:
-    assert display.clip(text, width) == out
+    assert clip(text, width) == out
 
 
 def test_clip_long() -> None:
-    assert display.clip("abcdefghij", 5) == "abcd…"
+    assert clip("abcdefghij", 5) == "abcd…"
 
 
 SAID = "Um I think we like shipped it uh on time"

@@ -1,19 +1,14 @@
-"""The typed way for a screen to reach its app (and so its services)."""
+"""The typed way for a screen to reach its app's services and shared state."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.dom import DOMNode
 
-if TYPE_CHECKING:
-    from mockint.tui.app import MockintApp
+from mockint.tui.context import AppContext
 
 
-def mockint_app(node: DOMNode) -> MockintApp:
-    """``node.app`` as a :class:`MockintApp` (imported here, late: app.py imports screens)."""
-    from mockint.tui.app import MockintApp
-
+def mockint_app(node: DOMNode) -> AppContext:
+    """``node.app`` as the :class:`AppContext` it is (the app is one)."""
     app = node.app
-    assert isinstance(app, MockintApp)
+    assert isinstance(app, AppContext)
     return app

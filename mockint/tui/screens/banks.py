@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -14,13 +14,11 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint.models import Bank, Question
+from mockint.tui.context import AppContext
 from mockint.tui.data import CatalogData
-from mockint.tui.messages import CatalogLoaded, LoadFailed
+from mockint.tui.messages import CatalogLoaded, LoadFailed, StartPractice
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.question_card import render_question
-
-if TYPE_CHECKING:
-    from mockint.tui.app import MockintApp
 
 
 def bank_label(bank: Bank) -> Text:
@@ -51,7 +49,7 @@ class BanksScreen(Screen[None]):
         self.bank: Bank | None = None
 
     @property
-    def mockint(self) -> MockintApp:
+    def mockint(self) -> AppContext:
         return mockint_app(self)
 
     def compose(self) -> ComposeResult:
@@ -127,7 +125,7 @@ class BanksScreen(Screen[None]):
     def _question_selected(self, event: OptionList.OptionSelected) -> None:
         question = self._question(str(event.option.id))
         if question:
-            self.mockint.start_practice("practice", questions=[question])
+            self.post_message(StartPractice("practice", [question]))
 
     def _question(self, question_id: str) -> Question | None:
         return self.catalog.question(question_id) if self.catalog else None
@@ -138,11 +136,11 @@ class BanksScreen(Screen[None]):
 
     def action_practice_bank(self) -> None:
         if self.bank and self.bank.questions:
-            self.mockint.start_practice("practice", questions=list(self.bank.questions))
+            self.post_message(StartPractice("practice", list(self.bank.questions)))
 
     def action_practice_question(self) -> None:
         questions = self.query_one("#question-list", OptionList)
         if questions.highlighted is not None and self.bank:
-            self.mockint.start_practice(
-                "practice", questions=[self.bank.questions[questions.highlighted]]
+            self.post_message(
+                StartPractice("practice", [self.bank.questions[questions.highlighted]])
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,9 +19,6 @@ from mockint.errors import MockintError
 from mockint.tui.data import DebriefEntry
 from mockint.tui.messages import Notice
 from mockint.tui.screens._app import mockint_app
-
-if TYPE_CHECKING:
-    pass
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
+from mockint.fmt import clip, clock
+from mockint.models import RATINGS
 from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.data import AttemptDetail, AttemptRow
-from mockint.tui.feedback import FeedbackData, clock
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
     AttemptLoaded,
@@ -26,12 +27,9 @@ from mockint.tui.messages import (
 )
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
-from mockint.tui.services import RATINGS
+from mockint.tui.screens.compare import CompareScreen
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.score_card import flag_label, score_style
-
-if TYPE_CHECKING:
-    pass
 
 
 def matches(row: AttemptRow, query: str) -> bool:
@@ -117,13 +115,13 @@ class HistoryScreen(Screen[None]):
             mark = "▶ " if self.marked and self.marked.id == row.id else ""
             cells: list[str | Text] = [
                 mark + row.created_at.strftime(cols.when),
-                _short(row.bank, cols.bank),
-                _short(row.question_text, cols.question),
+                clip(row.bank, cols.bank),
+                clip(row.question_text, cols.question),
                 _audio_cell(row),
                 _score_cell(row),
             ]
             if cols.flags:
-                cells.append(_short(", ".join(flag_label(f) for f in row.flags), cols.flags))
+                cells.append(clip(", ".join(flag_label(f) for f in row.flags), cols.flags))
             table.add_row(*cells, key=str(row.id))
         empty = self.query_one("#history-empty", Static)
         if not self.rows:
@@ -218,10 +216,6 @@ def columns_for(width: int, rows: list[AttemptRow] | None = None) -> Columns:
     return Columns("%m-%d %H:%M", bank, max(16, room - fixed), 0)
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _audio_cell(row: AttemptRow) -> Text:
     if row.audio_path is None:
         return Text("typed", style="dim")
@@ -304,7 +298,7 @@ class AttemptScreen(Screen[None]):
             kept = f" The recording is kept at {audio}." if audio else ""
             note.update(f"This attempt was not scored ({detail.error or detail.row.status}).{kept}")
             return
-        self.query_one(FeedbackView).show(FeedbackData.from_dict(detail.result))
+        self.query_one(FeedbackView).show(detail.result)
         if self.typed:
             note.update("A typed answer: there is no audio to replay.")
         else:
@@ -368,54 +362,3 @@ class AttemptScreen(Screen[None]):
         if self.replayer:
             self.replayer.stop()
         self.app.pop_screen()
-
-
-class CompareScreen(Screen[None]):
-    """Two attempts of one question, side by side (older on the left)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
-
-    def __init__(self, first_id: int, second_id: int) -> None:
-        super().__init__()
-        self.ids = (first_id, second_id)
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="page"):
-            yield Label("Compare", id="compare-title", classes="page-title")
-            with Horizontal(id="compare-body"):
-                for side in ("left", "right"):
-                    with Vertical(classes="compare-side"):
-                        yield Label("", id=f"compare-{side}-title", classes="panel-title")
-                        yield FeedbackView(id=f"compare-{side}")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.load()
-
-    @work(thread=True, exclusive=True)
-    def load(self) -> None:
-        backend = mockint_app(self).services.backend
-        try:
-            details = sorted((backend.attempt(i) for i in self.ids), key=lambda d: d.row.created_at)
-        except Exception as exc:
-            self.post_message(LoadFailed(f"could not read the attempts: {exc}"))
-            return
-        for detail in details:
-            self.post_message(AttemptLoaded(detail))
-
-    @on(AttemptLoaded)
-    def _loaded(self, message: AttemptLoaded) -> None:
-        side = "left" if not self.query_one("#compare-left", FeedbackView).data else "right"
-        detail = message.detail
-        self.query_one("#compare-title", Label).update(f"Compare · {detail.row.question_text}")
-        title = f"{detail.row.created_at:%Y-%m-%d %H:%M}"
-        self.query_one(f"#compare-{side}-title", Label).update(title)
-        view = self.query_one(f"#compare-{side}", FeedbackView)
-        if detail.result:
-            view.show(FeedbackData.from_dict(detail.result))
-        else:
-            view.data = FeedbackData.from_dict({})  # marks the side as taken
-
-    @on(LoadFailed)
-    def _failed(self, message: LoadFailed) -> None:
-        self.query_one("#compare-title", Label).update(Text(message.error, style="red"))

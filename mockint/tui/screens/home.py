@@ -15,8 +15,16 @@ from textual.widgets import Footer, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from mockint.errors import MockintError
-from mockint.tui.data import HomeData, PlanItem, pending_notice
-from mockint.tui.messages import HomeLoaded, LoadFailed, PendingProgress, PendingScored
+from mockint.tui.context import AppContext
+from mockint.tui.data import HomeData, pending_notice
+from mockint.tui.messages import (
+    HomeLoaded,
+    HomeShown,
+    LoadFailed,
+    PendingProgress,
+    PendingScored,
+    StartPractice,
+)
 from mockint.tui.screens._app import mockint_app
 
 if TYPE_CHECKING:
@@ -24,7 +32,7 @@ if TYPE_CHECKING:
 
     from mockint.models import Question
     from mockint.pipeline import ScoredAnswer
-    from mockint.tui.app import MockintApp
+    from mockint.practice.weak import WeakQuestion
 
 # (action, label): the action list on screen, in the order the bindings list them.
 ACTIONS = (
@@ -55,20 +63,21 @@ def render_plan(data: HomeData) -> Text:
     )
     for item in data.plan:
         text.append(f"• {item.question.text}\n")
-        if item.why:
-            text.append(f"  {item.why}\n", style="dim")
+        why = f"{item.why}: {item.detail}" if item.detail else item.why
+        if why:
+            text.append(f"  {why}\n", style="dim")
     text.rstrip()
     return text
 
 
-def render_weak(items: tuple[PlanItem, ...]) -> Text:
+def render_weak(items: tuple[WeakQuestion, ...]) -> Text:
     if not items:
         return Text("None yet. Answers that score low, or that you flag with w, show here.")
     text = Text()
     for item in items[:5]:
-        text.append(f"• {item.question.text}\n")
-        if item.why:
-            text.append(f"  {item.why}\n", style="dim")
+        text.append(f"• {item.text}\n")
+        if item.reasons:
+            text.append(f"  {'; '.join(item.reasons)}\n", style="dim")
     text.rstrip()
     return text
 
@@ -102,7 +111,7 @@ class HomeScreen(Screen[None]):
         self.scoring_pending = False
 
     @property
-    def mockint(self) -> MockintApp:
+    def mockint(self) -> AppContext:
         return mockint_app(self)
 
     def compose(self) -> ComposeResult:
@@ -163,7 +172,7 @@ class HomeScreen(Screen[None]):
         if not self.scoring_pending:
             self._show_pending(pending_notice(data))
         self.refresh_bindings()
-        self.mockint.home_loaded(data)
+        self.post_message(HomeShown(data))
 
     def _show_pending(self, line: str) -> None:
         pending = self.query_one("#pending-line", Static)
@@ -248,10 +257,10 @@ class HomeScreen(Screen[None]):
         getattr(self, f"action_{event.option.id}")()
 
     def action_daily(self) -> None:
-        self.mockint.start_practice("daily")
+        self.post_message(StartPractice("daily"))
 
     def action_drill(self) -> None:
-        self.mockint.start_practice("drill")
+        self.post_message(StartPractice("drill"))
 
     def action_banks(self) -> None:
         from mockint.tui.screens.banks import BanksScreen

@@ -7,20 +7,19 @@ message back. Without a microphone the same loop takes typed answers or an audio
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
 from mockint.errors import MockintError
-from mockint.models import Question
-from mockint.tui.bindings import RATE_BINDINGS
+from mockint.models import RATINGS, Question
+from mockint.tui.context import AppContext
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
     AnswerFailed,
@@ -33,8 +32,8 @@ from mockint.tui.messages import (
 )
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
-from mockint.tui.services import RATINGS
-from mockint.tui.session import AnswerTake, TakeResult, score_audio_file, score_typed
+from mockint.tui.screens._stages import ALWAYS, PRACTICE_BINDINGS, STAGE_ACTIONS, Stage
+from mockint.tui.session import AnswerTake, PracticeSession, score_audio_file, score_typed
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
@@ -42,51 +41,21 @@ from mockint.tui.widgets.timer import ElapsedTimer
 from mockint.tui.widgets.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
-    from mockint.tui.app import MockintApp
-
-# Which stage each action belongs to; check_action hides the others from the footer.
-STAGE_ACTIONS: dict[str, set[str]] = {
-    "card": {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
-    "record": {"stop"},
-    "working": set(),
-    "feedback": {"replay", "redo", "rate", "weak", "next"},
-    "typed": {"submit_typed", "back_to_card"},
-    "file": {"back_to_card"},
-}
-ALWAYS = {"end_session"}
+    from mockint.coach import Answered
 
 
 class PracticeScreen(Screen[None]):
     """One practice session over ``questions``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Labels stay short: every key of a stage must fit an 80-column footer.
-        Binding("space", "start_now", "Start"),
-        Binding("space", "stop", "Stop"),
-        Binding("enter", "stop", "Stop", show=False),
-        Binding("t", "tips", "Tips"),
-        Binding("a", "read_aloud", "Read aloud"),
-        Binding("s", "skip", "Skip"),
-        Binding("y", "typed", "Type it"),
-        Binding("f", "from_file", "File"),
-        Binding("p", "replay", "Replay"),
-        Binding("r", "redo", "Redo"),
-        *RATE_BINDINGS,
-        Binding("n", "next", "Next"),
-        Binding("ctrl+s", "submit_typed", "Score it"),
-        Binding("escape", "back_to_card", "Back"),
-        Binding("escape", "end_session", "End session"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PRACTICE_BINDINGS
 
     def __init__(self, questions: list[Question], kind: str = "practice") -> None:
         super().__init__()
         self.questions = questions
         self.kind = kind
         self.index = 0
-        self.stage = "card"
-        self.session_id: int | None = None
-        self._session_lock = threading.Lock()
-        self._session_failed = False
+        self.stage = Stage.CARD
+        self.session = PracticeSession(self._session_problem)
         self.show_tips = False
         self.countdown = 0
         self.take: AnswerTake | None = None
@@ -100,7 +69,7 @@ class PracticeScreen(Screen[None]):
         self.replayer: Replayer | None = None
 
     @property
-    def mockint(self) -> MockintApp:
+    def mockint(self) -> AppContext:
         return mockint_app(self)
 
     @property
@@ -108,12 +77,12 @@ class PracticeScreen(Screen[None]):
         return self.questions[self.index]
 
     def compose(self) -> ComposeResult:
-        with ContentSwitcher(initial="card", id="stages"):
-            with Vertical(id="card"):
+        with ContentSwitcher(initial=Stage.CARD, id="stages"):
+            with Vertical(id=Stage.CARD):
                 yield QuestionCard(id="question-card", classes="panel")
                 yield Static("", id="countdown")
                 yield Static("", id="audio-problem", classes="problem")
-            with Vertical(id="record"):
+            with Vertical(id=Stage.RECORD):
                 yield QuestionCard(id="record-question", classes="compact")
                 with Horizontal(id="record-top"):
                     yield ElapsedTimer(id="timer")
@@ -122,21 +91,22 @@ class PracticeScreen(Screen[None]):
                         yield LevelMeter(id="level")
                         yield Label("", id="record-status", classes="dim")
                 yield TranscriptView(id="live", classes="panel")
-            with Vertical(id="working"):
+            with Vertical(id=Stage.WORKING):
                 yield Label("Scoring your answer…", id="working-label")
-            with Vertical(id="feedback"):
+            with Vertical(id=Stage.FEEDBACK):
                 yield Label("", id="feedback-title")
                 yield FeedbackView(id="feedback-view")
                 yield Label("", id="feedback-status", classes="dim")
-            with Vertical(id="typed"):
+            with Vertical(id=Stage.TYPED):
                 yield Label("Type your answer; ctrl+s scores it on the text alone.")
                 yield TextArea(id="typed-answer")
-            with Vertical(id="file"):
+            with Vertical(id=Stage.FILE):
                 yield Label("Path of a recording to score (wav, flac, mp3, m4a…), then enter:")
                 yield Input(placeholder="~/answer.wav", id="file-path")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.session.open(self.mockint.services.backend, self.kind)
         self.replayer = Replayer(self, self.mockint.services)
         self.title = f"{self.kind.title()} · {len(self.questions)} question(s)"
         self._start_session()
@@ -144,14 +114,14 @@ class PracticeScreen(Screen[None]):
 
     # -- stages
 
-    def set_stage(self, stage: str) -> None:
+    def set_stage(self, stage: Stage) -> None:
         self.stage = stage
         self.query_one(ContentSwitcher).current = stage
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ALWAYS:
-            return self.stage not in ("typed", "file")
+            return self.stage not in (Stage.TYPED, Stage.FILE)
         known = set().union(*STAGE_ACTIONS.values())
         if action not in known:
             return True
@@ -168,7 +138,7 @@ class PracticeScreen(Screen[None]):
         self.show_tips = False
         self.attempt_id = self.audio_path = self.rated = None
         self._render_card()
-        self.set_stage("card")
+        self.set_stage(Stage.CARD)
         problem = self.mockint.audio_problem
         self.query_one("#audio-problem", Static).update(
             f"Recording is not available: {problem}\n"
@@ -216,9 +186,9 @@ class PracticeScreen(Screen[None]):
 
     def action_start_now(self) -> None:
         self._stop_countdown()
-        if self.stage != "card" or self.mockint.audio_problem is not None:
+        if self.stage != Stage.CARD or self.mockint.audio_problem is not None:
             return
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Starting the microphone…")
         timer = self.query_one("#timer", ElapsedTimer)
         timer.target = self.question.target_seconds
@@ -229,7 +199,7 @@ class PracticeScreen(Screen[None]):
             self.mockint.services,
             self.mockint.model,
             self.question,
-            self.session_id,
+            self.session.session_id,
             on_text=self._post_live_text,
         )
         self._start_recording(self.take)
@@ -250,16 +220,16 @@ class PracticeScreen(Screen[None]):
 
     def action_typed(self) -> None:
         self._stop_countdown()
-        self.set_stage("typed")
+        self.set_stage(Stage.TYPED)
         self.query_one("#typed-answer", TextArea).focus()
 
     def action_from_file(self) -> None:
         self._stop_countdown()
-        self.set_stage("file")
+        self.set_stage(Stage.FILE)
         self.query_one("#file-path", Input).focus()
 
     def action_back_to_card(self) -> None:
-        self.set_stage("card")
+        self.set_stage(Stage.CARD)
         self.query_one("#countdown", Static).update("space starts recording")
         self.set_focus(None)
 
@@ -282,10 +252,10 @@ class PracticeScreen(Screen[None]):
     # -- recording
 
     def action_stop(self) -> None:
-        if self.stage != "record" or self.take is None:
+        if self.stage != Stage.RECORD or self.take is None:
             return
         self._stop_polling()
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Scoring your answer…")
         self._stop_recording(self.take)
 
@@ -305,7 +275,7 @@ class PracticeScreen(Screen[None]):
         self._post_result(take.stop)
 
     def _run_scoring(self, job: Any) -> None:
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Scoring your answer…")
         self.run_worker(lambda: self._post_result(job), thread=True, group="take", exclusive=True)
 
@@ -313,18 +283,18 @@ class PracticeScreen(Screen[None]):
         from mockint.tui.feedback import FeedbackData
 
         try:
-            result: TakeResult = job()
+            result: Answered = job()
         except MockintError as exc:
             self.post_message(AnswerFailed(str(exc)))
             return
         feedback = FeedbackData.from_scored(result.scored)
-        audio = str(result.audio_path) if str(result.audio_path) not in ("", ".") else None
-        self.post_message(AnswerScored(result.attempt_id, feedback, audio))
+        audio = str(result.audio_path) if result.audio_path else None
+        self.post_message(AnswerScored(result.attempt_id or 0, feedback, audio))
 
     @on(RecordingStarted)
     def _recording_started(self, message: RecordingStarted) -> None:
         self.attempt_id = message.attempt_id
-        self.set_stage("record")
+        self.set_stage(Stage.RECORD)
         self._update_record_status()
         self._poll_timer = self.set_interval(0.1, self._poll)
 
@@ -367,7 +337,7 @@ class PracticeScreen(Screen[None]):
             f"{self.index + 1}/{len(self.questions)}  {self.question.text}"
         )
         self.query_one(FeedbackView).show(message.feedback)
-        self.set_stage("feedback")
+        self.set_stage(Stage.FEEDBACK)
         self._feedback_status()
         self.query_one(FeedbackView).scroll_home(animate=False)
         self._load_weak(self.question.id)
@@ -375,7 +345,7 @@ class PracticeScreen(Screen[None]):
     @on(AnswerFailed)
     def _failed(self, message: AnswerFailed) -> None:
         self._stop_polling()
-        self.set_stage("card")
+        self.set_stage(Stage.CARD)
         self.query_one("#countdown", Static).update(
             "space tries again · y types the answer · f scores a file"
         )
@@ -430,9 +400,9 @@ class PracticeScreen(Screen[None]):
         self._stop_countdown()
         self._stop_polling()
         self._stop_replay()
-        if self.stage == "record" and self.take is not None:
+        if self.stage == Stage.RECORD and self.take is not None:
             self.run_worker(self.take.cancel, thread=True)
-        self.set_stage("working")
+        self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Wrapping up the session…")
         self._end_session()
 
@@ -448,14 +418,7 @@ class PracticeScreen(Screen[None]):
 
     def ensure_session(self) -> int | None:
         """The session's id, starting it first if needed (blocking: call from workers)."""
-        with self._session_lock:
-            if self.session_id is None and not self._session_failed:
-                try:
-                    self.session_id = self.mockint.services.backend.start_session(self.kind)
-                except Exception as exc:  # practice still works; the summary will be thinner
-                    self._session_failed = True
-                    self.post_message(Notice(f"Could not start a session: {exc}", "warning"))
-            return self.session_id
+        return self.session.ensure()
 
     @work(thread=True, exclusive=True, group="weak")
     def _load_weak(self, question_id: str) -> None:
@@ -467,7 +430,7 @@ class PracticeScreen(Screen[None]):
 
     def _set_weak(self, weak: bool) -> None:
         self.weak = weak
-        if self.stage == "feedback":
+        if self.stage == Stage.FEEDBACK:
             self._feedback_status()
 
     def _background(self, job: SaveJob) -> None:
@@ -479,22 +442,12 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="end")
     def _end_session(self) -> None:
-        from mockint.tui.data import SessionSummary
+        answered = [(q.text, self.scores[q.id]) for q in self.questions if q.id in self.scores]
+        self.post_message(SessionEnded(self.session.end(self.mockint.services.now(), answered)))
 
-        services = self.mockint.services
-        summary = SessionSummary(())
-        try:
-            if self.session_id is not None:
-                services.backend.end_session(self.session_id)
-                summary = services.backend.session_summary(self.session_id, services.now())
-        except Exception as exc:
-            summary = SessionSummary((), (f"Could not build the summary: {exc}",))
-        if not summary.lines and self.scores:
-            answered = [q for q in self.questions if q.id in self.scores]
-            summary = SessionSummary(
-                tuple((q.text, self.scores[q.id], None, "") for q in answered), summary.notes
-            )
-        self.post_message(SessionEnded(summary))
+    def _session_problem(self, problem: str) -> None:
+        # Practice still works without a session; the summary will be thinner.
+        self.post_message(Notice(problem, "warning"))
 
     @on(SessionEnded)
     def _session_ended(self, message: SessionEnded) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -19,9 +19,6 @@ from mockint.tui.data import ProgressData, ProgressPoint
 from mockint.tui.messages import LoadFailed, ProgressLoaded
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.score_card import flag_label, score_style
-
-if TYPE_CHECKING:
-    pass
 
 # (chart id, title, y label, value of a point)
 CHARTS = (

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from mockint.tui.data import SessionSummary
+from mockint.tui.data import SessionRecap
 
 
 def change(now: int | None, before: int | None) -> str:
@@ -29,7 +29,7 @@ class SummaryScreen(Screen[None]):
         Binding("h", "history", "History"),
     ]
 
-    def __init__(self, summary: SessionSummary) -> None:
+    def __init__(self, summary: SessionRecap) -> None:
         super().__init__()
         self.summary = summary
         self._room = 0

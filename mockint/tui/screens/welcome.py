@@ -14,13 +14,13 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
+from mockint.tui.context import AppContext
 from mockint.tui.messages import AnswerFailed, RecordingStarted
 from mockint.tui.screens._app import mockint_app
-from mockint.tui.services import Recorder
 from mockint.tui.widgets.level_meter import SPEECH_DBFS, LevelMeter
 
 if TYPE_CHECKING:
-    from mockint.tui.app import MockintApp
+    from mockint.audio.recorder import Recorder
 
 WELCOME = (
     "mockint asks you interview questions; you answer out loud. It listens, transcribes on "
@@ -47,7 +47,7 @@ class WelcomeScreen(ModalScreen[None]):
         self._tmp = tempfile.TemporaryDirectory(prefix="mockint-mic-")
 
     @property
-    def mockint(self) -> MockintApp:
+    def mockint(self) -> AppContext:
         return mockint_app(self)
 
     def compose(self) -> ComposeResult:

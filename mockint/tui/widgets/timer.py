@@ -7,10 +7,12 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Digits, Label
 
+from mockint import fmt
+
 
 def clock(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """The timer's ``m:ss``: whole seconds gone."""
+    return fmt.clock(seconds, running=True)
 
 
 def target_state(elapsed_s: float, target: tuple[int, int]) -> str:

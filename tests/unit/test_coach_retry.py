@@ -1,4 +1,4 @@
-"""Retrying pending attempts with a fake scorer (the real model: tests/integration)."""
+"""Coach.retry_pending with a fake scorer (the real model: tests/integration)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,21 @@ import numpy as np
 import pytest
 import soundfile
 
+from mockint.banks import Catalog
+from mockint.coach import Coach, RetryOutcome, question_of
+from mockint.config import Config
 from mockint.errors import MockintError
 from mockint.models import Kind, Question, Transcript
 from mockint.pipeline import ScoredAnswer
 from mockint.scoring.result import ScoreReport
 from mockint.store import Attempt, Status, Store
-from mockint.store.retry import RetryOutcome, question_of, retry_pending
 
 QUESTION = Question("beh-x", "Tell me about X.", Kind.BEHAVIORAL, "beh", (60, 120))
+
+
+def _coach(store: Store) -> Coach:
+    """A Coach whose banks know no question (each attempt's snapshot stands in)."""
+    return Coach(store, Catalog(banks=()), Config())
 
 
 def _wav(path: Path) -> Path:
@@ -55,7 +62,7 @@ def test_retry_outcomes(
         attempt = store.add_recorded_attempt(QUESTION, _wav(tmp_path / "a.wav"))
         assert attempt.audio_path is not None
         scorer = FakeScorer({attempt.audio_path.name: failure} if failure else {})
-        outcomes = retry_pending(store, score=scorer, lookup=lambda _id: None)
+        outcomes = _coach(store).retry_pending(score=scorer)
         assert outcomes == [
             RetryOutcome(
                 attempt.id,
@@ -83,7 +90,7 @@ def test_retry_goes_oldest_first_and_reports_progress(tmp_path: Path) -> None:
         store.mark_failed(second.id, "earlier failure")
         scored = store.add_recorded_attempt(QUESTION, _wav(tmp_path / "c.wav"))
         store.mark_scored(scored.id, FakeScorer()(tmp_path / "c.wav"))
-        retry_pending(store, score=FakeScorer(), lookup=lambda _id: None, progress=progress)
+        _coach(store).retry_pending(score=FakeScorer(), progress=progress)
         assert events == [
             (1, 2, first.id, False),
             (1, 2, first.id, True),
@@ -98,14 +105,14 @@ def test_missing_audio_is_reported_not_crashed(tmp_path: Path) -> None:
         attempt = store.begin_attempt(QUESTION)  # a typed answer: never any audio
         store.finish_recording(attempt.id, 0.0)
         scorer = FakeScorer()
-        [outcome] = retry_pending(store, score=scorer, lookup=lambda _id: None)
+        [outcome] = _coach(store).retry_pending(score=scorer)
         assert outcome.status is Status.FAILED and "missing" in (outcome.error or "")
         assert scorer.calls == []
 
 
 def test_nothing_pending_needs_no_scorer() -> None:
     with Store.open() as store:
-        assert retry_pending(store) == []
+        assert _coach(store).retry_pending() == []
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Clock helpers: every practice function takes ``now`` so tests can freeze time."""
+"""The one clock module: stored times (UTC ISO-8601 to the second), days as the user lives
+them, and "when" in words. Every practice function takes ``now`` so tests can freeze time."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ def utc(now: datetime | None = None) -> datetime:
 def iso(moment: datetime) -> str:
     """The storage form of a time: UTC ISO-8601 to the second (the schema's convention)."""
     return utc(moment).isoformat(timespec="seconds")
+
+
+def now_iso() -> str:
+    """The current time in its storage form."""
+    return iso(utc())
 
 
 def parse(text: str) -> datetime:

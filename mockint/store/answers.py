@@ -1,0 +1,111 @@
+"""The reads and writes of ``attempts`` that practice needs: the store owns every statement
+on its table, and practice calls these inside its own transactions (so they take the
+connection, not a Store). Rows come back as :class:`~mockint.store.attempts.Attempt`
+summaries (no words, no report; ``audio_path`` relative to the data root).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from mockint.errors import MockintError
+from mockint.store.attempts import SUMMARY_COLUMNS, Attempt, attempt_from_row, flags_from_json
+
+_SCORED = "status = 'scored' AND question_id IS NOT NULL"
+
+
+def _attempts(conn: sqlite3.Connection, where: str, params: Sequence[object] = ()) -> list[Attempt]:
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row  # whatever the connection was configured with
+    return [
+        attempt_from_row(r, Path())
+        for r in cur.execute(f"SELECT {SUMMARY_COLUMNS} FROM attempts WHERE {where}", tuple(params))
+    ]
+
+
+def find(conn: sqlite3.Connection, attempt_id: int) -> Attempt | None:
+    found = _attempts(conn, "id = ?", (attempt_id,))
+    return found[0] if found else None
+
+
+def scored_since(conn: sqlite3.Connection, since: str) -> list[Attempt]:
+    """Scored answers to bank questions given at or after ``since`` (a stored time)."""
+    return _attempts(conn, f"{_SCORED} AND created_at >= ?", (since,))
+
+
+def scored_times(conn: sqlite3.Connection) -> list[str]:
+    """When each scored answer was given, oldest first (streaks)."""
+    found = conn.execute(
+        "SELECT created_at FROM attempts WHERE status = 'scored' ORDER BY created_at"
+    )
+    return [r[0] for r in found]
+
+
+def in_session(conn: sqlite3.Connection, session_id: int) -> list[Attempt]:
+    """A session's scored answers to bank questions, in the order given."""
+    return _attempts(
+        conn,
+        f"session_id = ? AND {_SCORED} AND overall IS NOT NULL ORDER BY created_at, id",
+        (session_id,),
+    )
+
+
+def score_before(conn: sqlite3.Connection, first: Attempt, session_id: int) -> int | None:
+    """The latest score of ``first``'s question before it, outside the session."""
+    found = _attempts(
+        conn,
+        f"question_id = ? AND {_SCORED} AND overall IS NOT NULL AND created_at <= ? "
+        "AND id != ? AND (session_id IS NULL OR session_id != ?) "
+        "ORDER BY created_at DESC, id DESC LIMIT 1",
+        (first.question_id, first.created_at, first.id, session_id),
+    )
+    return found[0].overall if found else None
+
+
+def recent(conn: sqlite3.Connection, question_id: str, limit: int) -> list[Attempt]:
+    """Scored answers to a question, newest first."""
+    return _attempts(
+        conn,
+        "question_id = ? AND status = 'scored' ORDER BY created_at DESC, id DESC LIMIT ?",
+        (question_id, limit),
+    )
+
+
+def all_scored(conn: sqlite3.Connection) -> list[Attempt]:
+    """Every scored answer to a bank question, oldest first."""
+    return _attempts(conn, f"{_SCORED} ORDER BY created_at, id")
+
+
+def question_text(conn: sqlite3.Connection, question_id: str) -> str | None:
+    """The question's text as its latest answer snapshotted it."""
+    row = conn.execute(
+        "SELECT question_text FROM attempts WHERE question_id = ? AND question_text IS NOT NULL "
+        "ORDER BY created_at DESC LIMIT 1",
+        (question_id,),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def flags_seen(conn: sqlite3.Connection) -> set[str]:
+    """Every flag any answer was given."""
+    found = conn.execute("SELECT DISTINCT flags FROM attempts")
+    return {f for r in found for f in flags_from_json(r[0])}
+
+
+def require(conn: sqlite3.Connection, attempt_id: int) -> sqlite3.Row:
+    """The attempt's id, status and audio path; MockintError if there is none."""
+    row = conn.execute(
+        "SELECT id, status, audio_path FROM attempts WHERE id = ?", (attempt_id,)
+    ).fetchone()
+    if row is None:
+        raise MockintError(f"no attempt {attempt_id}: see `mockint history` for the ids")
+    return row
+
+
+def set_self_rating(conn: sqlite3.Connection, attempt_id: int, rating: int | None) -> None:
+    """The user's own rating, 1 (again) to 4 (easy); None clears it."""
+    if rating is not None and not 1 <= rating <= 4:
+        raise MockintError(f"self-rating must be 1 to 4, not {rating}")
+    conn.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
