@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mockint.commands._common import count, short
+from mockint.commands._common import count
 from mockint.errors import MockintError
+from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.prep.jobset import PracticeSet
@@ -122,13 +123,13 @@ def render(practice: PracticeSet, written: Path | None, *, dry_run: bool) -> str
     for p in practice.questions:
         mark = "new" if p.generated else "   "
         lines.append(f"  {mark} {p.question.id}")
-        lines.append(f"        {short(p.question.text, 88)}")
-        lines.append(f"        {short(p.reason, 88)}")
+        lines.append(f"        {clip(p.question.text, 88)}")
+        lines.append(f"        {clip(p.reason, 88)}")
     if practice.uncovered:
         lines.append("")
         lines.append("Not practised by any question yet:")
         for item in practice.uncovered:
-            lines.append(f"  {item.label}: {short(item.text, 80)}")
+            lines.append(f"  {item.label}: {clip(item.text, 80)}")
     lines.append("")
     if written is not None:
         lines.append(f"Wrote {written}.")
