@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mockint import practice
-from mockint.coach.base import CoachBase
+from mockint.coach.prepare import Prepare
 from mockint.models import Question
 from mockint.store import Attempt, Trend
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mockint.practice.weak import WeakFlag, WeakQuestion
 
 
-class Records(CoachBase):
+class Records(Prepare):
     """Practice and history, each call holding the store's lock."""
 
     # -- practice
@@ -64,9 +64,21 @@ class Records(CoachBase):
             return get_flag(store, question_id) is not None
 
     def plan_today(self, now: datetime | None = None) -> DailyPlan:
+        """Today's plan, drawing on the user's field and the job whose interview is next."""
+        from dataclasses import replace
+
+        from mockint.clock import local_date, utc
+        from mockint.practice.jobs import focus, jobs
+        from mockint.practice.plan import bank_fields
+
         catalog = self.catalog
+        config = replace(self.config.practice, field=self.field())
+        moment = utc(now)
         with self._locked() as store:
-            return practice.daily_plan(store, catalog, self.config.practice, now)
+            job = focus(jobs(store), local_date(moment))
+            return practice.daily_plan(
+                store, catalog, config, moment, fields=bank_fields(catalog.banks), job=job
+            )
 
     def streak(self, now: datetime | None = None) -> Streak:
         with self._locked() as store:

@@ -12,71 +12,83 @@ from mockint.errors import MockintError
 from mockint.fmt import clip
 
 if TYPE_CHECKING:
-    from mockint.prep.jobset import PracticeSet
+    from mockint.coach.prepare import PreparedJob
+    from mockint.practice.jobs import Job
 
 HELP = "a practice set for a job posting: matching questions plus ones made from it"
 DESCRIPTION = """\
 Paste a job posting into a file (or pipe it in) and get a practice set for it: bundled
 questions that practise what the posting asks (each with the reason), plus questions made
 from its own duties, skills and values where no bundled question fits. The new questions
-are written as your bank <data root>/banks/job-<role>.yaml, and the posting's parts that no
-question covers yet are listed. Everything happens on this machine.
+are written as your bank <data root>/banks/job-<role>.yaml, the set is kept as a job you can
+practise, and the posting's parts that no question covers yet are listed. With an
+interview date, the daily plan gives the job more of each day as the date nears.
+Everything happens on this machine.
 
 examples:
-  mockint job posting.txt                     read, match and write the job's bank
+  mockint job posting.txt                     read, match, write the bank, keep the job
+  mockint job posting.txt --interview 12-jan  plan towards the interview on 12 January
   pbpaste | mockint job -                     the posting from standard input
   mockint job posting.txt --dry-run           show the set, write nothing
-  mockint job posting.txt --name acme-nurse   choose the bank's name (job-acme-nurse)"""
+  mockint job --list                          the jobs you are preparing for
+  mockint practice --job job-store-manager    practise a job's whole set"""
 
 MAX_BYTES = 1_000_000
 """Postings are a few KB; anything this big is the wrong file."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("posting", metavar="POSTING", help="the posting as a text file, or -")
-    parser.add_argument("--name", metavar="NAME", help="bank name (default: from the role)")
+    parser.add_argument(
+        "posting", metavar="POSTING", nargs="?", help="the posting as a text file, or -"
+    )
+    parser.add_argument("--name", metavar="NAME", help="the job's name (default: from the role)")
+    parser.add_argument(
+        "--interview", metavar="DATE", help="interview date: YYYY-MM-DD, '12 Jan', 'tomorrow'"
+    )
     parser.add_argument("--dry-run", action="store_true", help="show the set, write nothing")
-    parser.add_argument("--force", action="store_true", help="replace an existing job bank")
+    parser.add_argument("--force", action="store_true", help="replace a job of the same name")
+    parser.add_argument("--list", action="store_true", help="the jobs you are preparing for")
     parser.add_argument("--json", action="store_true", help="print as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    from mockint import paths
-    from mockint.banks import load_bank_file, load_catalog
-    from mockint.prep.bankfile import bank_document, dump, write_bank
-    from mockint.prep.jobset import build_set, slug
+    from mockint.clock import local_date, utc
+    from mockint.coach import Coach
+    from mockint.config import load_config
+    from mockint.prep.dates import parse_day
     from mockint.prep.posting import parse_posting
 
+    if args.list:
+        if args.posting:
+            raise MockintError("--list takes no posting")
+        with Coach.open(load_config(), recover=False) as coach:
+            return _list(coach.jobs(), as_json=args.json)
+    if not args.posting:
+        raise MockintError("give the posting as a file, or - for standard input (see --help)")
     posting = parse_posting(read_text(args.posting))
     if not posting.items:
         raise MockintError(
             "found no duties, skills or values in the posting: paste the whole posting, "
             "including its responsibilities and requirements"
         )
-    name = slug(args.name or posting.role or posting.company or "posting", 4)
-    bank_id = name if name.startswith("job-") else f"job-{name}"
-    catalog = load_catalog()
-    practice = build_set(posting, catalog.banks, bank_id=bank_id)
-    path = paths.user_banks_dir() / f"{bank_id}.yaml"
-    written = None
-    if practice.generated and not args.dry_run:
-        title = f"Job: {posting.role or bank_id}"
-        about = f"Questions made from the posting for {posting.role or 'this job'}"
-        about += f" at {posting.company}." if posting.company else "."
-        field = practice.field
-        text = dump(
-            bank_document(bank_id, title, about, practice.generated, field=field),
-            header="# Made by `mockint job` from a job posting. Yours to edit.\n",
+    today = local_date(utc(None))
+    interview = parse_day(args.interview, today) if args.interview else None
+    if interview is not None and interview < today:
+        raise MockintError(f"the interview date {interview.isoformat()} has already passed")
+    with Coach.open(load_config()) as coach:
+        prepared = coach.prepare_job(
+            posting,
+            name=args.name,
+            interview=interview,
+            replace=args.force,
+            dry_run=args.dry_run,
         )
-        write_bank(path, text, replace=args.force)
-        load_bank_file(path, user=True)  # a bank we wrote must load; fail loudly if not
-        written = path
     if args.json:
         from mockint.commands._common import print_json
 
-        print_json(_as_json(practice, written))
+        print_json(_as_json(prepared, dry_run=args.dry_run))
     else:
-        print(render(practice, written, dry_run=args.dry_run))
+        print(render(prepared, dry_run=args.dry_run))
     return 0
 
 
@@ -101,19 +113,22 @@ def read_text(name: str) -> str:
         raise MockintError(f"cannot read {path} ({exc.strerror})") from None
 
 
-def render(practice: PracticeSet, written: Path | None, *, dry_run: bool) -> str:
+def render(prepared: PreparedJob, *, dry_run: bool) -> str:
+    from mockint.prep.posting import ItemKind
+
+    practice, job = prepared.practice, prepared.job
     posting = practice.posting
     lines = [f"Role: {posting.role or '(not named in the posting)'}"]
     if posting.company:
         lines[0] += f" at {posting.company}"
-    from mockint.prep.posting import ItemKind
-
     plural = {ItemKind.DUTY: "duties", ItemKind.SKILL: "skills", ItemKind.VALUE: "values"}
-    asks = [
-        f"{len(posting.of_kind(k))} {k.value if len(posting.of_kind(k)) == 1 else plural[k]}"
-        for k in ItemKind
-    ]
+    asks = []
+    for kind in ItemKind:
+        n = len(posting.of_kind(kind))
+        asks.append(f"{n} {kind.value if n == 1 else plural[kind]}")
     lines.append(f"The posting asks for: {', '.join(asks)}.")
+    if practice.field != "general":
+        lines.append(f"Field: {practice.field} (questions from its banks and the general ones)")
     lines.append("")
     made = len(practice.generated)
     lines.append(
@@ -131,21 +146,54 @@ def render(practice: PracticeSet, written: Path | None, *, dry_run: bool) -> str
         for item in practice.uncovered:
             lines.append(f"  {item.label}: {clip(item.text, 80)}")
     lines.append("")
-    if written is not None:
-        lines.append(f"Wrote {written}.")
-        lines.append(f"Practise the new questions: mockint practice --bank {practice.bank_id}")
-    elif dry_run:
+    if dry_run:
         lines.append("Dry run: nothing was written.")
+        return "\n".join(lines)
+    if prepared.bank_path is not None:
+        lines.append(f"Wrote {prepared.bank_path}.")
+    if job.interview_date is not None:
+        lines.append(
+            f"Interview on {job.interview_date:%a %d %b %Y}: the daily plan gives this job more "
+            "of each day as it nears."
+        )
+    lines.append(f"Practise the set: mockint practice --job {job.name}")
     return "\n".join(lines)
 
 
-def _as_json(practice: PracticeSet, written: Path | None) -> dict[str, Any]:
+def _list(found: list[Job], *, as_json: bool) -> int:
+    if as_json:
+        from mockint.commands._common import print_json
+
+        print_json({"jobs": [_job_json(j) for j in found]})
+        return 0
+    if not found:
+        print("No jobs yet. Save a posting as text and run `mockint job posting.txt`.")
+        return 0
+    for j in found:
+        when = f"interview {j.interview_date.isoformat()}" if j.interview_date else "no date"
+        role = j.role + (f" at {j.company}" if j.company else "")
+        print(f"{j.name:<36} {when:<21} {count(len(j.question_ids), 'question'):>13}  {role}")
+    return 0
+
+
+def _job_json(job: Job) -> dict[str, Any]:
+    return {
+        "name": job.name,
+        "role": job.role,
+        "company": job.company,
+        "field": job.field,
+        "questions": list(job.question_ids),
+        "interview_date": job.interview_date.isoformat() if job.interview_date else None,
+    }
+
+
+def _as_json(prepared: PreparedJob, *, dry_run: bool) -> dict[str, Any]:
+    practice = prepared.practice
     posting = practice.posting
     return {
-        "role": posting.role,
-        "company": posting.company,
-        "bank": practice.bank_id,
-        "bank_path": str(written) if written else None,
+        **_job_json(prepared.job),
+        "saved": not dry_run,
+        "bank_path": str(prepared.bank_path) if prepared.bank_path else None,
         "items": [
             {"kind": i.kind.value, "number": i.number, "text": i.text} for i in posting.items
         ],

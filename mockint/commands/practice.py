@@ -15,7 +15,8 @@ Practice questions in the app: today's plan by default, or a bank (--bank), one 
 examples:
   mockint practice --bank behavioral --count 3
   mockint practice --question beh-conflict-coworker
-  mockint practice --drill filler_heavy"""
+  mockint practice --drill filler_heavy
+  mockint practice --job job-staff-nurse   the set `mockint job POSTING` made"""
 
 DRILL_ALL = "*"
 
@@ -24,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank", metavar="B", help="practice questions from this bank")
     parser.add_argument("--question", metavar="ID", help="practice this one question")
     parser.add_argument("--count", metavar="N", type=int, help="how many questions")
+    parser.add_argument(
+        "--job", metavar="NAME", help="practice a job's set (made by `mockint job POSTING`)"
+    )
     parser.add_argument(
         "--drill",
         metavar="FLAG",
@@ -43,7 +47,12 @@ def run(args: argparse.Namespace) -> int:
         flag = None if args.drill == DRILL_ALL else args.drill
         return run_app(config, start="drill", count=args.count, drill_flag=flag)
     return run_app(
-        config, start="practice", bank=args.bank, question=args.question, count=args.count
+        config,
+        start="practice",
+        bank=args.bank,
+        question=args.question,
+        count=args.count,
+        job=args.job,
     )
 
 
@@ -53,6 +62,15 @@ def validate(args: argparse.Namespace) -> None:
         raise MockintError(f"--count must be 1 or more, not {args.count}")
     if args.drill is not None and (args.bank or args.question):
         raise MockintError("--drill picks its own questions: leave out --bank and --question")
+    if args.job and (args.bank or args.question or args.drill is not None):
+        raise MockintError("--job picks its own questions: leave out --bank, --question, --drill")
+    if args.job:
+        from mockint.coach import Coach
+        from mockint.config import load_config
+
+        with Coach.open(load_config()) as coach:
+            if not coach.job_questions(args.job):
+                raise MockintError(f"job {args.job!r} has no questions left in your banks")
     if args.drill not in (None, DRILL_ALL):
         from mockint.scoring.result import FLAGS
 

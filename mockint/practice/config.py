@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 
 @dataclass
@@ -18,11 +19,16 @@ class PracticeConfig:
     """Time per question spent reading the feedback and getting ready, added to the answer
     length when estimating how long a plan takes."""
 
-    banks: list[str] = field(default_factory=list)
+    field: str = ""
+    """The field you interview in, as `mockint banks list` names fields (``healthcare``,
+    ``education``, ``retail-hospitality``, ``software``…): the daily plan draws new questions
+    from the general banks and this field's banks. Empty: the field you chose in the app, if
+    any, else the general banks only."""
+
+    banks: list[str] = dataclasses.field(default_factory=list)
     """Banks new questions are drawn from, e.g. ``[behavioral-core, software-engineering]``.
-    Empty means every bank except the bundled role packs (software-engineering,
-    product-management, …), which you opt into by naming them here. Questions already in
-    your history, and your debriefs, come back whatever this says."""
+    Empty means the general banks, your field's banks and your own banks. Questions already
+    in your history, and your debriefs, come back whatever this says."""
 
     desired_retention: float = 0.9
     """FSRS target: the chance you still answer a question well when it comes back. Higher

@@ -4,9 +4,13 @@
   overdue first; a debrief's struggled questions are due at once.
 - **weak**: flagged questions not due and not answered today, weakest first.
 - **new**: never-answered questions from your chosen banks (``practice.banks``; empty means
-  all; your debriefs always count), spread round-robin across banks and kinds. A brand-new
-  user gets the easier ones first. The order is shuffled with the date as seed, so the plan
-  is the same all day and different tomorrow.
+  the general banks, the banks of your field (``practice.field`` or the one chosen in the
+  app) and your own banks; your debriefs always count), spread round-robin across banks and
+  kinds. A brand-new user gets the easier ones first. The order is shuffled with the date as
+  seed, so the plan is the same all day and different tomorrow.
+- **job**: with an interview date ahead (``mockint job POSTING --interview DATE``), the job's
+  practice set comes first, taking a share of the plan that grows as the date nears
+  (:func:`mockint.practice.jobs.focus_share`).
 
 The plan holds ``daily_questions`` questions or about ``daily_minutes`` minutes, whichever
 comes first; questions answered earlier today count towards both, so the plan shrinks as you
@@ -18,38 +22,28 @@ from __future__ import annotations
 import math
 import random
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Literal
 
 from mockint.clock import end_of_day, iso, local_date, utc
-from mockint.models import Question
+from mockint.models import Bank, Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource, by_id
 from mockint.practice._db import StoreLike, connection, rows
 from mockint.practice.config import PracticeConfig, practice_config
+from mockint.practice.jobs import Job, focus_share
 from mockint.practice.weak import all_flags, weak_questions
 from mockint.store import answers
 
-Why = Literal["due", "weak", "new"]
+Why = Literal["job", "due", "weak", "new"]
 
 DEBRIEF_BANK = "debriefs"
 """The personal bank ``mockint debrief`` writes; always part of the plan."""
 
-ROLE_PACKS = frozenset(
-    {
-        "software-engineering",
-        "product-management",
-        "data-analytics",
-        "sales-customer-success",
-        "project-program-management",
-        "new-grad-career-changer",
-    }
-)
-"""Bundled banks for one kind of job. A plan draws new questions from them only when the user
-names them in ``practice.banks``: a sales candidate should not get system-design questions
-on day one, while every candidate needs the general banks."""
+GENERAL = "general"
+"""The field of banks that suit every interview; user banks count as general too."""
 
 MINUTES_SLACK = 1.1
 """A plan may run this much over ``daily_minutes`` ("about 15 minutes")."""
@@ -107,7 +101,8 @@ class DailyPlan:
         return [i.question for i in self.items]
 
     def counts(self) -> dict[str, int]:
-        return {why: sum(1 for i in self.items if i.why == why) for why in ("due", "weak", "new")}
+        whys = ("job", "due", "weak", "new")
+        return {why: sum(1 for i in self.items if i.why == why) for why in whys}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,9 +130,13 @@ def daily_plan(
     now: datetime | None = None,
     *,
     tz: tzinfo | None = None,
+    fields: Mapping[str, str] | None = None,
+    job: Job | None = None,
 ) -> DailyPlan:
     """Today's plan (see the module doc). ``tz`` is the user's time zone (default: the
-    system's); it decides where "today" starts."""
+    system's); it decides where "today" starts. ``fields`` maps bank ids to their field
+    (:func:`bank_fields`; banks it does not name count as general); ``job`` is the job in
+    focus, if any (:func:`mockint.practice.jobs.focus`)."""
     cfg = practice_config(config)
     moment = utc(now)
     conn = connection(store)
@@ -146,9 +145,10 @@ def daily_plan(
     done = _answered_today(conn, moment, tz)
     first_run = _no_reviews(conn)
     candidates = [
+        *_job_items(job, questions, done, cfg, day),
         *_due_items(conn, questions, moment, tz, cfg),
         *_weak_items(conn, catalog, questions, done, cfg),
-        *_new_items(conn, questions.values(), cfg, day, first_run),
+        *_new_items(conn, questions.values(), cfg, day, first_run, fields or {}),
     ]
     spent = sum(estimate_minutes(questions[q], cfg) if q in questions else 3.0 for q in done)
     items = _fit(_dedupe(candidates, done), cfg, len(done), spent)
@@ -162,7 +162,26 @@ def daily_plan(
     )
 
 
-# --- the three sources --------------------------------------------------------------------
+def bank_fields(banks: Iterable[Bank]) -> dict[str, str]:
+    """Bank id → field, for :func:`daily_plan`; the user's own banks count as general (they
+    made them for themselves)."""
+    return {b.id: GENERAL if b.user else b.field for b in banks}
+
+
+# --- the sources ------------------------------------------------------------------------------
+
+
+def _job_items(
+    job: Job | None, questions: dict[str, Question], done: set[str], cfg: PracticeConfig, day: date
+) -> list[PlanItem]:
+    days = job.days_left(day) if job else None
+    if job is None or days is None or days < 0:
+        return []
+    share = math.ceil(focus_share(days) * cfg.daily_questions)
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    detail = f"for your {job.role or job.name} interview {when}"
+    todo = [questions[q] for q in job.question_ids if q in questions and q not in done]
+    return [PlanItem(q, "job", detail, estimate_minutes(q, cfg)) for q in todo[:share]]
 
 
 def _due_items(
@@ -215,15 +234,19 @@ def _new_items(
     cfg: PracticeConfig,
     day: date,
     first_run: bool,
+    fields: Mapping[str, str],
 ) -> list[PlanItem]:
     seen = {r[0] for r in rows(conn, "SELECT question_id FROM cards")}
     seen |= {r[0] for r in rows(conn, "SELECT question_id FROM weak")}
     chosen = set(cfg.banks)
+    # A nurse should not get system-design questions on day one: field banks come in only
+    # for the user's own field, or when named in practice.banks.
+    mine = {GENERAL, cfg.field} if cfg.field else {GENERAL}
 
     def wanted(q: Question) -> bool:
         if chosen:
             return q.bank in chosen or q.bank == DEBRIEF_BANK
-        return q.bank not in ROLE_PACKS
+        return fields.get(q.bank, GENERAL) in mine
 
     fresh = [q for q in questions if q.id not in seen and wanted(q)]
     ordered = spread(fresh, random.Random(f"mockint-{day.isoformat()}"), easy_first=first_run)

@@ -111,7 +111,26 @@ def _v2_audio_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX attempts_audio ON attempts (audio_path)")
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index]
+def _v3_jobs_profile(conn: sqlite3.Connection) -> None:
+    """The jobs a user prepares for (``mockint job``) and their profile (their field)."""
+    _run_all(
+        conn,
+        [
+            """CREATE TABLE jobs (
+                name TEXT PRIMARY KEY,
+                role TEXT,
+                company TEXT,
+                field TEXT NOT NULL,
+                question_ids TEXT NOT NULL,
+                interview_date TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE TABLE profile (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ],
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index, _v3_jobs_profile]
 """Every schema step, oldest first. Append only."""
 
 

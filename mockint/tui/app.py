@@ -34,6 +34,7 @@ class MockintApp(AppContext):
         *,
         start: Start = "home",
         bank: str | None = None,
+        job: str | None = None,
         question: str | None = None,
         count: int | None = None,
         drill_flag: str | None = None,
@@ -42,6 +43,7 @@ class MockintApp(AppContext):
         super().__init__(services)
         self.start = start
         self.bank = bank
+        self.job = job
         self.question_id = question
         self.count = count
         self.drill_flag = drill_flag
@@ -127,7 +129,9 @@ class MockintApp(AppContext):
     def _pick_questions(self, kind: str, bank: str | None, question_id: str | None) -> None:
         backend, now = self.services.backend, self.services.now()
         try:
-            if question_id or bank:
+            if self.job and kind == "practice":
+                questions = backend.job_questions(self.job)
+            elif question_id or bank:
                 catalog = backend.catalog()
                 found = catalog.question(question_id) if question_id else None
                 chosen = catalog.bank(bank) if bank else None
@@ -171,6 +175,7 @@ def run_app(
     question: str | None = None,
     count: int | None = None,
     drill_flag: str | None = None,
+    job: str | None = None,
 ) -> int:
     """Open the app in this terminal, with the config the command loaded; returns the exit
     code."""
@@ -178,7 +183,13 @@ def run_app(
 
     services = real_services(config)
     app = MockintApp(
-        services, start=start, bank=bank, question=question, count=count, drill_flag=drill_flag
+        services,
+        start=start,
+        bank=bank,
+        question=question,
+        count=count,
+        drill_flag=drill_flag,
+        job=job,
     )
     try:
         app.run()

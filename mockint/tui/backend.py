@@ -97,6 +97,9 @@ class RealBackend:
     def drill_questions(self, flag: str | None, now: datetime) -> list[Question]:
         return self.coach.drill_questions(flag, now)
 
+    def job_questions(self, name: str) -> list[Question]:
+        return self.coach.job_questions(name)
+
     # -- sessions and answers
 
     def start_session(self, kind: str) -> int:

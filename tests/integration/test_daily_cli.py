@@ -43,7 +43,7 @@ def test_daily_json_first_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert len(data["items"]) == 5 and data["first_run"] is True
-    assert data["counts"] == {"due": 0, "weak": 0, "new": 5}
+    assert data["counts"] == {"job": 0, "due": 0, "weak": 0, "new": 5}
     assert data["streak"] == {
         "current": 0,
         "best": 0,
@@ -112,3 +112,24 @@ def test_daily_json_in_a_real_process() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)["items"]) == 5
+
+
+def test_the_plan_draws_on_the_users_field(capsys: pytest.CaptureFixture[str]) -> None:
+    from mockint import paths
+    from mockint.coach import Coach
+    from mockint.config import Config
+
+    paths.config_path().write_text(
+        "practice:\n  field: healthcare\n  daily_questions: 12\n  daily_minutes: 0\n"
+    )
+    assert cli.main(["daily", "--list", "--json"]) == 0
+    banks = {i["bank"] for i in json.loads(capsys.readouterr().out)["items"]}
+    assert "healthcare-nursing" in banks
+    assert banks <= {"behavioral-core", "about-you", "situational", "closing", "healthcare-nursing"}
+    paths.config_path().unlink()
+    with Coach.open(Config()) as coach:
+        assert coach.field() == ""
+        coach.set_field("education")
+    with Coach.open(Config()) as coach:
+        assert coach.field() == "education"
+        assert "education" in coach.fields() and coach.fields()[0] == "general"

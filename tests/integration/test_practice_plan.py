@@ -179,18 +179,43 @@ def test_first_run_with_the_bundled_banks(store: Store) -> None:
     assert len(plan.items) == 5 and plan.first_run
     assert 10 <= plan.estimated_minutes <= 17
     data = plan.to_dict()
-    assert data["counts"] == {"due": 0, "weak": 0, "new": 5}
+    assert data["counts"] == {"job": 0, "due": 0, "weak": 0, "new": 5}
     assert {"question", "text", "bank", "kind", "why", "detail", "minutes"} <= set(data["items"][0])
 
 
-def test_role_packs_are_opt_in(store: Store) -> None:
-    from mockint.practice.plan import ROLE_PACKS
+def test_field_banks_come_with_the_users_field(store: Store) -> None:
+    from mockint.practice.plan import bank_fields
 
     bundled = load_catalog(include_user=False)
-    assert {b.id for b in bundled.banks} >= ROLE_PACKS, "a role pack was renamed"
-    config = PracticeConfig(daily_questions=30, daily_minutes=0)
-    plan = daily_plan(store, bundled, config, START)
-    assert plan.items and not {i.question.bank for i in plan.items} & ROLE_PACKS
+    fields = bank_fields(bundled.banks)
+    general = {b.id for b in bundled.banks if b.field == "general"}
+    config = PracticeConfig(daily_questions=60, daily_minutes=0)
+    plan = daily_plan(store, bundled, config, START, fields=fields)
+    assert plan.items and {i.question.bank for i in plan.items} <= general
+    nurse = PracticeConfig(field="healthcare", daily_questions=60, daily_minutes=0)
+    plan = daily_plan(store, bundled, nurse, START, fields=fields)
+    assert {i.question.bank for i in plan.items} == general | {"healthcare-nursing"}
     chosen = PracticeConfig(banks=["software-engineering"], daily_questions=5, daily_minutes=0)
-    plan = daily_plan(store, bundled, chosen, START)
+    plan = daily_plan(store, bundled, chosen, START, fields=fields)
     assert {i.question.bank for i in plan.items} == {"software-engineering"}
+
+
+@pytest.mark.parametrize(
+    ("days_left", "job_items"), [(30, 2), (14, 3), (5, 4), (1, 5), (0, 5), (-1, 0)]
+)
+def test_a_job_takes_more_of_the_plan_as_its_interview_nears(
+    store: Store, days_left: int, job_items: int
+) -> None:
+    from mockint.practice.jobs import Job
+
+    ids = tuple(q.id for q in QUESTIONS.questions() if q.bank == "gamma")
+    job = Job(
+        "job-x", "Nurse", "", "general", ids, (START + timedelta(days=days_left)).date(), START
+    )
+    plan = daily_plan(store, QUESTIONS, PracticeConfig(), START, job=job)
+    whys = [i.why for i in plan.items]
+    assert whys.count("job") == job_items
+    assert whys[:job_items] == ["job"] * job_items
+    if job_items:
+        when = {0: "today", 1: "tomorrow"}.get(days_left, f"in {days_left} days")
+        assert plan.items[0].detail == f"for your Nurse interview {when}"

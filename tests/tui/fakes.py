@@ -207,6 +207,10 @@ class FakeBackend:
     def drill_questions(self, flag: str | None, now: datetime) -> list[Question]:
         return [x for x in self.catalog_data.questions() if x.id in self.weak_ids]
 
+    def job_questions(self, name: str) -> list[Question]:
+        del name
+        return list(self.catalog_data.questions())[:2]
+
     def start_session(self, kind: str) -> int:
         self.sessions += 1
         return self.sessions

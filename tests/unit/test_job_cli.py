@@ -27,13 +27,16 @@ def test_writes_a_bank_that_loads(capsys: Capsys) -> None:
     bank = load_bank_file(path, user=True)
     assert bank.field == "healthcare"
     assert bank.id in [b.id for b in load_catalog().banks]
-    assert f"mockint practice --bank {bank.id}" in out
+    assert f"Practise the set: mockint practice --job {bank.id}" in out
+    assert "Field: healthcare" in out
 
 
 def test_json_names_what_each_question_practises(capsys: Capsys) -> None:
     assert cli.main(["job", str(POSTING), "--json", "--dry-run"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["role"] == "Staff Nurse – Surgical Ward"
+    assert data["field"] == "healthcare"
+    assert data["saved"] is False
     assert data["bank_path"] is None
     made = [q for q in data["questions"] if q["generated"]]
     assert made and all(q["practises"] for q in data["questions"])
@@ -51,6 +54,7 @@ def test_second_run_keeps_the_users_bank(capsys: Capsys) -> None:
     assert cli.main(["job", str(POSTING)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("mockint: error: ") and "already exists" in err
+    assert "job-staff-nurse-surgical-ward" in err
     assert len(err.strip().splitlines()) == 1
     assert path.read_text().endswith("# my notes\n")
     assert cli.main(["job", str(POSTING), "--force"]) == 0
@@ -94,3 +98,43 @@ def test_fifo_is_refused_without_hanging(tmp_path: Path, capsys: Capsys) -> None
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_jobs_are_listed_with_their_interview(capsys: Capsys) -> None:
+    assert cli.main(["job", "--list"]) == 0
+    assert "No jobs yet" in capsys.readouterr().out
+    assert cli.main(["job", str(POSTING), "--interview", "2099-01-12"]) == 0
+    assert "Interview on Mon 12 Jan 2099" in capsys.readouterr().out
+    assert cli.main(["job", "--list", "--json"]) == 0
+    (job,) = json.loads(capsys.readouterr().out)["jobs"]
+    assert job["name"] == "job-staff-nurse-surgical-ward"
+    assert job["interview_date"] == "2099-01-12"
+    assert job["field"] == "healthcare"
+    assert len(job["questions"]) >= 5
+
+
+def test_every_part_covered_still_keeps_the_job(capsys: Capsys) -> None:
+    """A posting the bundled banks cover whole writes no bank, yet the job is kept."""
+    posting = FIXTURES / "postings" / "store-manager.txt"
+    assert cli.main(["job", str(posting), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["saved"] is True
+    assert cli.main(["job", "--list", "--json"]) == 0
+    names = [j["name"] for j in json.loads(capsys.readouterr().out)["jobs"]]
+    assert data["name"] in names
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["job"], "give the posting"),
+        (["job", "--list", "x.txt"], "--list takes no posting"),
+        (["job", str(POSTING), "--interview", "2001-01-01"], "already passed"),
+        (["job", str(POSTING), "--interview", "soonish"], "is not a date"),
+        (["practice", "--job", "job-nope"], "no job named 'job-nope'"),
+    ],
+)
+def test_bad_job_arguments(capsys: Capsys, args: list[str], message: str) -> None:
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mockint: error: ") and message in err

@@ -4,6 +4,7 @@ transcript formats."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question
 from mockint.prep import verbs
 from mockint.prep.bankfile import bank_document, dump, write_bank
+from mockint.prep.dates import parse_day
 from mockint.prep.jobset import build_set
 from mockint.prep.kinds import kind_from_text
 from mockint.prep.posting import ItemKind, parse_posting
@@ -274,3 +276,25 @@ def test_write_bank_never_replaces_unasked(tmp_path: Path) -> None:
         write_bank(link, "other\n", replace=True)
     assert path.read_text() == "new\n"
     assert list(tmp_path.glob(".*.tmp")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2027-01-12", date(2027, 1, 12)),
+        ("12 Jan", date(2027, 1, 12)),
+        ("Jan 12", date(2027, 1, 12)),
+        ("12th january 2027", date(2027, 1, 12)),
+        ("3 dec", date(2026, 12, 3)),
+        ("tomorrow", date(2026, 12, 2)),
+        ("today", date(2026, 12, 1)),
+    ],
+)
+def test_interview_dates(text: str, expected: date) -> None:
+    assert parse_day(text, date(2026, 12, 1)) == expected
+
+
+@pytest.mark.parametrize("text", ["soon", "31 feb", "13/13/2027", ""])
+def test_not_a_date(text: str) -> None:
+    with pytest.raises(MockintError, match="is not a date"):
+        parse_day(text, date(2026, 12, 1))
