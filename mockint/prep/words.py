@@ -17,7 +17,7 @@ _STOP_TEXT = """
     ability strong excellent good great proven experience experienced year years role job
     work working team candidate successful ideal looking join us you'll we're within across
     using use plus key day daily ensure ensuring including make makes sure under every each
-    times always high start end
+    times always high start end between without
 """
 _STOP = frozenset(_STOP_TEXT.split())
 _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s", "ment", "ly")
@@ -25,12 +25,17 @@ _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s", "ment", "ly")
 
 def stem(word: str) -> str:
     """A crude stem: enough for "complaints"/"complaint", "scheduling"/"schedule",
-    "escalation"/"escalated"."""
+    "escalation"/"escalated", "disagreements"/"disagreed"."""
     if word.endswith(("ation", "ations")) and len(word) > 7:
         return word[: word.rindex("ation")] + "at"
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
+    for _ in range(2):  # "disagreements": the plural, then "-ment"
+        for suffix in _SUFFIXES:
+            if suffix == "s" and word.endswith("ss"):
+                continue  # "assess", "business": not plurals
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        else:
             break
     return word.rstrip("e") if len(word) > 4 else word
 

@@ -103,7 +103,14 @@ class MockintApp(AppContext):
         if self.welcome and data.first_run and self.start == "home":
             from mockint.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(first_run=True))
+            self.push_screen(WelcomeScreen(first_run=True), self._after_welcome)
+
+    def _after_welcome(self, _: None) -> None:
+        """Then, once, which field they interview in (it decides their field banks)."""
+        from mockint.tui.screens.home import HomeScreen
+
+        if isinstance(self.screen, HomeScreen):
+            self.screen.ask_field_if_unset()
 
     # -- practice
 

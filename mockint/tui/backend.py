@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.config import Config
+from mockint.errors import MockintError
 from mockint.models import RATINGS, Question, Transcript
 from mockint.scoring.result import ScoreReport
 from mockint.tui.data import (
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
     from mockint.audio.recorder import Recorder
     from mockint.coach import Answered, Coach
+    from mockint.coach.prepare import PreparedJob
     from mockint.speech.live import LiveTranscriber
     from mockint.speech.transcriber import Transcriber
     from mockint.store import Attempt
@@ -99,6 +101,26 @@ class RealBackend:
 
     def job_questions(self, name: str) -> list[Question]:
         return self.coach.job_questions(name)
+
+    def prepare_job(self, posting: str, interview: date | None) -> PreparedJob:
+        from mockint.prep.posting import parse_posting
+
+        parsed = parse_posting(posting)
+        if not parsed.items:
+            raise MockintError(
+                "found no duties, skills or values: paste the whole posting, including its "
+                "responsibilities and requirements"
+            )
+        return self.coach.prepare_job(parsed, interview=interview)
+
+    def fields(self) -> list[str]:
+        return self.coach.fields()
+
+    def field(self) -> str:
+        return self.coach.field()
+
+    def set_field(self, field: str) -> None:
+        self.coach.set_field(field)
 
     # -- sessions and answers
 

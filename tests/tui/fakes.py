@@ -10,15 +10,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from mockint.coach import Answered, NotScored, settle
+from mockint.coach.prepare import PreparedJob
 from mockint.config import Config
 from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question, Transcript
+from mockint.practice.jobs import Job
 from mockint.practice.plan import PlanItem
 from mockint.speech.live import LiveUpdate
 from mockint.tui.data import (
@@ -156,6 +158,8 @@ class FakeBackend:
     failed: dict[int, str] = field(default_factory=dict)
     recovered_ids: set[int] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    jobs_made: list[Job] = field(default_factory=list)
+    user_field: str = "general"
 
     def catalog(self) -> CatalogData:
         return self.catalog_data
@@ -210,6 +214,27 @@ class FakeBackend:
     def job_questions(self, name: str) -> list[Question]:
         del name
         return list(self.catalog_data.questions())[:2]
+
+    def prepare_job(self, posting: str, interview: date | None) -> PreparedJob:
+        from mockint.clock import utc
+        from mockint.prep.jobset import build_set
+        from mockint.prep.posting import parse_posting
+
+        parsed = parse_posting(posting)
+        practice = build_set(parsed, self.catalog_data.banks, bank_id="job-test")
+        ids = tuple(p.question.id for p in practice.questions)
+        job = Job("job-test", parsed.role, parsed.company, practice.field, ids, interview, utc())
+        self.jobs_made.append(job)
+        return PreparedJob(practice, job, None)
+
+    def fields(self) -> list[str]:
+        return ["general", "healthcare", "education"]
+
+    def field(self) -> str:
+        return self.user_field
+
+    def set_field(self, field: str) -> None:
+        self.user_field = field
 
     def start_session(self, kind: str) -> int:
         self.sessions += 1

@@ -20,7 +20,9 @@ from mockint.tui.app import MockintApp
 from mockint.tui.data import CatalogData
 from mockint.tui.screens.banks import BanksScreen
 from mockint.tui.screens.debrief import DebriefScreen
+from mockint.tui.screens.field import FieldScreen
 from mockint.tui.screens.history import AttemptScreen, CompareScreen, HistoryScreen
+from mockint.tui.screens.job import JobScreen
 from mockint.tui.screens.practice import PracticeScreen
 from mockint.tui.screens.progress import ProgressScreen
 from mockint.tui.screens.summary import SummaryScreen
@@ -246,6 +248,38 @@ def test_home_with_a_recovered_answer(snap_compare: Snap, tmp_path: Path) -> Non
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
 
+def test_job_set(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        await pilot.press("j")
+        await settle(pilot, _on(app, JobScreen))
+        screen = app.screen
+        screen.query_one(TextArea).text = (
+            "Team Lead, Platform\nResponsibilities:\n"
+            "- Resolve disagreements between coworkers on the team\n"
+            "- Lead projects without formal authority\n"
+            "- Write the monthly report for the board\n"
+            "Requirements:\n- A driving licence\n"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: screen.prepared is not None)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+def test_field_choice(snap_compare: Snap, tmp_path: Path) -> None:
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        await settle(pilot, app_ready(app))
+        await pilot.press("f")
+        await settle(pilot, _on(app, FieldScreen))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
 # -- the smallest common terminal ------------------------------------------------------------
 
 SMALL = (80, 24)
@@ -263,6 +297,8 @@ SMALL_SCREENS = (
     "compare",
     "progress",
     "debrief",
+    "job_set",
+    "field_choice",
 )
 
 

@@ -42,6 +42,8 @@ ACTIONS = (
     ("history", "History", "h"),
     ("progress", "Progress", "g"),
     ("debrief", "Debrief a real interview", "e"),
+    ("job", "Practise for a job posting", "j"),
+    ("field", "Your field", "f"),
 )
 
 PANEL_TITLES = {
@@ -100,6 +102,8 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", "History", show=False),
         Binding("g", "progress", "Progress", show=False),
         Binding("e", "debrief", "Debrief", show=False),
+        Binding("j", "job", "Job posting", show=False),
+        Binding("f", "field", "Your field", show=False),
         Binding("m", "mic_check", "Mic check"),
         Binding("R", "score_pending", "Score unfinished"),
         Binding("q", "app.quit", "Quit"),
@@ -276,6 +280,40 @@ class HomeScreen(Screen[None]):
         from mockint.tui.screens.progress import ProgressScreen
 
         self.app.push_screen(ProgressScreen())
+
+    def action_job(self) -> None:
+        from mockint.tui.screens.job import JobScreen
+
+        self.app.push_screen(JobScreen())
+
+    def action_field(self) -> None:
+        self._pick_field(only_if_unset=False)
+
+    def ask_field_if_unset(self) -> None:
+        """First run: ask for the field unless config.yaml or an earlier choice set it."""
+        self._pick_field(only_if_unset=True)
+
+    @work(thread=True, exclusive=True, group="field")
+    def _pick_field(self, only_if_unset: bool) -> None:
+        backend = self.mockint.services.backend
+        try:
+            fields, current = backend.fields(), backend.field()
+        except Exception as exc:
+            self.post_message(LoadFailed(f"could not read the fields: {exc}"))
+            return
+        if only_if_unset and current:
+            return
+        self.app.call_from_thread(self._show_fields, fields, current)
+
+    def _show_fields(self, fields: list[str], current: str) -> None:
+        from mockint.tui.screens.field import FieldScreen
+
+        def chosen(field: str | None) -> None:
+            if field is not None:
+                self.notify(f"Your field: {field}. Today's plan now draws on it.")
+                self.load()
+
+        self.app.push_screen(FieldScreen(fields, current), chosen)
 
     def action_debrief(self) -> None:
         from mockint.tui.screens.debrief import DebriefScreen
