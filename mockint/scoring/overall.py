@@ -56,7 +56,8 @@ def score_answer(
     filler_words = {i for f in found for i in range(f.word_index, f.end_index + 1)}
     pace_r = pace(tokens, timed, config)
     length_r = length(tokens, timed, question, config)
-    minutes = (pace_r.speaking_s if timed else length_r.seconds) / 60.0
+    # Fillers per minute only where minutes were measured.
+    minutes = pace_r.speaking_s / 60.0 if timed else None
     fillers_r = filler_report(found, len(tokens), minutes, config)
     pauses_r = pauses(tokens, timed, config)
     hedges_r = find_hedges(tokens, filler_words, len(tokens), config)

@@ -90,6 +90,8 @@ def pace_part(r: PaceReport, config: ScoringConfig) -> Part:
 
 
 def length_part(r: LengthReport) -> Part:
+    if r.target_words is not None:
+        return _typed_length_part(r, r.target_words)
     low, high = r.target
     secs = r.seconds
     if secs < low:
@@ -100,8 +102,20 @@ def length_part(r: LengthReport) -> Part:
         verdict = "too long"
     else:
         score, verdict = 100.0, "on target"
-    about = "about " if r.estimated else ""
-    text = f"Length: {about}{clock(secs)} for a {low}–{high} s target — {verdict}."
+    text = f"Length: {clock(secs)} for a {low}–{high} s target — {verdict}."
+    return Part("length", _clamp(score), text)
+
+
+def _typed_length_part(r: LengthReport, target: tuple[int, int]) -> Part:
+    """A typed answer has no duration: it is judged by its words, with the same curve."""
+    low, high = target
+    if r.words < low:
+        score, verdict = 100.0 * r.words / low if low else 100.0, "too short"
+    elif r.words > high:
+        score, verdict = 100.0 - 80.0 * (r.words - high) / max(1.0, high), "too long"
+    else:
+        score, verdict = 100.0, "on target"
+    text = f"Length: {r.words} words for a {low}–{high} word target — {verdict}."
     return Part("length", _clamp(score), text)
 
 

@@ -69,7 +69,7 @@ class StarPart:
     evidence: tuple[str, ...]
     """Their text."""
     start: float | None
-    """When the part first appears, in seconds."""
+    """When the part first appears, in seconds (None untimed: a typed answer)."""
     share: float
     """Share of the answer's time spent on it (0–1)."""
 
@@ -270,7 +270,7 @@ def _report(
             bool(idx),
             idx,
             tuple(sentences[i].text for i in idx),
-            round(sentences[idx[0]].start, 2) if idx else None,
+            round(sentences[idx[0]].start, 2) if idx and timed else None,
             round(share, 3),
         )
     present = [p for p in PARTS if parts[p].present]

@@ -110,19 +110,25 @@ def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
     if n is None or not (n.too_short or n.too_long):
         return []
     low, high = n.target
-    if n.too_short:
-        more = (
-            "add what you did step by step, and the result"
-            if behavioral
-            else "add a concrete example"
-        )
+    more = (
+        "add what you did step by step, and the result"
+        if behavioral
+        else ("add a concrete example")
+    )
+    cut = (
+        "cut the background to two sentences and get to what you did"
+        if behavioral
+        else "lead with your main point and keep one example"
+    )
+    if n.target_words is not None:  # typed: no duration to quote
+        low_w, high_w = n.target_words
+        if n.too_short:
+            text = f"Your answer has {n.words} words; aim for {low_w}–{high_w} — {more}."
+        else:
+            text = f"Your answer has {n.words} words; aim for at most {high_w} — {cut}."
+    elif n.too_short:
         text = f"Your answer lasted {P.clock(n.seconds)}; aim for {low}–{high} s — {more}."
     else:
-        cut = (
-            "cut the background to two sentences and get to what you did"
-            if behavioral
-            else "lead with your main point and keep one example"
-        )
         text = f"Your answer ran {P.clock(n.seconds)}; aim for at most {P.clock(high)} — {cut}."
     return [_Tip(_lost(r, "length"), text)]
 

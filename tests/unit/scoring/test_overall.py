@@ -104,8 +104,13 @@ def test_untimed_transcripts_skip_pace_and_pauses() -> None:
     untimed = Transcript(tuple(type(w)(w.text, 0.0, 0.0) for w in words), 0.0)
     report = score_answer(untimed)
     assert "pace" not in report.parts and "pauses" not in report.parts
-    assert report.metrics["wpm"] is None
-    assert report.length is not None and report.length.estimated
+    # Nothing measured in time is reported for a typed answer, not even as "None".
+    assert not {"wpm", "wpm_raw", "pace", "pauses", "long_pauses"} & set(report.metrics)
+    assert "per_minute" not in report.metrics["fillers"]
+    assert report.length is not None and report.length.target_words is not None
+    assert "s target" not in report.explanations["length"]
+    assert report.structure is not None
+    assert all(p.start is None for p in report.structure.parts.values())
 
 
 @pytest.mark.parametrize(
