@@ -29,12 +29,14 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from mockint.models import Transcript, Word
+from benchmarks.train_star import fit
+from mockint.models import Kind, Transcript, Word
 from mockint.scoring import score_answer
 from mockint.scoring.fillers import squash
 from mockint.scoring.result import ScoreReport
+from mockint.scoring.star_model import DEFAULT_MODEL, StarModel
 from mockint.scoring.text import normalise
 from tests.unit.scoring.corpus import STAR_PARTS, Case, load_corpus
 from tests.unit.scoring.labeled import PARTS, LabeledCase, asr_view, load_labeled
@@ -51,10 +53,23 @@ NON_STAR_MAX = 1
 Scorer = Callable[[LabeledCase], ScoreReport]
 
 
-def score_case(case: LabeledCase) -> ScoreReport:
-    """As the app meets it: typed answers untimed, spoken ones timed; STAR always judged
-    (the question kind decides only in the app, and non-STAR answers must not pass)."""
-    return score_answer(case.transcript, case.question if case.behavioral else None)
+def score_case(case: LabeledCase, model: StarModel = DEFAULT_MODEL) -> ScoreReport:
+    """As the app meets it: typed answers untimed, spoken ones timed. Non-behavioral
+    answers are scored without their question, so STAR is judged on them too (as for
+    practice without a question) and they must not pass for stories."""
+    question = case.question if case.behavioral else None
+    if case.key_points and not case.behavioral:
+        question = replace(case.question, kind=Kind.BEHAVIORAL)
+    return score_answer(case.transcript, question, star_model=model)
+
+
+def cross_validated(cases: Sequence[LabeledCase]) -> Scorer:
+    """A scorer whose STAR model, for each answer, was fitted without the answer's source."""
+    models = {
+        source: fit([c for c in cases if c.source != source])
+        for source in sorted({c.source for c in cases})
+    }
+    return lambda case: score_case(case, models[case.source])
 
 
 @dataclass
@@ -332,13 +347,20 @@ def scoring_ms() -> tuple[float, float]:
 def run(verbose: bool = False) -> list[tuple[str, str, str]]:
     cases = load_labeled()
     rows: list[tuple[str, str, str]] = []
+    held_out = cross_validated(cases)
     for name, subset in groups(cases).items():
-        checks = run_checks(subset)
-        rows.extend(checks_rows(f"{name} ({len(subset)})", checks))
+        checks = run_checks(subset, held_out)
+        rows.extend(checks_rows(f"held out, {name} ({len(subset)})", checks))
         if verbose:
             print(f"\n## {name}", file=sys.stderr)
             for miss in checks.misses:
                 print(f"  {miss}", file=sys.stderr)
+    fitted = run_checks(cases)
+    rows.extend(
+        (f"fitted on all (in-sample, for the gap), {m}", v, g)
+        for m, v, g in checks_rows(f"all labeled ({len(cases)})", fitted)
+        if " found" in m or "removed" in m
+    )
     rows.extend(legacy_rows())
     cpu, wall = scoring_ms()
     what = f"scoring a 10-minute transcript ({TEN_MINUTES_WORDS} words), median of {SPEED_RUNS}"

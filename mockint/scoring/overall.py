@@ -35,6 +35,7 @@ from mockint.scoring.result import (
     ScoreReport,
     SentenceInfo,
 )
+from mockint.scoring.star_model import DEFAULT_MODEL, StarModel
 from mockint.scoring.structure import ACTION, SITUATION, StructureReport, structure
 from mockint.scoring.text import Sentence, Token, has_timings, split_sentences, tokenize
 from mockint.scoring.tips import make_strengths, make_tips
@@ -44,8 +45,10 @@ def score_answer(
     transcript: Transcript,
     question: Question | None = None,
     config: ScoringConfig | None = None,
+    star_model: StarModel = DEFAULT_MODEL,
 ) -> ScoreReport:
-    """Score one answer: metrics with evidence, part scores, overall, flags and tips."""
+    """Score one answer: metrics with evidence, part scores, overall, flags and tips.
+    ``star_model``: the fitted STAR weights (another only to cross-validate them)."""
     config = config or ScoringConfig()
     tokens = tokenize(transcript)
     timed = has_timings(transcript)
@@ -62,7 +65,11 @@ def score_answer(
     pauses_r = pauses(tokens, timed, config)
     hedges_r = find_hedges(tokens, filler_words, len(tokens), config)
     reps = find_repetitions(tokens, sentences, filler_words, config)
-    star = structure(tokens, sentences, timed, config) if behavioral and tokens else None
+    star = (
+        structure(tokens, sentences, timed, config, filler_words, star_model)
+        if behavioral and tokens
+        else None
+    )
     own = _ownership(tokens, sentences, star, config) if star else None
     key_points = question.key_points if question else ()
     cov = coverage(key_points, tokens, sentences, config) if key_points and tokens else None

@@ -13,11 +13,18 @@ from mockint.models import Question, Transcript, Word
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.overall import score_answer
 from mockint.scoring.result import ScoreReport
+from mockint.scoring.text import LINE_END
 
 
 def typed_transcript(text: str) -> Transcript:
-    """Words of ``text`` without timings (every time zero): what the scorer knows of a draft."""
-    return Transcript(tuple(Word(w, 0.0, 0.0) for w in text.split()), 0.0)
+    """Words of ``text`` without timings (every time zero): what the scorer knows of a
+    draft. A line break ends a sentence (notes and bullet points rarely end in a full stop)."""
+    words: list[Word] = []
+    for line in text.splitlines():
+        if line.split():
+            words.extend(Word(w, 0.0, 0.0) for w in line.split())
+            words.append(Word(LINE_END, 0.0, 0.0))
+    return Transcript(tuple(words[:-1]), 0.0)
 
 
 def score_text(

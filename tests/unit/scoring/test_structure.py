@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from mockint.scoring.config import ScoringConfig
-from mockint.scoring.structure import structure
+from mockint.scoring.star_model import DEFAULT_MODEL
+from mockint.scoring.structure import sentence_feature_rows, structure
 from tests.unit.scoring.helpers import parse
 
 STAR = (
@@ -69,8 +70,9 @@ def test_an_aim_is_not_a_result() -> None:
 
 def test_parts_out_of_order() -> None:
     text = (
-        "As a result, churn dropped by 15%. At my last job I was an account manager. "
-        "I called every client."
+        "Churn dropped by 15% in the end, and the client renewed. It was my second year at a "
+        "software firm and our churn was the worst in the region. I called every client "
+        "myself and rewrote the renewal offer."
     )
     tokens, sentences = parse(text)
     report = structure(tokens, sentences, True, ScoringConfig())
@@ -79,6 +81,10 @@ def test_parts_out_of_order() -> None:
 
 
 def test_cue_lists_are_configurable() -> None:
-    tokens, sentences = parse("Once upon a time there was a bug.")
+    tokens, sentences = parse("Once upon a time the build broke. I fixed it.")
+    plain = sentence_feature_rows(tokens, sentences, ScoringConfig())
     config = ScoringConfig(situation_cues=["once upon a time"])
-    assert structure(tokens, sentences, True, config).present["situation"]
+    cued = sentence_feature_rows(tokens, sentences, config)
+    assert cued[0]["cue_situation"] == plain[0]["cue_situation"] + 1
+    first = DEFAULT_MODEL.sentence_probabilities(cued)[0]["situation"]
+    assert first > DEFAULT_MODEL.sentence_probabilities(plain)[0]["situation"]
