@@ -8,7 +8,7 @@ Tokens keep the index of their word in ``Transcript.words`` so evidence points b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -61,6 +61,8 @@ class Sentence:
     start: float
     end: float
     text: str
+    continues: bool = False
+    """Cut from a run-on at a clause start: no punctuation or pause ended the one before."""
 
     @property
     def duration(self) -> float:
@@ -164,7 +166,7 @@ def split_sentences(
         elif timed and tokens[i + 1].gap_before >= pause_s:
             ends.append(i)
     ends.append(len(tokens) - 1)
-    return list(_sentences(tokens, _clauses(tokens, ends)))
+    return list(_sentences(tokens, _clauses(tokens, ends), set(ends)))
 
 
 _RUN_ON = 30
@@ -217,11 +219,15 @@ def _clauses(tokens: Sequence[Token], ends: list[int]) -> list[int]:
     return out
 
 
-def _sentences(tokens: Sequence[Token], ends: Iterable[int]) -> Iterable[Sentence]:
+def _sentences(
+    tokens: Sequence[Token], ends: Iterable[int], real_ends: Collection[int]
+) -> Iterable[Sentence]:
     first = 0
     for n, last in enumerate(ends):
         part = tokens[first : last + 1]
-        yield Sentence(n, first, last, part[0].start, part[-1].end, " ".join(t.text for t in part))
+        text = " ".join(t.text for t in part)
+        cut = first > 0 and first - 1 not in real_ends
+        yield Sentence(n, first, last, part[0].start, part[-1].end, text, cut)
         first = last + 1
 
 

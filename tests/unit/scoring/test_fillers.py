@@ -52,7 +52,11 @@ def fillers_in(text: str, config: ScoringConfig | None = None) -> list[str]:
         ("This kind of data is messy.", []),
         ("What sort of bug was it?", []),
         ("I kinda fixed it.", ["kinda"]),
-        ("Basically it literally actually worked.", ["basically", "literally", "actually"]),
+        ("Basically it literally actually worked.", ["basically", "literally"]),
+        ("Actually, it worked.", ["actually"]),
+        ("It was late. So, that took the close from two days to one.", []),
+        ("Um, so I was on nights.", ["um", "so"]),
+        ("We were short. So I rang the agency.", []),
     ],
 )
 def test_filler_rules(text: str, expected: list[str]) -> None:
