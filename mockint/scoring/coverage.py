@@ -138,7 +138,7 @@ def coverage(
 ) -> CoverageReport:
     """Check each key point: story parts against ``star``, the rest against the words of
     every sentence (with the one after it)."""
-    stop = frozenset(config.repetition_stop_words)
+    stop = frozenset(config.language.stop_words)
     alone = [_window(tokens, s.first, s.last) for s in sentences]
     both = [
         _merge(alone[k], alone[k + 1]) if k + 1 < len(alone) else alone[k]
@@ -215,12 +215,12 @@ def _check(
     wanted = content_words(point, stop)
     if not wanted:
         return KeyPoint(point, False, 0.0, None, "")
-    need = _needed(len(wanted), config.key_point_threshold)
+    need = _needed(len(wanted), config.coverage.threshold)
     best_found, best_k, best_single = 0, None, 0
     for k, window in enumerate(both):
-        found = _found(wanted, window, config.key_point_word_similarity)
+        found = _found(wanted, window, config.coverage.word_similarity)
         best_found = max(best_found, found)
-        single = _found(wanted, alone[k], config.key_point_word_similarity) if found else 0
+        single = _found(wanted, alone[k], config.coverage.word_similarity) if found else 0
         if single > best_single:  # evidence: the one sentence that says most of it
             best_single, best_k = single, k
     covered = best_found >= need

@@ -288,9 +288,9 @@ class FillerDetector:
 
     def __init__(self, config: ScoringConfig) -> None:
         self._vocal: dict[str, str] = {}
-        for entry in config.vocal_fillers:
+        for entry in config.fillers.vocal:
             self._vocal.setdefault(squash(normalise(entry)), normalise(entry))
-        self._verbal = PhraseIndex(config.verbal_fillers)
+        self._verbal = PhraseIndex(config.fillers.verbal)
 
     def vocal_key(self, token: Token) -> str | None:
         return self._vocal.get(squash(token.norm))
@@ -350,9 +350,9 @@ def filler_report(
     total = len(fillers)
     per_100 = 100.0 * total / word_count if word_count else 0.0
     per_minute = total / speech_minutes if speech_minutes else None
-    if per_100 < config.filler_fine_per_100_words:
+    if per_100 < config.fillers.fine_per_100_words:
         band = "excellent"
-    elif per_100 <= config.filler_heavy_per_100_words:
+    elif per_100 <= config.fillers.heavy_per_100_words:
         band = "fine"
     else:
         band = "needs work"
@@ -367,5 +367,5 @@ def filler_report(
         per_100_words=round(per_100, 2),
         band=band,
         at_start_share=sum(f.at_sentence_start for f in fillers) / total if total else 0.0,
-        flagged=band == "needs work" and total >= config.filler_heavy_min_count,
+        flagged=band == "needs work" and total >= config.fillers.heavy_min_count,
     )

@@ -30,7 +30,7 @@ def length(
     tokens: Sequence[Token], timed: bool, question: Question | None, config: ScoringConfig
 ) -> LengthReport:
     """The answer's length judged against its target."""
-    target = question.target_seconds if question else config.default_target_seconds
+    target = question.target_seconds if question else config.length.default_target_seconds
     low, high = int(target[0]), int(target[1])
     words = len(tokens)
     if timed:
@@ -43,7 +43,7 @@ def length(
             too_short=words > 0 and seconds < low,
             too_long=seconds > high,
         )
-    per_second = max(1.0, config.untimed_wpm) / 60.0
+    per_second = max(1.0, config.length.untimed_wpm) / 60.0
     low_w, high_w = round(low * per_second), round(high * per_second)
     return LengthReport(
         round(words / per_second, 2),

@@ -52,8 +52,8 @@ def score_answer(
     config = config or ScoringConfig()
     tokens = tokenize(transcript)
     timed = has_timings(transcript)
-    sentences = split_sentences(tokens, config.sentence_pause_s, timed)
-    behavioral = question.expects_star if question else config.star_without_question
+    sentences = split_sentences(tokens, config.pauses.sentence_pause_s, timed)
+    behavioral = question.expects_star if question else config.structure.star_without_question
 
     found = FillerDetector(config).find(tokens, sentences)
     filler_words = {i for f in found for i in range(f.word_index, f.end_index + 1)}

@@ -56,7 +56,7 @@ def _clamp(value: float) -> int:
 
 
 def fillers_part(r: FillerReport, words: int, config: ScoringConfig) -> Part:
-    fine, heavy = config.filler_fine_per_100_words, config.filler_heavy_per_100_words
+    fine, heavy = config.fillers.fine_per_100_words, config.fillers.heavy_per_100_words
     curve = [(0.0, 100.0), (fine, 90.0), (heavy, 70.0), (2 * heavy, 30.0), (3 * heavy, 0.0)]
     score = _clamp(interpolate(r.per_100_words, curve))
     advice = {
@@ -69,8 +69,8 @@ def fillers_part(r: FillerReport, words: int, config: ScoringConfig) -> Part:
 
 
 def pace_part(r: PaceReport, config: ScoringConfig) -> Part:
-    low, high = config.pace_band_wpm
-    slow, fast = config.too_slow_wpm, config.too_fast_wpm
+    low, high = config.pace.band_wpm
+    slow, fast = config.pace.too_slow_wpm, config.pace.too_fast_wpm
     wpm = r.wpm or 0.0
     curve = [
         (slow - 40, 0.0), (slow, 70.0), (low, 100.0), (high, 100.0), (fast, 70.0),
@@ -132,7 +132,7 @@ def pauses_part(r: PauseReport) -> Part:
 
 def hedge_score(per_100_words: float, config: ScoringConfig) -> float:
     """The language score before repetition and ownership: 75 at the ``hedging`` rate."""
-    rate = config.hedging_per_100_words
+    rate = config.language.hedging_per_100_words
     curve = [(0.0, 100.0), (1.0, 95.0), (rate, 75.0), (2 * rate, 40.0), (10.0 / 3 * rate, 0.0)]
     return interpolate(per_100_words, curve)
 
@@ -165,7 +165,7 @@ def structure_part(r: StructureReport, config: ScoringConfig) -> Part:
     if not r.in_order:
         score -= ORDER_PENALTY
         problems.append("parts out of order")
-    if r.parts["action"].present and r.action_share < config.action_min_share:
+    if r.parts["action"].present and r.action_share < config.structure.action_min_share:
         score -= ACTION_SHARE_PENALTY
         problems.append(f"action only {r.action_share:.0%} of the time")
     present = [p for p in PARTS if r.parts[p].present]

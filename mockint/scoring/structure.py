@@ -76,14 +76,16 @@ class _Cues:
     def __init__(self, config: ScoringConfig) -> None:
         self.lists = CueLists(
             {
-                SITUATION: config.situation_cues,
-                TASK: config.task_cues,
-                ACTION: config.action_cues,
-                RESULT: config.result_cues,
+                SITUATION: config.structure.situation_cues,
+                TASK: config.structure.task_cues,
+                ACTION: config.structure.action_cues,
+                RESULT: config.structure.result_cues,
             }
         )
-        self.numbers = PhraseIndex(config.number_words)
-        self.number_words = frozenset(w[0] for w in map(phrase_words, config.number_words) if w)
+        self.numbers = PhraseIndex(config.structure.number_words)
+        self.number_words = frozenset(
+            w[0] for w in map(phrase_words, config.structure.number_words) if w
+        )
 
 
 def _has_number(words: Sequence[Token], cues: _Cues) -> bool:

@@ -75,7 +75,7 @@ def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
     p = r.pace
     if p is None or p.wpm is None:
         return []
-    low, high = config.pace_band_wpm
+    low, high = config.pace.band_wpm
     tips = []
     if p.wpm > high:
         tips.append(
@@ -204,7 +204,7 @@ def _structure_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
                 f"Your result ({said}) has no number: how much, how many, how fast?",
             )
         )
-    if s.parts["action"].present and s.action_share < config.action_min_share:
+    if s.parts["action"].present and s.action_share < config.structure.action_min_share:
         tips.append(
             _Tip(
                 _lost(r, "structure", P.ACTION_SHARE_PENALTY),
@@ -227,8 +227,18 @@ def _coverage_tips(r: ScoreReport) -> list[_Tip]:
     c = r.coverage
     if c is None or not c.missing:
         return []
-    listed = "; ".join(f"'{m}'" for m in c.missing[:2])
-    return [_Tip(_lost(r, "coverage"), f"You didn't cover {listed} — add a sentence on each.")]
+    # Story points ("the outcome") are the STAR parts themselves, whose own tips say what is
+    # missing; a worded point is one whose words were not found, which is said as such.
+    worded = [p.text for p in c.points if not p.covered and p.judged_by == "words"]
+    if not worded:
+        return []
+    listed = "; ".join(f"'{m}'" for m in worded[:2])
+    return [
+        _Tip(
+            _lost(r, "coverage"),
+            f"I couldn't find {listed} in your answer — say each in a sentence of its own.",
+        )
+    ]
 
 
 def _quote(sentence: str, words: int = 8) -> str:

@@ -4,7 +4,7 @@ import pytest
 
 from mockint.models import Transcript
 from mockint.scoring import score_answer
-from mockint.scoring.config import ScoringConfig
+from mockint.scoring.config import CoverageConfig, ScoringConfig
 from mockint.scoring.coverage import coverage
 from tests.unit.scoring.helpers import parse, question
 
@@ -42,7 +42,7 @@ def test_evidence_is_the_best_sentence() -> None:
 
 def test_threshold_is_configurable() -> None:
     tokens, sentences = parse(ANSWER)
-    strict = ScoringConfig(key_point_threshold=1.0)
+    strict = ScoringConfig(coverage=CoverageConfig(threshold=1.0))
     report = coverage(["DNS lookup and HTTP caching"], tokens, sentences, strict)
     assert not report.points[0].covered
     assert report.missing == ("DNS lookup and HTTP caching",)

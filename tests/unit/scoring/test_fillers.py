@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.scoring.config import ScoringConfig
+from mockint.scoring.config import FillerConfig, ScoringConfig
 from mockint.scoring.fillers import FillerDetector, filler_report, squash
 from tests.unit.scoring.helpers import parse
 
@@ -64,7 +64,7 @@ def test_filler_rules(text: str, expected: list[str]) -> None:
 
 
 def test_the_lists_are_the_users() -> None:
-    config = ScoringConfig(vocal_fillers=["um"], verbal_fillers=["totally"])
+    config = ScoringConfig(fillers=FillerConfig(vocal=["um"], verbal=["totally"]))
     assert fillers_in("Uh, um, totally like, you know.", config) == ["um", "totally"]
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from mockint.models import Transcript
 from mockint.scoring import score_answer
-from mockint.scoring.config import ScoringConfig
+from mockint.scoring.config import ScoringConfig, StructureConfig
 from mockint.scoring.star_model import DEFAULT_MODEL
 from mockint.scoring.structure import sentence_feature_rows, structure
 from tests.unit.scoring.helpers import parse
@@ -85,7 +85,7 @@ def test_parts_out_of_order() -> None:
 def test_cue_lists_are_configurable() -> None:
     tokens, sentences = parse("Once upon a time the build broke. I fixed it.")
     plain = sentence_feature_rows(tokens, sentences, ScoringConfig())
-    config = ScoringConfig(situation_cues=["once upon a time"])
+    config = ScoringConfig(structure=StructureConfig(situation_cues=["once upon a time"]))
     cued = sentence_feature_rows(tokens, sentences, config)
     assert cued[0]["cue_situation"] == plain[0]["cue_situation"] + 1
     first = DEFAULT_MODEL.sentence_probabilities(cued)[0]["situation"]
