@@ -40,7 +40,7 @@ class StarPart:
     name: str
     present: bool
     sentences: tuple[int, ...]
-    """Indexes of the sentences that show it (evidence)."""
+    """Indexes of the sentences that show it (evidence), the clearest first."""
     evidence: tuple[str, ...]
     """Their text."""
     start: float | None
@@ -158,6 +158,9 @@ def structure(
         previous = shown[0]
         for part in shown:
             evidence[part].append(s.index)
+    # Clearest first: the first quote is the sentence that shows the part best.
+    for part, idx in evidence.items():
+        idx.sort(key=lambda i: -probs[i][part])
     return _report(tokens, sentences, labels, evidence, timed, _Cues(config))
 
 
@@ -173,18 +176,18 @@ def _report(
     total = sum(weights) or 1.0
     parts: dict[str, StarPart] = {}
     for part in PARTS:
-        idx = tuple(sorted(set(evidence[part])))
+        idx = tuple(dict.fromkeys(evidence[part]))
         share = sum(w for w, label in zip(weights, labels, strict=True) if label == part) / total
         parts[part] = StarPart(
             part,
             bool(idx),
             idx,
             tuple(sentences[i].text for i in idx),
-            round(sentences[idx[0]].start, 2) if idx and timed else None,
+            round(sentences[min(idx)].start, 2) if idx and timed else None,
             round(share, 3),
         )
     present = [p for p in PARTS if parts[p].present]
-    order = tuple(sorted(present, key=lambda p: parts[p].sentences[0]))
+    order = tuple(sorted(present, key=lambda p: min(parts[p].sentences)))
     result_idx = {i for i, label in enumerate(labels) if label == RESULT} | set(evidence[RESULT])
     quantified = any(
         _has_number(tokens[sentences[i].first : sentences[i].last + 1], cues) for i in result_idx

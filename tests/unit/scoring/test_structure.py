@@ -72,9 +72,9 @@ def test_an_aim_is_not_a_result() -> None:
 
 def test_parts_out_of_order() -> None:
     text = (
-        "Churn dropped by 15% in the end, and the client renewed. It was my second year at a "
-        "software firm and our churn was the worst in the region. I called every client "
-        "myself and rewrote the renewal offer."
+        "The client renewed in the end and churn fell by 15%. Back in 2021 I was an account "
+        "manager at a software firm, and churn was the worst in the region. My goal was to "
+        "halve it. I called every client myself and I rewrote the renewal offer."
     )
     tokens, sentences = parse(text)
     report = structure(tokens, sentences, True, ScoringConfig())
