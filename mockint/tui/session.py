@@ -215,7 +215,9 @@ def score_typed(
     """Score a typed answer (no microphone) and save it as an attempt."""
     if not text.strip():
         raise MockintError("type your answer first, then press ctrl+s")
-    scored = services.score_transcript(Transcript.from_text(text), question)
+    from mockint.scoring.typed import typed_transcript  # no timings: no pace made up
+
+    scored = services.score_transcript(typed_transcript(text), question)
     attempt_id = services.backend.add_typed_attempt(question, session_id)
     services.backend.save_scored(attempt_id, question, scored, services.now())
     return TakeResult(attempt_id, scored, Path(scored.audio or ""))
