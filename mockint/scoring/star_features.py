@@ -5,8 +5,10 @@ cue phrases from the configured lists, "I/we" followed by a verb of doing (past,
 passive "by me"), a sentence opening on a verb (note style: "Drafted a one-page sheet"),
 obligation and aim ("had to", "it's on me to"), scene words (times, "there was"), outcome
 words and numbers, reasoning ("because", "I thought") and the hypothetical or habitual
-("I would", "I always"), plus where the sentence falls. Fillers are skipped, so "I, uh,
-rewrote…" reads as "I rewrote…". The weights live in :mod:`mockint.scoring.star_model`.
+("I would", "I always"), plus where the sentence falls, and the sentence's words
+themselves, of which the model weighs only those every writer it was fitted on uses often
+("was", "then", "after", "had"). Fillers are skipped, so "I, uh, rewrote…" reads as "I
+rewrote…". The weights live in :mod:`mockint.scoring.star_model`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from mockint.scoring.phrases import PhraseIndex
 from mockint.scoring.text import Token, phrase_words, word_set
 
 PARTS = ("situation", "task", "action", "result")
+WORD = "w:"
+"""Prefix of the word features ("w:after")."""
 _CAP = 3.0
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _SUBJECTS_I = word_set("i")
@@ -210,7 +214,10 @@ def sentence_features(
     if head in _HEADINGS and (words[0].comma_after or len(words) > 1):
         f[f"heading_{_HEADINGS[head]}"] = float(words[0].comma_after or words[0].text.endswith(":"))
     f["question"] = float(words[-1].question_after)
-    return {k: min(_CAP, v) if k not in {"pos", "pos_sq"} else v for k, v in f.items()}
+    out = {k: min(_CAP, v) if k not in {"pos", "pos_sq"} else v for k, v in f.items()}
+    for w in set(norms):  # the model weighs only words every writer it was fitted on uses
+        out[WORD + w] = 1.0
+    return out
 
 
 def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> None:
