@@ -254,7 +254,16 @@ def _actually(c: _Ctx) -> bool:
     return c.at_start or c.comma_after or c.break_before or c.vocal_next
 
 
+def _set_off(c: _Ctx) -> bool:
+    """yeah / oh / honestly: fillers when said as an aside ("Yeah, um, so…", "…, so yeah",
+    "Honestly, it was…"); inside a clause ("I was honestly surprised") they are words."""
+    return c.at_start or c.comma_after or c.break_before or c.vocal_next or c.prev == "so"
+
+
 _RULES: dict[str, Callable[[_Ctx], bool]] = {
+    "yeah": _set_off,
+    "oh": _set_off,
+    "honestly": _set_off,
     "actually": _actually,
     "like": _like,
     "so": _so,

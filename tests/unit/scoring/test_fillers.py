@@ -54,6 +54,11 @@ def fillers_in(text: str, config: ScoringConfig | None = None) -> list[str]:
         ("I kinda fixed it.", ["kinda"]),
         ("Basically it literally actually worked.", ["basically", "literally"]),
         ("Actually, it worked.", ["actually"]),
+        (
+            "Yeah, um, so I was on nights. It went fine, so yeah.",
+            ["yeah", "um", "so", "so", "yeah"],
+        ),
+        ("I was honestly surprised.", []),
         ("It was late. So, that took the close from two days to one.", []),
         ("Um, so I was on nights.", ["um", "so"]),
         ("We were short. So I rang the agency.", []),
