@@ -169,20 +169,22 @@ _BLOCK = re.compile(r"# --- fitted: begin ---\n.*# --- fitted: end ---\n", re.S)
 
 
 def write(model: StarModel, path: Path = MODEL_FILE) -> None:
-    lines = ["# --- fitted: begin ---", "WEIGHTS: dict[str, dict[str, float]] = {"]
-    for part in PARTS:
-        lines.append(f"    {part!r}: {{")
-        lines.extend(f"        {k!r}: {v!r}," for k, v in model.weights[part].items())
-        lines.append("    },")
-    lines.append("}")
-    lines.append("CONTEXT: dict[str, dict[str, float]] | None = {")
-    for part in PARTS:
-        lines.append(f"    {part!r}: {{")
-        lines.extend(f"        {k!r}: {v!r}," for k, v in (model.context or {})[part].items())
-        lines.append("    },")
-    lines.append("}")
-    lines.append(f"THRESHOLDS: dict[str, float] = {model.thresholds!r}")
-    lines.append("# --- fitted: end ---\n")
+    """Put the fitted numbers between the markers of ``path``, formatted as ruff would."""
+
+    def table(name: str, weights: dict[str, dict[str, float]] | None) -> list[str]:
+        lines = [f"{name}: dict[str, dict[str, float]] | None = {{"]
+        for part in PARTS:
+            lines.append(f'    "{part}": {{')
+            lines.extend(f'        "{k}": {v!r},' for k, v in (weights or {})[part].items())
+            lines.append("    },")
+        return [*lines, "}"]
+
+    lines = ["# --- fitted: begin ---", *table("WEIGHTS", model.weights)]
+    lines[1] = "WEIGHTS: dict[str, dict[str, float]] = {"
+    lines += table("CONTEXT", model.context)
+    lines.append("THRESHOLDS: dict[str, float] = {")
+    lines.extend(f'    "{p}": {model.thresholds[p]!r},' for p in PARTS)
+    lines += ["}", "# --- fitted: end ---\n"]
     text = path.read_text(encoding="utf-8")
     path.write_text(_BLOCK.sub(lambda _: "\n".join(lines), text), encoding="utf-8")
 
