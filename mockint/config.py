@@ -18,7 +18,7 @@ from mockint import paths
 from mockint.audio.config import AudioConfig
 from mockint.errors import MockintError
 from mockint.practice.config import PracticeConfig
-from mockint.scoring.config import ScoringConfig
+from mockint.scoring.config import ScoringConfig, nest_flat
 from mockint.speech.config import SpeechConfig
 
 
@@ -64,12 +64,19 @@ def load_config(path: Path | None = None) -> Config:
         return Config()
     if not isinstance(raw, dict):
         raise MockintError(f"{path}: expected a mapping of sections (audio:, speech:, …)")
-    return _build(Config, raw, path, prefix="")
+    return _build(Config, _upgraded(raw), path, prefix="")
 
 
 def config_from_dict(raw: dict[str, Any]) -> Config:
     """Build a Config from plain data (tests, and the same validation as the file)."""
-    return _build(Config, raw, Path("config.yaml"), prefix="")
+    return _build(Config, _upgraded(raw), Path("config.yaml"), prefix="")
+
+
+def _upgraded(raw: dict[str, Any]) -> dict[str, Any]:
+    """Older files keep working: flat ``scoring:`` keys move into their sections."""
+    if isinstance(raw.get("scoring"), dict):
+        return {**raw, "scoring": nest_flat(raw["scoring"])}
+    return raw
 
 
 def _build(cls: type, raw: dict[str, Any], path: Path, prefix: str) -> Any:

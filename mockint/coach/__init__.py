@@ -163,7 +163,9 @@ class Coach(Records):
     ) -> Answered:
         """Score a typed answer (no microphone) and keep it as an attempt without audio.
         Nothing is at risk before it is scored, so it is stored after."""
-        scored = self.score_transcript(Transcript.from_text(text), question)
+        from mockint.scoring.typed import typed_transcript  # no timings: no pace made up
+
+        scored = self.score_transcript(typed_transcript(text), question)
         with self._locked() as store:
             attempt = store.add_typed_attempt(question, session_id=session_id)
         self._saver(now)(attempt.id, scored)

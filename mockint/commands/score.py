@@ -7,22 +7,32 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mockint.errors import MockintError
+
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
 
-HELP = "transcribe and score a recording (any common audio format)"
+HELP = "transcribe and score a recording (any common audio format), or a typed answer"
 DESCRIPTION = """\
-Transcribe a recording verbatim (fillers kept, every word timed) and score it.
+Transcribe a recording verbatim (fillers kept, every word timed) and score it; or score a
+written draft with --text (no pace, pauses or seconds: only what text can show).
 
 examples:
   mockint score answer.wav
   mockint score answer.flac --question beh-conflict-coworker --json
   mockint score answer.mp3 --live      # as if spoken into the mic; reports timing.after_stop_s
+  mockint score --text draft.txt --question beh-conflict-coworker
+  pbpaste | mockint score --text - --json
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("audio", metavar="AUDIO", help="the recording: WAV, FLAC, MP3, OGG, ...")
+    parser.add_argument(
+        "audio", metavar="AUDIO", nargs="?", help="the recording: WAV, FLAC, MP3, OGG, ..."
+    )
+    parser.add_argument(
+        "--text", metavar="FILE", help="score a typed answer from FILE ('-' for stdin) instead"
+    )
     parser.add_argument("--question", metavar="ID", help="the question it answers")
     parser.add_argument("--save", action="store_true", help="keep it as an attempt in history")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -39,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     from mockint.coach import Coach
     from mockint.config import load_config
 
+    if (args.audio is None) == (args.text is None):
+        raise MockintError("give either a recording (AUDIO) or --text FILE, not both")
+    if args.text is not None:
+        return _run_text(args)
     path = Path(args.audio)
     with Coach.open(load_config()) as coach:
         question = coach.catalog.question(args.question) if args.question else None
@@ -62,6 +76,39 @@ def run(args: argparse.Namespace) -> int:
         print(summary(scored))
         if (attempt_id := answered.attempt_id) is not None:
             print(f"saved as attempt {attempt_id} (`mockint replay {attempt_id}`)")
+    return 0
+
+
+def _run_text(args: argparse.Namespace) -> int:
+    from mockint.coach import Coach
+    from mockint.config import load_config
+    from mockint.scoring.typed import score_text, text_result
+
+    if args.save or args.live:
+        raise MockintError("--save and --live need a recording, not --text")
+    config = load_config()
+    with Coach.open(config, recover=False) as coach:
+        question = coach.catalog.question(args.question) if args.question else None
+    try:
+        text = sys.stdin.read() if args.text == "-" else Path(args.text).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MockintError(f"{args.text}: cannot read: {exc}") from None
+    report = score_text(text, question, config.scoring)
+    data = text_result(args.text, text, question, report)
+    if args.json:
+        from mockint.commands._common import print_json
+
+        print_json(data)
+        return 0
+    lines = [f"{args.text}" + (f"  ·  question {data['question']}" if data["question"] else "")]
+    lines += ["", data["transcript"] or "(empty)", ""]
+    lines.append(f"{report.word_count} words  ·  typed: no pace or pauses")
+    parts = ", ".join(f"{k} {v}" for k, v in report.parts.items())
+    lines.append(f"score {report.overall}/100" + (f"  ({parts})" if parts else ""))
+    if report.flags:
+        lines.append("flags: " + ", ".join(report.flags))
+    lines.extend(f"tip: {tip}" for tip in report.tips)
+    print("\n".join(lines))
     return 0
 
 

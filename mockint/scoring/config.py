@@ -1,316 +1,36 @@
-"""Settings for scoring (section ``scoring:`` of config.yaml). Pure data, no I/O.
+"""Settings for scoring (section ``scoring:`` of config.yaml), one section per scoring module.
 
 Every threshold, word list and weight the scorer uses lives here, with the shipped default
-and why it is what it is. Word lists are matched case-insensitively against the transcript's
-words with punctuation stripped; multi-word entries ("you know") match consecutive words.
+and why it is what it is. The shipped word lists are package data (``words/*.txt``, one
+entry a line), read once when this module is imported, never while scoring. Lists are
+matched case-insensitively against the transcript's words with punctuation stripped;
+multi-word entries ("you know") match consecutive words.
+
+config.yaml nests the same way (``scoring: {pace: {too_fast_wpm: 190}}``); the flat keys of
+earlier versions (``scoring: {too_fast_wpm: 190}``) are still read: see :func:`nest_flat`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from importlib.resources import files
+from typing import Any
 
-DEFAULT_VOCAL_FILLERS = ["um", "uh", "uhm", "er", "erm", "ah", "hmm", "mm"]
-DEFAULT_VERBAL_FILLERS = [
-    "like",
-    "you know",
-    "i mean",
-    "basically",
-    "actually",
-    "literally",
-    "kind of",
-    "sort of",
-    "kinda",
-    "sorta",
-    "so",
-    "well",
-    "right",
-    "okay",
-    "ok",
-]
-DEFAULT_HEDGES = [
-    "i think",
-    "i guess",
-    "i believe",
-    "i feel like",
-    "i suppose",
-    "i'm not sure",
-    "not sure",
-    "i would say",
-    "maybe",
-    "perhaps",
-    "probably",
-    "possibly",
-    "hopefully",
-    "somewhat",
-    "a little bit",
-    "more or less",
-    "sort of",
-    "kind of",
-    "just",
-]
-DEFAULT_SITUATION_CUES = [
-    "at my last job",
-    "at my last company",
-    "at my previous",
-    "at my old",
-    "my old job",
-    "at my first job",
-    "in my first job",
-    "in my previous",
-    "in my last role",
-    "in my last job",
-    "in my current role",
-    "at my current",
-    "when i was",
-    "while i was",
-    "i was working",
-    "i was a",
-    "i was an",
-    "i was the",
-    "i was on",
-    "i was part of",
-    "i worked as",
-    "i worked at",
-    "i was leading",
-    "i was running",
-    "i joined",
-    "we were",
-    "there was",
-    "there were",
-    "we had a",
-    "we had an",
-    "our team",
-    "the team was",
-    "the project",
-    "the company",
-    "the client",
-    "a client",
-    "a customer",
-    "one of our",
-    "back in",
-    "years ago",
-    "months ago",
-    "last year",
-    "at the time",
-    "a few years",
-    "one time",
-    "a couple of",
-    "used to",
-    "the situation",
-    "working at",
-    "working on",
-    "during my",
-]
-DEFAULT_TASK_CUES = [
-    "my goal",
-    "our goal",
-    "the goal",
-    "my job was",
-    "my job is",
-    "it was my job",
-    "my role was",
-    "my task",
-    "the task",
-    "my responsibility",
-    "i was responsible",
-    "responsible for",
-    "i was in charge",
-    "i needed to",
-    "i had to",
-    "we needed to",
-    "we had to",
-    "needed to",
-    "i was asked",
-    "i was tasked",
-    "asked me to",
-    "i was given",
-    "gave me",
-    "i wanted to",
-    "i was supposed to",
-    "the challenge was",
-    "the problem was",
-    "the objective",
-    "the aim",
-    "my aim",
-    "i had two weeks",
-    "deadline",
-    "had to",
-    "my target",
-    "our target",
-    "the target",
-    "we need",
-    "i need to",
-    "my priority",
-    "it was up to me",
-    "i was hired to",
-    "they needed",
-    "needed a",
-    "it fell to me",
-    "fell to me",
-]
-DEFAULT_ACTION_CUES = [
-    "i decided",
-    "i started",
-    "i began",
-    "first i",
-    "first, i",
-    "then i",
-    "next i",
-    "so i",
-    "after that i",
-    "i also",
-    "i made sure",
-    "i reached out",
-    "i set up",
-    "i sat down",
-    "i took",
-    "i went",
-]
-DEFAULT_RESULT_CUES = [
-    "as a result",
-    "in the end",
-    "at the end",
-    "by the end",
-    "ultimately",
-    "eventually",
-    "finally",
-    "which led to",
-    "that led to",
-    "this led to",
-    "led to",
-    "resulted in",
-    "the result",
-    "the outcome",
-    "the impact",
-    "thanks to",
-    "because of that",
-    "since then",
-    "afterwards",
-    "after that we",
-    "we went from",
-    "went from",
-    "went down",
-    "went up",
-    "rose",
-    "fell",
-    "jumped",
-    "climbed",
-    "instead of",
-    "was back",
-    "got better",
-    "was better",
-    "much better",
-    "avoided",
-    "prevented",
-    "now",
-    "it worked",
-    "has worked",
-    "worked well",
-    "the right call",
-    "paid off",
-    "went well",
-    "it helped",
-    "helped us",
-    "approved",
-    "accepted",
-    "signed",
-    "renewed",
-    "won",
-    "passed",
-    "succeeded",
-    "completed",
-    "happy",
-    "satisfied",
-    "dropped",
-    "increased",
-    "reduced",
-    "decreased",
-    "improved",
-    "saved",
-    "cut",
-    "grew",
-    "doubled",
-    "halved",
-    "tripled",
-    "shipped",
-    "launched",
-    "delivered",
-    "on time",
-    "ahead of schedule",
-    "went live",
-    "promoted",
-    "praised",
-    "thanked",
-    "adopted",
-    "was successful",
-    "was a success",
-    "i learned",
-    "we learned",
-    "the lesson",
-    "lesson",
-    "feedback was",
-    "still use",
-    "still uses",
-    "now use",
-    "now uses",
-]
-DEFAULT_NUMBER_WORDS = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "dozen",
-    "dozens",
-    "percent",
-    "half",
-    "third",
-    "quarter",
-    "fifth",
-    "tenth",
-    "twice",
-    "double",
-    "doubled",
-    "halved",
-    "tripled",
-    "tenfold",
-    "hourly",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-]
-DEFAULT_STOP_WORDS = [
-    "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with",
-    "by", "from", "as", "into", "about", "that", "this", "these", "those", "it", "its", "it's",
-    "i", "i'm", "i'd", "i've", "me", "my", "we", "we're", "we'd", "we've", "us", "our", "you",
-    "your", "he", "she", "they", "them", "their", "his", "her", "is", "are", "was", "were",
-    "be", "been", "being", "have", "has", "had", "do", "does", "did", "not", "no", "then",
-    "there", "what", "which", "who", "when", "if", "just", "also", "very", "really", "all",
-    "some", "any", "up", "out", "can", "could", "would", "will", "should", "get", "got",
-]  # fmt: skip
+
+def _words(name: str) -> tuple[str, ...]:
+    text = files("mockint.scoring").joinpath("words", f"{name}.txt").read_text("utf-8")
+    return tuple(s for line in text.splitlines() if (s := line.strip()) and s[0] != "#")
+
+
+DEFAULT_VOCAL_FILLERS = _words("vocal_fillers")
+DEFAULT_VERBAL_FILLERS = _words("verbal_fillers")
+DEFAULT_HEDGES = _words("hedges")
+DEFAULT_SITUATION_CUES = _words("situation_cues")
+DEFAULT_TASK_CUES = _words("task_cues")
+DEFAULT_ACTION_CUES = _words("action_cues")
+DEFAULT_RESULT_CUES = _words("result_cues")
+DEFAULT_NUMBER_WORDS = _words("number_words")
+DEFAULT_STOP_WORDS = _words("stop_words")
 DEFAULT_WEIGHTS = {
     "fillers": 0.20,
     "pace": 0.15,
@@ -323,31 +43,32 @@ DEFAULT_WEIGHTS = {
 
 
 @dataclass
-class ScoringConfig:
-    # --- fillers ---------------------------------------------------------------------------
-    vocal_fillers: list[str] = field(default_factory=lambda: list(DEFAULT_VOCAL_FILLERS))
+class FillerConfig:
+    vocal: list[str] = field(default_factory=lambda: list(DEFAULT_VOCAL_FILLERS))
     """Hesitation sounds, counted every time. Stretched spellings match too: "umm" and
     "ummm" count as "um", "hmmm" as "hmm"."""
 
-    verbal_fillers: list[str] = field(default_factory=lambda: list(DEFAULT_VERBAL_FILLERS))
+    verbal: list[str] = field(default_factory=lambda: list(DEFAULT_VERBAL_FILLERS))
     """Words and phrases counted only where used as filler. Built-in context rules decide
-    for like, you know, I mean, kind of/sort of, so, well, right and okay ("I like Python",
-    "kind of data", "so that we could" are not fillers); any other entry you add counts
-    every time it is said."""
+    for like, you know, I mean, kind of/sort of, so, well, right, okay and actually ("I
+    like Python", "kind of data", "so that we could", "So I rang her" mid-story are not
+    fillers); any other entry you add counts every time it is said."""
 
-    filler_fine_per_100_words: float = 2.0
+    fine_per_100_words: float = 2.0
     """Fewer fillers per 100 words than this is excellent."""
 
-    filler_heavy_per_100_words: float = 5.0
+    heavy_per_100_words: float = 5.0
     """More fillers per 100 words than this needs work: the answer is flagged
     ``filler_heavy``."""
 
-    filler_heavy_min_count: int = 3
+    heavy_min_count: int = 3
     """``filler_heavy`` also needs at least this many fillers, so one "um" in a ten-word
     answer is not called heavy."""
 
-    # --- pace ------------------------------------------------------------------------------
-    pace_band_wpm: tuple[float, float] = (120.0, 160.0)
+
+@dataclass
+class PaceConfig:
+    band_wpm: tuple[float, float] = (120.0, 160.0)
     """Words per minute (over speaking time) that interviewers find easy to follow."""
 
     too_slow_wpm: float = 100.0
@@ -356,39 +77,45 @@ class ScoringConfig:
     too_fast_wpm: float = 180.0
     """Above this speaking-time pace the answer is flagged ``too_fast``."""
 
-    pace_gap_s: float = 1.0
+    gap_s: float = 1.0
     """Silences at least this long are left out of speaking time (WPM counts talking only)."""
 
-    pace_window_s: float = 15.0
+    window_s: float = 15.0
     """Width of the windows for pace over time, which shows rushing at the end."""
 
-    pace_min_speech_s: float = 10.0
+    min_speech_s: float = 10.0
     """Below this much speaking time pace is too noisy to flag ``too_fast``/``too_slow``."""
 
-    # --- length ----------------------------------------------------------------------------
+
+@dataclass
+class LengthConfig:
     default_target_seconds: tuple[int, int] = (60, 120)
     """Target answer length when no question is given (behavioral answers run 1–2 min)."""
 
     untimed_wpm: float = 150.0
-    """Pace assumed to estimate the length of a transcript without word timings."""
+    """Pace that turns a target in seconds into words, for typed answers (no timings)."""
 
-    # --- pauses ----------------------------------------------------------------------------
+
+@dataclass
+class PauseConfig:
     long_pause_s: float = 2.0
     """A silence between words at least this long is a long pause."""
 
     hesitation_s: float = 1.0
     """A silence from this long up to ``long_pause_s`` is a hesitation."""
 
-    long_pauses_flag_count: int = 2
+    flag_count: int = 2
     """Flag ``long_pauses`` from this many long pauses (one thinking pause is fine)."""
 
     sentence_pause_s: float = 0.7
     """With no punctuation in the transcript, a silence this long ends a sentence."""
 
-    # --- language --------------------------------------------------------------------------
+
+@dataclass
+class LanguageConfig:
     hedges: list[str] = field(default_factory=lambda: list(DEFAULT_HEDGES))
     """Hedges and weak words that undercut confidence. A phrase in both this list and
-    ``verbal_fillers`` counts as a filler where the filler rules say so, else as a hedge."""
+    ``fillers.verbal`` counts as a filler where the filler rules say so, else as a hedge."""
 
     hedging_per_100_words: float = 3.0
     """Flag ``hedging`` above this many hedges per 100 words…"""
@@ -399,8 +126,9 @@ class ScoringConfig:
     repetition_min_count: int = 3
     """A 2–4 word phrase said this many times (or more) is reported as repetition."""
 
-    repetition_stop_words: list[str] = field(default_factory=lambda: list(DEFAULT_STOP_WORDS))
-    """Phrases made only of these words ("and then", "it was") never count as repetition."""
+    stop_words: list[str] = field(default_factory=lambda: list(DEFAULT_STOP_WORDS))
+    """Phrases made only of these words ("and then", "it was") never count as repetition,
+    and these words are never a key point's content."""
 
     we_share_flag: float = 0.6
     """Flag ``we_not_i`` when "we" is at least this share of I/we in the action part…"""
@@ -408,16 +136,19 @@ class ScoringConfig:
     we_min_count: int = 3
     """…and said at least this many times there."""
 
-    # --- structure (STAR) ------------------------------------------------------------------
+
+@dataclass
+class StructureConfig:
     situation_cues: list[str] = field(default_factory=lambda: list(DEFAULT_SITUATION_CUES))
-    """Phrases that mark a sentence as setting the scene (Situation)."""
+    """Phrases that mark a sentence as setting the scene (Situation). Cue phrases are one
+    clue the STAR model weighs among many (verbs, aims, outcomes, position)."""
 
     task_cues: list[str] = field(default_factory=lambda: list(DEFAULT_TASK_CUES))
     """Phrases that mark a sentence as stating your goal or responsibility (Task)."""
 
     action_cues: list[str] = field(default_factory=lambda: list(DEFAULT_ACTION_CUES))
     """Phrases that mark a sentence as what you did (Action), besides "I/we" followed by
-    a past-tense verb, which is recognised without a list."""
+    a verb of doing, which is recognised without a list."""
 
     result_cues: list[str] = field(default_factory=lambda: list(DEFAULT_RESULT_CUES))
     """Phrases that mark a sentence as the outcome (Result); numbers add to it."""
@@ -430,23 +161,106 @@ class ScoringConfig:
     """Judge STAR structure when no question is given (most practice is behavioral);
     with a question, only behavioral ones are."""
 
-    star_position_weight: float = 0.6
-    """How much a sentence's position (situation early, result late) counts against its
-    cue phrases when deciding its STAR part (one cue phrase counts 1)."""
-
     action_min_share: float = 0.3
     """The action part should carry at least this share of the answer's time."""
 
-    # --- coverage --------------------------------------------------------------------------
-    key_point_threshold: float = 0.5
-    """A key point is covered when this share of its content words (fuzzy-matched) appears
-    in one sentence and the next."""
 
-    key_point_word_similarity: float = 80.0
+@dataclass
+class CoverageConfig:
+    threshold: float = 0.5
+    """Share of a key point's content words one sentence (with the next) must say, for
+    points of three words or more; shorter points need every word, and no point is ever
+    covered by one shared word alone."""
+
+    word_similarity: float = 80.0
     """Two words match when their rapidfuzz ratio is at least this (0–100)."""
 
-    # --- overall ---------------------------------------------------------------------------
+
+@dataclass
+class ScoringConfig:
+    fillers: FillerConfig = field(default_factory=FillerConfig)
+    """Filler words (fillers.py)."""
+
+    pace: PaceConfig = field(default_factory=PaceConfig)
+    """Words per minute (pace.py)."""
+
+    length: LengthConfig = field(default_factory=LengthConfig)
+    """How long the answer runs (length.py)."""
+
+    pauses: PauseConfig = field(default_factory=PauseConfig)
+    """Silences (pauses.py), and sentences cut by them."""
+
+    language: LanguageConfig = field(default_factory=LanguageConfig)
+    """Hedges, repetition and I/we (language.py)."""
+
+    structure: StructureConfig = field(default_factory=StructureConfig)
+    """STAR (structure.py)."""
+
+    coverage: CoverageConfig = field(default_factory=CoverageConfig)
+    """Key points (coverage.py)."""
+
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     """Weight of each part in the overall score. Parts that do not apply are left out and
     the rest re-normalised: structure only for behavioral questions, coverage only when the
     question has key points, pace and pauses only when the words have timings."""
+
+
+#: Flat keys of earlier versions → (section, key).
+_FLAT = {
+    "vocal_fillers": ("fillers", "vocal"),
+    "verbal_fillers": ("fillers", "verbal"),
+    "filler_fine_per_100_words": ("fillers", "fine_per_100_words"),
+    "filler_heavy_per_100_words": ("fillers", "heavy_per_100_words"),
+    "filler_heavy_min_count": ("fillers", "heavy_min_count"),
+    "pace_band_wpm": ("pace", "band_wpm"),
+    "too_slow_wpm": ("pace", "too_slow_wpm"),
+    "too_fast_wpm": ("pace", "too_fast_wpm"),
+    "pace_gap_s": ("pace", "gap_s"),
+    "pace_window_s": ("pace", "window_s"),
+    "pace_min_speech_s": ("pace", "min_speech_s"),
+    "default_target_seconds": ("length", "default_target_seconds"),
+    "untimed_wpm": ("length", "untimed_wpm"),
+    "long_pause_s": ("pauses", "long_pause_s"),
+    "hesitation_s": ("pauses", "hesitation_s"),
+    "long_pauses_flag_count": ("pauses", "flag_count"),
+    "sentence_pause_s": ("pauses", "sentence_pause_s"),
+    "hedges": ("language", "hedges"),
+    "hedging_per_100_words": ("language", "hedging_per_100_words"),
+    "hedging_min_count": ("language", "hedging_min_count"),
+    "repetition_min_count": ("language", "repetition_min_count"),
+    "repetition_stop_words": ("language", "stop_words"),
+    "we_share_flag": ("language", "we_share_flag"),
+    "we_min_count": ("language", "we_min_count"),
+    "situation_cues": ("structure", "situation_cues"),
+    "task_cues": ("structure", "task_cues"),
+    "action_cues": ("structure", "action_cues"),
+    "result_cues": ("structure", "result_cues"),
+    "number_words": ("structure", "number_words"),
+    "star_without_question": ("structure", "star_without_question"),
+    "action_min_share": ("structure", "action_min_share"),
+    "key_point_threshold": ("coverage", "threshold"),
+    "key_point_word_similarity": ("coverage", "word_similarity"),
+}
+#: Flat keys that no longer do anything (the STAR model weighs position itself).
+_RETIRED = frozenset({"star_position_weight"})
+_SECTIONS = frozenset(f.name for f in fields(ScoringConfig))
+
+
+def nest_flat(raw: dict[str, Any]) -> dict[str, Any]:
+    """A ``scoring:`` mapping with the flat keys of earlier versions moved into their
+    sections (``too_fast_wpm`` → ``pace.too_fast_wpm``; a nested key wins over its flat
+    twin); retired keys are dropped, anything else is left for the loader to check."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in _RETIRED:
+            continue
+        if key in _FLAT:
+            section, name = _FLAT[key]
+            nested = out.setdefault(section, {})
+            if isinstance(nested, dict):
+                nested.setdefault(name, value)
+        elif key in _SECTIONS and isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        else:
+            out[key] = value
+    return out

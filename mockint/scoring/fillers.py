@@ -41,6 +41,10 @@ _LIKE_KEEP_NEXT = _DETERMINERS | word_set(
     "him her them me us it nothing something anything everything everyone"
 )
 _SO_KEEP_NEXT = word_set("that much many far long few little often as")
+_SO_FILLER_NEXT = word_set("yeah yes like basically anyway um uh")
+_SO_CLAUSE_NEXT = word_set(
+    "i we she he they it that the this my our his her their you i'd we'd i'm we're there then"
+)
 _YOU_KNOW_KEEP_PREV = word_set(
     "do did don't didn't if as would you'd i'd let to might may whether how"
 )
@@ -103,6 +107,8 @@ class _Ctx:
     j: int
     at_start: bool
     is_vocal: Callable[[Token], bool]
+    opening: bool = False
+    """Nothing but fillers has been said yet: the answer's very first words."""
 
     def norm(self, pos: int) -> str:
         return self.tokens[pos].norm if 0 <= pos < len(self.tokens) else ""
@@ -113,6 +119,11 @@ class _Ctx:
         if self.i == 0 or self.tokens[self.i - 1].stop_after:
             return ""
         return self.tokens[self.i - 1].norm
+
+    @property
+    def after_filler(self) -> bool:
+        """Comes after a filler that opened the same sentence ("Okay, so")."""
+        return self.i > 0 and not self.tokens[self.i - 1].stop_after
 
     @property
     def next(self) -> str:
@@ -180,7 +191,15 @@ def _like(c: _Ctx) -> bool:
 def _so(c: _Ctx) -> bool:
     if c.next in _SO_KEEP_NEXT and not c.comma_after:  # "so that", "so much", "so far"
         return False
-    if c.comma_after or c.vocal_next or c.next == "yeah":
+    if c.vocal_next or c.next in _SO_FILLER_NEXT:  # "so, um", "so yeah", "so, like,"
+        return True
+    if c.at_start and c.after_filler:  # "Okay, so my job was…": a run of fillers
+        return True
+    if not c.opening and c.next in _SO_CLAUSE_NEXT:
+        # Mid-answer, "So I kept him back…" / "So, that took…" says what followed from
+        # what came before: a conjunction, even where the recogniser put a comma.
+        return False
+    if c.comma_after:
         return True
     return c.at_start or (c.at_end and c.break_before)
 
@@ -227,7 +246,25 @@ def _kind_of(c: _Ctx) -> bool:
     return c.prev not in _KIND_KEEP_PREV
 
 
+def _actually(c: _Ctx) -> bool:
+    """ "actually": filler when set off ("Actually, …", "it was, actually, fine") or beside
+    a vocal filler; inside a clause ("he actually handed it in", "nobody had actually
+    booked it") it says "contrary to what you'd expect". (basically and literally rarely
+    carry anything and count every time.)"""
+    return c.at_start or c.comma_after or c.break_before or c.vocal_next
+
+
+def _set_off(c: _Ctx) -> bool:
+    """yeah / oh / honestly: fillers when said as an aside ("Yeah, um, so…", "…, so yeah",
+    "Honestly, it was…"); inside a clause ("I was honestly surprised") they are words."""
+    return c.at_start or c.comma_after or c.break_before or c.vocal_next or c.prev == "so"
+
+
 _RULES: dict[str, Callable[[_Ctx], bool]] = {
+    "yeah": _set_off,
+    "oh": _set_off,
+    "honestly": _set_off,
+    "actually": _actually,
     "like": _like,
     "so": _so,
     "well": _well,
@@ -260,9 +297,9 @@ class FillerDetector:
 
     def __init__(self, config: ScoringConfig) -> None:
         self._vocal: dict[str, str] = {}
-        for entry in config.vocal_fillers:
+        for entry in config.fillers.vocal:
             self._vocal.setdefault(squash(normalise(entry)), normalise(entry))
-        self._verbal = PhraseIndex(config.verbal_fillers)
+        self._verbal = PhraseIndex(config.fillers.verbal)
 
     def vocal_key(self, token: Token) -> str | None:
         return self._vocal.get(squash(token.norm))
@@ -271,30 +308,34 @@ class FillerDetector:
         return squash(token.norm) in self._vocal
 
     def find(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Filler]:
-        starts = {s.first for s in sentences}
+        # A clause cut from a run-on is not a sentence start: "…, so I rang" stays a "so".
+        starts = {s.first for s in sentences if not s.continues}
         found: list[Filler] = []
         at_start = True
+        opening = True
         i = 0
         while i < len(tokens):
             if i in starts:
                 at_start = True
-            hit = self._at(tokens, i, at_start)
+            hit = self._at(tokens, i, at_start, opening)
             if hit is None:
-                at_start = False
+                at_start = opening = False
                 i += 1
                 continue
             found.append(hit[0])
             i = hit[1] + 1
         return found
 
-    def _at(self, tokens: Sequence[Token], i: int, at_start: bool) -> tuple[Filler, int] | None:
+    def _at(
+        self, tokens: Sequence[Token], i: int, at_start: bool, opening: bool
+    ) -> tuple[Filler, int] | None:
         """The filler starting at ``i`` and the position of its last token, if any."""
         key = self.vocal_key(tokens[i])
         if key is not None:
             return _filler(tokens, i, i, key, VOCAL, at_start), i
         for key, j in self._verbal.matches(tokens, i):
             rule = _RULES.get(key)
-            if rule is None or rule(_Ctx(tokens, i, j, at_start, self.is_vocal)):
+            if rule is None or rule(_Ctx(tokens, i, j, at_start, self.is_vocal, opening)):
                 return _filler(tokens, i, j, key, VERBAL, at_start), j
         return None
 
@@ -318,9 +359,9 @@ def filler_report(
     total = len(fillers)
     per_100 = 100.0 * total / word_count if word_count else 0.0
     per_minute = total / speech_minutes if speech_minutes else None
-    if per_100 < config.filler_fine_per_100_words:
+    if per_100 < config.fillers.fine_per_100_words:
         band = "excellent"
-    elif per_100 <= config.filler_heavy_per_100_words:
+    elif per_100 <= config.fillers.heavy_per_100_words:
         band = "fine"
     else:
         band = "needs work"
@@ -335,5 +376,5 @@ def filler_report(
         per_100_words=round(per_100, 2),
         band=band,
         at_start_share=sum(f.at_sentence_start for f in fillers) / total if total else 0.0,
-        flagged=band == "needs work" and total >= config.filler_heavy_min_count,
+        flagged=band == "needs work" and total >= config.fillers.heavy_min_count,
     )

@@ -64,7 +64,7 @@ def find_hedges(
     tokens: Sequence[Token], skip: Collection[int], word_count: int, config: ScoringConfig
 ) -> HedgeReport:
     """Hedges, leaving out word indexes in ``skip`` (already counted as fillers)."""
-    index = PhraseIndex(config.hedges)
+    index = PhraseIndex(config.language.hedges)
     items: list[Hedge] = []
     i = 0
     while i < len(tokens):
@@ -83,7 +83,10 @@ def find_hedges(
         counts[h.key] = counts.get(h.key, 0) + 1
     counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     per_100 = 100.0 * len(items) / word_count if word_count else 0.0
-    flagged = len(items) >= config.hedging_min_count and per_100 > config.hedging_per_100_words
+    flagged = (
+        len(items) >= config.language.hedging_min_count
+        and per_100 > config.language.hedging_per_100_words
+    )
     return HedgeReport(tuple(items), counts, len(items), round(per_100, 2), flagged)
 
 
@@ -111,8 +114,8 @@ def find_repetitions(
     """Phrases of 2–4 words said ``repetition_min_count`` times or more, longest first;
     a shorter phrase is only reported when it is said more often than a longer one
     containing it. Fillers are left out, and stop-word-only phrases never count."""
-    stop = frozenset(config.repetition_stop_words)
-    minimum = config.repetition_min_count
+    stop = frozenset(config.language.stop_words)
+    minimum = config.language.repetition_min_count
     per_sentence = [
         [t for t in tokens[s.first : s.last + 1] if t.word_index not in skip] for s in sentences
     ]
@@ -138,7 +141,7 @@ def find_repetitions(
                     continue  # overlapping "very very very" counts once per stretch
                 last_at[gram] = pos
                 seen.setdefault(gram, []).append(words[k].word_index)
-    return _keep(seen, config.repetition_min_count)
+    return _keep(seen, config.language.repetition_min_count)
 
 
 def _merge_runs(
@@ -201,7 +204,7 @@ def ownership(
                 we_count += 1
     both = i_count + we_count
     share = we_count / both if both else 0.0
-    flagged = we_count >= config.we_min_count and share >= config.we_share_flag
+    flagged = we_count >= config.language.we_min_count and share >= config.language.we_share_flag
     return Ownership(
         i_count, we_count, scope if scope_sentences else "none", round(share, 2), flagged
     )

@@ -21,24 +21,36 @@ class LengthReport:
     """(min, max) seconds: the question's, else ``default_target_seconds``."""
     too_short: bool
     too_long: bool
+    target_words: tuple[int, int] | None = None
+    """Typed answers (no timings): the target in words at ``untimed_wpm``, which is what
+    they are judged by; ``seconds`` is then only an estimate and never shown as measured."""
 
 
 def length(
     tokens: Sequence[Token], timed: bool, question: Question | None, config: ScoringConfig
 ) -> LengthReport:
     """The answer's length judged against its target."""
-    target = question.target_seconds if question else config.default_target_seconds
+    target = question.target_seconds if question else config.length.default_target_seconds
     low, high = int(target[0]), int(target[1])
-    if timed:
-        seconds, estimated = span_seconds(tokens), False
-    else:
-        seconds, estimated = 60.0 * len(tokens) / max(1.0, config.untimed_wpm), True
     words = len(tokens)
+    if timed:
+        seconds = span_seconds(tokens)
+        return LengthReport(
+            round(seconds, 2),
+            False,
+            words,
+            (low, high),
+            too_short=words > 0 and seconds < low,
+            too_long=seconds > high,
+        )
+    per_second = max(1.0, config.length.untimed_wpm) / 60.0
+    low_w, high_w = round(low * per_second), round(high * per_second)
     return LengthReport(
-        round(seconds, 2),
-        estimated,
+        round(words / per_second, 2),
+        True,
         words,
         (low, high),
-        too_short=words > 0 and seconds < low,
-        too_long=seconds > high,
+        too_short=0 < words < low_w,
+        too_long=words > high_w,
+        target_words=(low_w, high_w),
     )

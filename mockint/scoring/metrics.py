@@ -20,7 +20,7 @@ def build_metrics(report: ScoreReport) -> dict[str, Any]:
     if fillers is None or pace is None or length is None or pauses is None or hedges is None:
         raise ValueError("build_metrics needs a report with every measured part")
     structure, coverage = report.structure, report.coverage
-    return {
+    metrics: dict[str, Any] = {
         "word_count": report.word_count,
         "wpm": pace.wpm,
         "fillers": _fillers(fillers),
@@ -54,6 +54,16 @@ def build_metrics(report: ScoreReport) -> dict[str, Any]:
         "structure": _structure(structure) if structure else None,
         "key_points": [asdict(p) for p in coverage.points] if coverage else [],
     }
+    if not pace.timed:  # typed: nothing was measured in time, so nothing is reported
+        for key in _TIMED_KEYS:
+            metrics.pop(key)
+        metrics["fillers"].pop("per_minute")
+        metrics["length"].pop("seconds")
+    return metrics
+
+
+#: Metrics that only audio can give.
+_TIMED_KEYS = ("wpm", "wpm_raw", "speaking_s", "pace", "pauses", "long_pauses")
 
 
 def _fillers(r: FillerReport) -> dict[str, Any]:

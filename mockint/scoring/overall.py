@@ -35,6 +35,7 @@ from mockint.scoring.result import (
     ScoreReport,
     SentenceInfo,
 )
+from mockint.scoring.star_model import DEFAULT_MODEL, StarModel
 from mockint.scoring.structure import ACTION, SITUATION, StructureReport, structure
 from mockint.scoring.text import Sentence, Token, has_timings, split_sentences, tokenize
 from mockint.scoring.tips import make_strengths, make_tips
@@ -44,27 +45,34 @@ def score_answer(
     transcript: Transcript,
     question: Question | None = None,
     config: ScoringConfig | None = None,
+    star_model: StarModel = DEFAULT_MODEL,
 ) -> ScoreReport:
-    """Score one answer: metrics with evidence, part scores, overall, flags and tips."""
+    """Score one answer: metrics with evidence, part scores, overall, flags and tips.
+    ``star_model``: the fitted STAR weights (another only to cross-validate them)."""
     config = config or ScoringConfig()
     tokens = tokenize(transcript)
     timed = has_timings(transcript)
-    sentences = split_sentences(tokens, config.sentence_pause_s, timed)
-    behavioral = question.expects_star if question else config.star_without_question
+    sentences = split_sentences(tokens, config.pauses.sentence_pause_s, timed)
+    behavioral = question.expects_star if question else config.structure.star_without_question
 
     found = FillerDetector(config).find(tokens, sentences)
     filler_words = {i for f in found for i in range(f.word_index, f.end_index + 1)}
     pace_r = pace(tokens, timed, config)
     length_r = length(tokens, timed, question, config)
-    minutes = (pace_r.speaking_s if timed else length_r.seconds) / 60.0
+    # Fillers per minute only where minutes were measured.
+    minutes = pace_r.speaking_s / 60.0 if timed else None
     fillers_r = filler_report(found, len(tokens), minutes, config)
     pauses_r = pauses(tokens, timed, config)
     hedges_r = find_hedges(tokens, filler_words, len(tokens), config)
     reps = find_repetitions(tokens, sentences, filler_words, config)
-    star = structure(tokens, sentences, timed, config) if behavioral and tokens else None
+    star = (
+        structure(tokens, sentences, timed, config, filler_words, star_model)
+        if behavioral and tokens
+        else None
+    )
     own = _ownership(tokens, sentences, star, config) if star else None
     key_points = question.key_points if question else ()
-    cov = coverage(key_points, tokens, sentences, config) if key_points and tokens else None
+    cov = coverage(key_points, tokens, sentences, config, star) if key_points and tokens else None
 
     part_list = [
         P.fillers_part(fillers_r, len(tokens), config),

@@ -49,18 +49,18 @@ def pace(tokens: Sequence[Token], timed: bool, config: ScoringConfig) -> PaceRep
     """The pace of the answer; ``unknown`` without timings or words."""
     if not timed or not tokens:
         return PaceReport(False, None, None, 0.0, (), "unknown", False, False, False)
-    speaking = speaking_seconds(tokens, config.pace_gap_s)
+    speaking = speaking_seconds(tokens, config.pace.gap_s)
     span = span_seconds(tokens)
     wpm = 60.0 * len(tokens) / speaking if speaking > 0 else None
     raw = 60.0 * len(tokens) / span if span > 0 else None
-    windows = _windows(tokens, config.pace_window_s)
-    judged = wpm is not None and speaking >= config.pace_min_speech_s
-    too_slow = judged and wpm is not None and wpm < config.too_slow_wpm
-    too_fast = judged and wpm is not None and wpm > config.too_fast_wpm
+    windows = _windows(tokens, config.pace.window_s)
+    judged = wpm is not None and speaking >= config.pace.min_speech_s
+    too_slow = judged and wpm is not None and wpm < config.pace.too_slow_wpm
+    too_fast = judged and wpm is not None and wpm > config.pace.too_fast_wpm
     speeds_up = (
         wpm is not None
         and len(windows) >= 3
-        and windows[-1].end - windows[-1].start >= config.pace_window_s / 2
+        and windows[-1].end - windows[-1].start >= config.pace.window_s / 2
         and windows[-1].wpm >= 1.2 * wpm
     )
     return PaceReport(
@@ -79,10 +79,10 @@ def pace(tokens: Sequence[Token], timed: bool, config: ScoringConfig) -> PaceRep
 def _band(wpm: float | None, config: ScoringConfig) -> str:
     if wpm is None:
         return "unknown"
-    low, high = config.pace_band_wpm
-    if wpm < config.too_slow_wpm:
+    low, high = config.pace.band_wpm
+    if wpm < config.pace.too_slow_wpm:
         return "too slow"
-    if wpm > config.too_fast_wpm:
+    if wpm > config.pace.too_fast_wpm:
         return "too fast"
     if wpm < low:
         return "slow"

@@ -56,7 +56,7 @@ def _clamp(value: float) -> int:
 
 
 def fillers_part(r: FillerReport, words: int, config: ScoringConfig) -> Part:
-    fine, heavy = config.filler_fine_per_100_words, config.filler_heavy_per_100_words
+    fine, heavy = config.fillers.fine_per_100_words, config.fillers.heavy_per_100_words
     curve = [(0.0, 100.0), (fine, 90.0), (heavy, 70.0), (2 * heavy, 30.0), (3 * heavy, 0.0)]
     score = _clamp(interpolate(r.per_100_words, curve))
     advice = {
@@ -69,8 +69,8 @@ def fillers_part(r: FillerReport, words: int, config: ScoringConfig) -> Part:
 
 
 def pace_part(r: PaceReport, config: ScoringConfig) -> Part:
-    low, high = config.pace_band_wpm
-    slow, fast = config.too_slow_wpm, config.too_fast_wpm
+    low, high = config.pace.band_wpm
+    slow, fast = config.pace.too_slow_wpm, config.pace.too_fast_wpm
     wpm = r.wpm or 0.0
     curve = [
         (slow - 40, 0.0), (slow, 70.0), (low, 100.0), (high, 100.0), (fast, 70.0),
@@ -90,6 +90,8 @@ def pace_part(r: PaceReport, config: ScoringConfig) -> Part:
 
 
 def length_part(r: LengthReport) -> Part:
+    if r.target_words is not None:
+        return _typed_length_part(r, r.target_words)
     low, high = r.target
     secs = r.seconds
     if secs < low:
@@ -100,8 +102,20 @@ def length_part(r: LengthReport) -> Part:
         verdict = "too long"
     else:
         score, verdict = 100.0, "on target"
-    about = "about " if r.estimated else ""
-    text = f"Length: {about}{clock(secs)} for a {low}–{high} s target — {verdict}."
+    text = f"Length: {clock(secs)} for a {low}–{high} s target — {verdict}."
+    return Part("length", _clamp(score), text)
+
+
+def _typed_length_part(r: LengthReport, target: tuple[int, int]) -> Part:
+    """A typed answer has no duration: it is judged by its words, with the same curve."""
+    low, high = target
+    if r.words < low:
+        score, verdict = 100.0 * r.words / low if low else 100.0, "too short"
+    elif r.words > high:
+        score, verdict = 100.0 - 80.0 * (r.words - high) / max(1.0, high), "too long"
+    else:
+        score, verdict = 100.0, "on target"
+    text = f"Length: {r.words} words for a {low}–{high} word target — {verdict}."
     return Part("length", _clamp(score), text)
 
 
@@ -118,7 +132,7 @@ def pauses_part(r: PauseReport) -> Part:
 
 def hedge_score(per_100_words: float, config: ScoringConfig) -> float:
     """The language score before repetition and ownership: 75 at the ``hedging`` rate."""
-    rate = config.hedging_per_100_words
+    rate = config.language.hedging_per_100_words
     curve = [(0.0, 100.0), (1.0, 95.0), (rate, 75.0), (2 * rate, 40.0), (10.0 / 3 * rate, 0.0)]
     return interpolate(per_100_words, curve)
 
@@ -151,7 +165,7 @@ def structure_part(r: StructureReport, config: ScoringConfig) -> Part:
     if not r.in_order:
         score -= ORDER_PENALTY
         problems.append("parts out of order")
-    if r.parts["action"].present and r.action_share < config.action_min_share:
+    if r.parts["action"].present and r.action_share < config.structure.action_min_share:
         score -= ACTION_SHARE_PENALTY
         problems.append(f"action only {r.action_share:.0%} of the time")
     present = [p for p in PARTS if r.parts[p].present]

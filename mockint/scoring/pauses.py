@@ -46,11 +46,11 @@ def pauses(tokens: Sequence[Token], timed: bool, config: ScoringConfig) -> Pause
     long: list[Pause] = []
     hesitations = 0
     for prev, tok in itertools.pairwise(tokens):
-        if tok.gap_before >= config.long_pause_s:
+        if tok.gap_before >= config.pauses.long_pause_s:
             long.append(
                 Pause(round(prev.end, 2), round(tok.start, 2), prev.word_index, tok.word_index)
             )
-        elif tok.gap_before >= config.hesitation_s:
+        elif tok.gap_before >= config.pauses.hesitation_s:
             hesitations += 1
     longest = max((t.gap_before for t in tokens[1:]), default=0.0)
     return PauseReport(
@@ -58,5 +58,5 @@ def pauses(tokens: Sequence[Token], timed: bool, config: ScoringConfig) -> Pause
         hesitations,
         round(longest, 2),
         round(max(0.0, tokens[0].start), 2),
-        len(long) >= config.long_pauses_flag_count,
+        len(long) >= config.pauses.flag_count,
     )

@@ -8,7 +8,7 @@ Tokens keep the index of their word in ``Transcript.words`` so evidence points b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -20,6 +20,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _LEAD_JUNK = re.compile(r"^[^\w$£€]+")
 _TRAIL_JUNK = re.compile(r"[^\w%]+$")
 _CACHE_SIZE = 8192  # distinct word forms; answers reuse a small vocabulary
+_BULLETS = frozenset({"-", "•", "*", "·"})
+"""Alone, these start a list item (a typed answer in bullet points)."""
+LINE_END = "\n"
+"""A typed answer's line break, kept as a word of its own: it ends a sentence."""
 _ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "e.g", "i.e", "vs", "st", "approx", "no"})
 
 
@@ -57,6 +61,8 @@ class Sentence:
     start: float
     end: float
     text: str
+    continues: bool = False
+    """Cut from a run-on at a clause start: no punctuation or pause ended the one before."""
 
     @property
     def duration(self) -> float:
@@ -97,6 +103,8 @@ def tokenize(transcript: Transcript) -> list[Token]:
     prev_end: float | None = None
     for index, word in enumerate(transcript.words):
         raw, norm, comma, stop, question, dash_before = _analyse(word.text)
+        if raw in _BULLETS or word.text == LINE_END:  # a list item or a line has ended
+            comma, stop = False, True
         if not norm:
             if tokens and (comma or stop):
                 tokens[-1] = _with_punct(tokens[-1], comma, stop, question)
@@ -144,7 +152,9 @@ def _classify(trail: str) -> tuple[bool, bool, bool]:
 def split_sentences(
     tokens: Sequence[Token], pause_s: float = 0.7, timed: bool = True
 ) -> list[Sentence]:
-    """Sentences from punctuation; without any sentence punctuation, from pauses."""
+    """Sentences from punctuation; without any sentence punctuation, from pauses. A run-on
+    stretch (no punctuation, no pause: a recogniser's or a rambler's) is cut into clauses
+    where a new one starts ("… and then I …", "… so we …")."""
     if not tokens:
         return []
     punctuated = any(t.stop_after for t in tokens[:-1])
@@ -156,14 +166,68 @@ def split_sentences(
         elif timed and tokens[i + 1].gap_before >= pause_s:
             ends.append(i)
     ends.append(len(tokens) - 1)
-    return list(_sentences(tokens, ends))
+    return list(_sentences(tokens, _clauses(tokens, ends), set(ends)))
 
 
-def _sentences(tokens: Sequence[Token], ends: Iterable[int]) -> Iterable[Sentence]:
+_RUN_ON = 30
+"""A sentence longer than this many words is a run-on, cut into clauses."""
+_MIN_CLAUSE = 6
+_CLAUSE_START = frozenset({"so", "then", "but", "after", "afterwards", "because", "which"})
+_AND_NEXT = frozenset({"i", "we", "then", "she", "he", "they", "it", "that", "now", "so"})
+_SUBJECT_NEXT = frozenset({"i", "we", "she", "he", "they", "it", "the", "that", "my", "our"})
+_VOCAL = frozenset({"um", "uh", "umm", "uhh", "er", "erm", "uhm"})
+_SUBJECTS = frozenset({"i", "we", "i'd", "i'm", "we'd", "we're", "i've", "we've"})
+#: Words after which "I"/"we" goes on the same clause ("the day that I…", "and we…").
+_BINDS = word_set(
+    "and or but so that because when if what where which who whom than as while until "
+    "after before since though although whether how why once like said told thought "
+    "think know knew said say says"
+)
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> bool:
+    """Does a new clause start at ``i`` ("and then", "so I", "um so", "but we")?"""
+    w = tokens[i].norm
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    if w == "and":
+        return nxt in _AND_NEXT
+    if w in _VOCAL:
+        return True
+    if w in _SUBJECTS:
+        return i > 0 and tokens[i - 1].norm not in _BINDS and tokens[i - 1].norm not in _VOCAL
+    if w in {"so", "but", "then"}:
+        return nxt in _SUBJECT_NEXT or nxt in _VOCAL or nxt == "then"
+    return w in _CLAUSE_START and nxt in _SUBJECT_NEXT
+
+
+def _clauses(tokens: Sequence[Token], ends: list[int]) -> list[int]:
+    out: list[int] = []
+    first = 0
+    for last in ends:
+        if last - first + 1 > _RUN_ON:
+            start = first
+            for i in range(first + _MIN_CLAUSE, last - _MIN_CLAUSE + 2):
+                if (
+                    i - start >= _MIN_CLAUSE
+                    and _clause_start(tokens, i)
+                    and not _clause_start(tokens, i - 1)
+                ):
+                    out.append(i - 1)
+                    start = i
+        out.append(last)
+        first = last + 1
+    return out
+
+
+def _sentences(
+    tokens: Sequence[Token], ends: Iterable[int], real_ends: Collection[int]
+) -> Iterable[Sentence]:
     first = 0
     for n, last in enumerate(ends):
         part = tokens[first : last + 1]
-        yield Sentence(n, first, last, part[0].start, part[-1].end, " ".join(t.text for t in part))
+        text = " ".join(t.text for t in part)
+        cut = first > 0 and first - 1 not in real_ends
+        yield Sentence(n, first, last, part[0].start, part[-1].end, text, cut)
         first = last + 1
 
 

@@ -75,7 +75,7 @@ def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
     p = r.pace
     if p is None or p.wpm is None:
         return []
-    low, high = config.pace_band_wpm
+    low, high = config.pace.band_wpm
     tips = []
     if p.wpm > high:
         tips.append(
@@ -110,19 +110,25 @@ def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
     if n is None or not (n.too_short or n.too_long):
         return []
     low, high = n.target
-    if n.too_short:
-        more = (
-            "add what you did step by step, and the result"
-            if behavioral
-            else "add a concrete example"
-        )
+    more = (
+        "add what you did step by step, and the result"
+        if behavioral
+        else ("add a concrete example")
+    )
+    cut = (
+        "cut the background to two sentences and get to what you did"
+        if behavioral
+        else "lead with your main point and keep one example"
+    )
+    if n.target_words is not None:  # typed: no duration to quote
+        low_w, high_w = n.target_words
+        if n.too_short:
+            text = f"Your answer has {n.words} words; aim for {low_w}–{high_w} — {more}."
+        else:
+            text = f"Your answer has {n.words} words; aim for at most {high_w} — {cut}."
+    elif n.too_short:
         text = f"Your answer lasted {P.clock(n.seconds)}; aim for {low}–{high} s — {more}."
     else:
-        cut = (
-            "cut the background to two sentences and get to what you did"
-            if behavioral
-            else "lead with your main point and keep one example"
-        )
         text = f"Your answer ran {P.clock(n.seconds)}; aim for at most {P.clock(high)} — {cut}."
     return [_Tip(_lost(r, "length"), text)]
 
@@ -198,7 +204,7 @@ def _structure_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
                 f"Your result ({said}) has no number: how much, how many, how fast?",
             )
         )
-    if s.parts["action"].present and s.action_share < config.action_min_share:
+    if s.parts["action"].present and s.action_share < config.structure.action_min_share:
         tips.append(
             _Tip(
                 _lost(r, "structure", P.ACTION_SHARE_PENALTY),
@@ -221,8 +227,18 @@ def _coverage_tips(r: ScoreReport) -> list[_Tip]:
     c = r.coverage
     if c is None or not c.missing:
         return []
-    listed = "; ".join(f"'{m}'" for m in c.missing[:2])
-    return [_Tip(_lost(r, "coverage"), f"You didn't cover {listed} — add a sentence on each.")]
+    # Story points ("the outcome") are the STAR parts themselves, whose own tips say what is
+    # missing; a worded point is one whose words were not found, which is said as such.
+    worded = [p.text for p in c.points if not p.covered and p.judged_by == "words"]
+    if not worded:
+        return []
+    listed = "; ".join(f"'{m}'" for m in worded[:2])
+    return [
+        _Tip(
+            _lost(r, "coverage"),
+            f"I couldn't find {listed} in your answer — say each in a sentence of its own.",
+        )
+    ]
 
 
 def _quote(sentence: str, words: int = 8) -> str:

@@ -24,7 +24,7 @@ def timed(*items: str | float, wpm: float = 150.0) -> Transcript:
 
 def parse(text: str) -> tuple[list[Token], list[Sentence]]:
     tokens = tokenize(Transcript.from_text(text))
-    return tokens, split_sentences(tokens, ScoringConfig().sentence_pause_s)
+    return tokens, split_sentences(tokens, ScoringConfig().pauses.sentence_pause_s)
 
 
 def question(

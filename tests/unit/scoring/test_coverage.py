@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.scoring.config import ScoringConfig
+from mockint.models import Transcript
+from mockint.scoring import score_answer
+from mockint.scoring.config import CoverageConfig, ScoringConfig
 from mockint.scoring.coverage import coverage
-from tests.unit.scoring.helpers import parse
+from tests.unit.scoring.helpers import parse, question
 
 ANSWER = (
     "First the browser resolves the domain with a DNS lookup. "
@@ -40,7 +42,42 @@ def test_evidence_is_the_best_sentence() -> None:
 
 def test_threshold_is_configurable() -> None:
     tokens, sentences = parse(ANSWER)
-    strict = ScoringConfig(key_point_threshold=1.0)
+    strict = ScoringConfig(coverage=CoverageConfig(threshold=1.0))
     report = coverage(["DNS lookup and HTTP caching"], tokens, sentences, strict)
     assert not report.points[0].covered
     assert report.missing == ("DNS lookup and HTTP caching",)
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        ("my current role", "Right now, I work at Northwind, where I build billing tools.", True),
+        ("my current role", "Yeah so I'm a primary teacher at Oakfield, six years now.", True),
+        ("so they could do it themselves", "I wrote it down so she could do it herself.", True),
+        ("spoke to them privately", "I asked for fifteen minutes in our one on one.", True),
+        ("showed the data", "I pulled the numbers from the dashboard for her.", True),
+        ("my notice period", "I noticed the area was messy and cleaned it.", False),
+        ("my notice period", "My notice period is four weeks.", True),
+        ("contacted the parents", "I didn't contact the parents at that point.", False),
+        ("showed the data", "They liked my work and said so.", False),
+    ],
+)
+def test_paraphrases_count_and_a_shared_word_does_not(
+    point: str, answer: str, covered: bool
+) -> None:
+    tokens, sentences = parse(answer)
+    assert coverage([point], tokens, sentences, ScoringConfig()).points[0].covered is covered
+
+
+def test_story_points_follow_the_star_analysis() -> None:
+    """ "the outcome" is ticked exactly when the Result is found: never ✔ beside ✘."""
+    q = question(key_points=("the outcome", "a specific example"))
+    told = "At my last job the queue was three days long. I rewrote the triage rules."
+    for text in (told, told + " The queue went down to four hours within a month."):
+        report = score_answer(Transcript.from_text(text), q)
+        assert report.structure is not None and report.coverage is not None
+        outcome = report.coverage.points[0]
+        assert outcome.judged_by == "result"
+        assert outcome.covered is report.structure.parts["result"].present
+        if outcome.covered:
+            assert outcome.evidence in report.structure.parts["result"].evidence

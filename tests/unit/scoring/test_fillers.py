@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.scoring.config import ScoringConfig
+from mockint.scoring.config import FillerConfig, ScoringConfig
 from mockint.scoring.fillers import FillerDetector, filler_report, squash
 from tests.unit.scoring.helpers import parse
 
@@ -52,7 +52,16 @@ def fillers_in(text: str, config: ScoringConfig | None = None) -> list[str]:
         ("This kind of data is messy.", []),
         ("What sort of bug was it?", []),
         ("I kinda fixed it.", ["kinda"]),
-        ("Basically it literally actually worked.", ["basically", "literally", "actually"]),
+        ("Basically it literally actually worked.", ["basically", "literally"]),
+        ("Actually, it worked.", ["actually"]),
+        (
+            "Yeah, um, so I was on nights. It went fine, so yeah.",
+            ["yeah", "um", "so", "so", "yeah"],
+        ),
+        ("I was honestly surprised.", []),
+        ("It was late. So, that took the close from two days to one.", []),
+        ("Um, so I was on nights.", ["um", "so"]),
+        ("We were short. So I rang the agency.", []),
     ],
 )
 def test_filler_rules(text: str, expected: list[str]) -> None:
@@ -60,7 +69,7 @@ def test_filler_rules(text: str, expected: list[str]) -> None:
 
 
 def test_the_lists_are_the_users() -> None:
-    config = ScoringConfig(vocal_fillers=["um"], verbal_fillers=["totally"])
+    config = ScoringConfig(fillers=FillerConfig(vocal=["um"], verbal=["totally"]))
     assert fillers_in("Uh, um, totally like, you know.", config) == ["um", "totally"]
 
 

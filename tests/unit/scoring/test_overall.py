@@ -104,8 +104,13 @@ def test_untimed_transcripts_skip_pace_and_pauses() -> None:
     untimed = Transcript(tuple(type(w)(w.text, 0.0, 0.0) for w in words), 0.0)
     report = score_answer(untimed)
     assert "pace" not in report.parts and "pauses" not in report.parts
-    assert report.metrics["wpm"] is None
-    assert report.length is not None and report.length.estimated
+    # Nothing measured in time is reported for a typed answer, not even as "None".
+    assert not {"wpm", "wpm_raw", "pace", "pauses", "long_pauses"} & set(report.metrics)
+    assert "per_minute" not in report.metrics["fillers"]
+    assert report.length is not None and report.length.target_words is not None
+    assert "s target" not in report.explanations["length"]
+    assert report.structure is not None
+    assert all(p.start is None for p in report.structure.parts.values())
 
 
 @pytest.mark.parametrize(
@@ -145,8 +150,8 @@ def test_scoring_config_loads_from_config_yaml_data() -> None:
     config = config_from_dict(
         {"scoring": {"vocal_fillers": ["um"], "long_pause_s": 3, "weights": {"fillers": 2}}}
     ).scoring
-    assert config.vocal_fillers == ["um"]
-    assert config.long_pause_s == 3.0
+    assert config.fillers.vocal == ["um"]
+    assert config.pauses.long_pause_s == 3.0
     assert config.weights == {"fillers": 2.0}
 
 
@@ -155,3 +160,16 @@ def test_reports_can_still_be_built_by_hand() -> None:
     report = ScoreReport(metrics={"word_count": 3}, overall=50, flags=["too_short"])
     assert report.to_dict()["score"]["overall"] == 50
     assert set(report.flags) <= set(FLAGS)
+
+
+def test_config_sections_and_the_flat_keys_of_earlier_versions() -> None:
+    from mockint.config import config_from_dict
+
+    nested = config_from_dict({"scoring": {"pace": {"too_fast_wpm": 190}}}).scoring
+    flat = config_from_dict({"scoring": {"too_fast_wpm": 190, "star_position_weight": 1}})
+    assert nested.pace.too_fast_wpm == flat.scoring.pace.too_fast_wpm == 190
+    both = config_from_dict(
+        {"scoring": {"too_fast_wpm": 170, "pace": {"too_fast_wpm": 190}, "hedges": ["maybe"]}}
+    ).scoring
+    assert both.pace.too_fast_wpm == 190 and both.language.hedges == ["maybe"]
+    assert "um" in ScoringConfig().fillers.vocal  # the shipped lists are package data

@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.scoring.config import ScoringConfig
-from mockint.scoring.structure import structure
+from mockint.models import Transcript
+from mockint.scoring import score_answer
+from mockint.scoring.config import ScoringConfig, StructureConfig
+from mockint.scoring.star_model import DEFAULT_MODEL
+from mockint.scoring.structure import sentence_feature_rows, structure
 from tests.unit.scoring.helpers import parse
 
 STAR = (
@@ -69,8 +72,9 @@ def test_an_aim_is_not_a_result() -> None:
 
 def test_parts_out_of_order() -> None:
     text = (
-        "As a result, churn dropped by 15%. At my last job I was an account manager. "
-        "I called every client."
+        "The client renewed in the end and churn fell by 15%. Back in 2021 I was an account "
+        "manager at a software firm, and churn was the worst in the region. My goal was to "
+        "halve it. I called every client myself and I rewrote the renewal offer."
     )
     tokens, sentences = parse(text)
     report = structure(tokens, sentences, True, ScoringConfig())
@@ -79,6 +83,39 @@ def test_parts_out_of_order() -> None:
 
 
 def test_cue_lists_are_configurable() -> None:
-    tokens, sentences = parse("Once upon a time there was a bug.")
-    config = ScoringConfig(situation_cues=["once upon a time"])
-    assert structure(tokens, sentences, True, config).present["situation"]
+    tokens, sentences = parse("Once upon a time the build broke. I fixed it.")
+    plain = sentence_feature_rows(tokens, sentences, ScoringConfig())
+    config = ScoringConfig(structure=StructureConfig(situation_cues=["once upon a time"]))
+    cued = sentence_feature_rows(tokens, sentences, config)
+    assert cued[0]["cue_situation"] == plain[0]["cue_situation"] + 1
+    first = DEFAULT_MODEL.sentence_probabilities(cued)[0]["situation"]
+    assert first > DEFAULT_MODEL.sentence_probabilities(plain)[0]["situation"]
+
+
+@pytest.mark.parametrize(
+    ("plain", "with_fillers"),
+    [
+        (
+            "I rewrote the rota and I told the team.",
+            "I, uh, rewrote the rota and I, um, told the team.",
+        ),
+        ("So I called the agency myself.", "So I, um, like, called the agency myself."),
+    ],
+)
+def test_fillers_inside_a_sentence_never_change_its_part(plain: str, with_fillers: str) -> None:
+    lead = "At my last job we were short of staff every weekend. "
+    tail = " After that the weekend shifts were always covered."
+    reports = []
+    for text in (plain, with_fillers):
+        transcript = Transcript.from_text(lead + text + tail)
+        report = score_answer(transcript)
+        reports.append(report)
+    assert [s.star for s in reports[0].sentences] == [s.star for s in reports[1].sentences]
+    assert reports[1].sentences[1].star == "action"
+
+
+def test_a_part_and_its_evidence_share_no_sentence_unless_it_shows_both() -> None:
+    tokens, sentences = parse(STAR)
+    report = structure(tokens, sentences, True, ScoringConfig())
+    quoted = [k for part in report.parts.values() for k in part.sentences]
+    assert len(quoted) == len(set(quoted))
