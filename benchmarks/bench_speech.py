@@ -53,6 +53,21 @@ PAUSES_MS = (600, 300, 900, 450, 1200, 350, 700, 250, 1000, 500)
 NO_PAUSE_EVERY = 7  # every 7th sentence runs straight into the next: forced cuts
 
 
+ANSWER_SENTENCES = 28
+"""Sentences of the 2-minute answer read by the neural voice (benchmarks/eval_sets.py)."""
+
+
+def answer_markup(sentences: int = ANSWER_SENTENCES) -> str:
+    """The answer script with its pauses as ``[pN]`` markup (as in corpus_scripts.yaml)."""
+    out = []
+    for i in range(sentences):
+        out.append(SENTENCES[i % len(SENTENCES)])
+        pause_ms = 0 if i % NO_PAUSE_EVERY == NO_PAUSE_EVERY - 1 else PAUSES_MS[i % len(PAUSES_MS)]
+        if pause_ms and i < sentences - 1:
+            out.append(f"[p{pause_ms / 1000:g}]")
+    return " ".join(out)
+
+
 def make_answer(seconds: int) -> tuple[Path, str]:
     """A synthetic spoken answer of about ``seconds`` (16 kHz mono WAV) and its script."""
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,10 @@ class SpeechConfig:
     """Prompt that keeps fillers ("um", "uh") in the transcript; empty to let Whisper
     tidy them away (then filler counts will be far too low)."""
 
+    filler_gaps: bool = True
+    """Files: decode the words without the filler prompt (it costs words on real voices),
+    then find fillers in the voiced stretches the words leave uncovered, with the prompt."""
+
     vad: bool = True
     """Skip long stretches without speech (Silero VAD) so silence cannot turn into
     invented words. Pauses shorter than ``vad_min_silence_s`` are kept as they are."""

@@ -21,6 +21,7 @@ import numpy as np
 from mockint.audio.decode import SAMPLE_RATE, decode
 from mockint.errors import MockintError
 from mockint.models import Transcript, Word
+from mockint.speech import fillers
 from mockint.speech.chunking import Chunk, split
 from mockint.speech.config import SpeechConfig
 from mockint.speech.guards import Segment, drop_phantom_tail, keep_segment
@@ -143,19 +144,8 @@ class Transcriber:
             return []  # nothing a model could hear; skips a 30 s encoder pass
         model = self.load()
         with self._run_lock:
-            segments, _info = model.transcribe(audio, **self._options(prompt, beam_size))
-            kept = [s for s in segments if keep_segment(_segment(s), audio)]
-        words = [
-            Word(
-                w.word.strip(),
-                offset_s + float(w.start),
-                offset_s + float(w.end),
-                float(w.probability),
-            )
-            for s in kept
-            for w in (s.words or ())
-            if w.word.strip()
-        ]
+            decoded = self._decode(model, audio, self._options(prompt, beam_size))
+        words = [Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in decoded]
         return drop_phantom_tail(words, audio, offset_s)
 
     def transcribe_chunk(
@@ -177,14 +167,68 @@ class Transcriber:
         )
 
     def transcribe_long(self, audio: np.ndarray) -> list[Word]:
-        """Words of a whole recording, cut at pauses exactly as live transcription cuts it,
-        so a file and the same answer spoken live read alike (live decodes its last chunk
-        with faster settings). Whisper's own 30 s windows would apply the filler prompt to
-        the first window only: measured, 3 of 11 fillers kept in a 2-minute answer."""
-        words: list[Word] = []
-        for chunk in split_chunks(audio, self.config):
-            words.extend(self.transcribe_chunk(chunk, words))
-        return words
+        """Words of a whole recording: decoded as plain faster-whisper decodes a file (its
+        own 30 s windows, each read on from the text before it, no filler bias), then
+        vocal fillers recovered where the words leave speech unaccounted for (see
+        :mod:`mockint.speech.fillers`). Measured on real voices, chunking at pauses and a
+        filler prompt on every chunk cost words; this keeps both words and fillers."""
+        audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
+        if audio.size < SAMPLE_RATE // 10 or not np.any(audio):
+            return []
+        model = self.load()
+        options = self._options(None)
+        options.update(initial_prompt=None, condition_on_previous_text=True, vad_filter=False)
+        with self._run_lock:
+            words = self._decode(model, audio, options)
+        words = drop_phantom_tail(words, audio, 0.0)
+        return self.recover_fillers(audio, words) if self.config.filler_gaps else words
+
+    def recover_fillers(
+        self, audio: np.ndarray, words: list[Word], offset_s: float = 0.0
+    ) -> list[Word]:
+        """``words`` (of ``audio``, timed from ``offset_s``) with the vocal fillers found in
+        the voiced stretches they do not cover, all decoded in one or a few windows."""
+        from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+        vad = VadOptions(threshold=0.5, min_silence_duration_ms=100, speech_pad_ms=30)
+        voiced = [
+            (offset_s + v["start"] / SAMPLE_RATE, offset_s + v["end"] / SAMPLE_RATE)
+            for v in get_speech_timestamps(audio, vad)
+        ]
+        stretches = [(a - offset_s, b - offset_s) for a, b in fillers.candidates(voiced, words)]
+        found: list[Word] = []
+        model = self.load()
+        # Whisper's own guards stay at their defaults here: a packed window is mostly
+        # silence between short stretches, which the silence guard would skip whole.
+        options = {
+            "language": "en",
+            "beam_size": max(1, self.config.beam_size),
+            "word_timestamps": True,
+            "initial_prompt": self.config.filler_prompt.strip() or None,
+            "condition_on_previous_text": False,
+        }
+        for window in fillers.pack(audio, stretches, SAMPLE_RATE):
+            with self._run_lock:
+                decoded = self._decode(model, window.audio, options, guard=False)
+            found += [
+                Word(w.text, w.start + offset_s, w.end + offset_s, w.probability)
+                for w in fillers.place(decoded, window)
+            ]
+        return fillers.merge(words, found)
+
+    def _decode(
+        self, model: Any, audio: np.ndarray, options: dict[str, Any], *, guard: bool = True
+    ) -> list[Word]:
+        """Words of one faster-whisper call, timed in ``audio``; ``guard`` drops segments
+        that are most likely invented (the caller holds the run lock)."""
+        segments, _info = model.transcribe(audio, **options)
+        kept = [s for s in segments if not guard or keep_segment(_segment(s), audio)]
+        return [
+            Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
+            for s in kept
+            for w in (s.words or ())
+            if w.word.strip()
+        ]
 
     def transcribe_file(self, path: str | Path) -> Transcript:
         """Decode any audio file and transcribe it whole."""
