@@ -135,16 +135,19 @@ class Transcriber:
         offset_s: float = 0.0,
         prompt: str | None = None,
         beam_size: int | None = None,
+        filler_prompt: bool = True,
     ) -> list[Word]:
         """Words in 16 kHz mono ``audio``, timed from ``offset_s`` (where it starts in the
         whole recording). ``prompt`` is recent text that comes before it (live chunks);
-        ``beam_size`` overrides the configured one."""
+        ``beam_size`` overrides the configured one; ``filler_prompt=False`` decodes without
+        the filler bias (fillers are then recovered apart, see :meth:`recover_fillers`)."""
         audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
         if audio.size < SAMPLE_RATE // 10 or not np.any(audio):
             return []  # nothing a model could hear; skips a 30 s encoder pass
         model = self.load()
+        options = self._options(prompt, beam_size, filler_prompt=filler_prompt)
         with self._run_lock:
-            decoded = self._decode(model, audio, self._options(prompt, beam_size))
+            decoded = self._decode(model, audio, options)
         words = [Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in decoded]
         return drop_phantom_tail(words, audio, offset_s)
 
@@ -155,16 +158,26 @@ class Transcriber:
         *,
         beam_size: int | None = None,
         context_words: int | None = None,
+        fast: bool = False,
     ) -> list[Word]:
-        """Words of one chunk of a longer recording; ``before`` are the words already
-        transcribed ahead of it (the last ``context_words`` prompt this one)."""
+        """Words of one chunk of a live recording; ``before`` are the words already
+        transcribed ahead of it (the last ``context_words`` prompt this one). A chunk
+        closed while the user speaks is decoded like a file (no filler bias, fillers
+        recovered in its voiced gaps); ``fast`` (what the user waits for after stop) takes
+        one pass with the filler prompt instead."""
         if not chunk.voiced:
             return []
         n = self.config.context_words if context_words is None else context_words
         prompt = " ".join(w.text for w in before[-n:]) if n > 0 and before else None
-        return self.transcribe(
-            chunk.audio, offset_s=chunk.start_s, prompt=prompt, beam_size=beam_size
+        gaps = self.config.filler_gaps and not fast
+        words = self.transcribe(
+            chunk.audio,
+            offset_s=chunk.start_s,
+            prompt=prompt,
+            beam_size=beam_size,
+            filler_prompt=not gaps,
         )
+        return self.recover_fillers(chunk.audio, words, chunk.start_s) if gaps else words
 
     def transcribe_long(self, audio: np.ndarray) -> list[Word]:
         """Words of a whole recording: decoded as plain faster-whisper decodes a file (its
@@ -176,8 +189,8 @@ class Transcriber:
         if audio.size < SAMPLE_RATE // 10 or not np.any(audio):
             return []
         model = self.load()
-        options = self._options(None)
-        options.update(initial_prompt=None, condition_on_previous_text=True, vad_filter=False)
+        options = self._options(None, filler_prompt=False)
+        options.update(condition_on_previous_text=True, vad_filter=False)
         with self._run_lock:
             words = self._decode(model, audio, options)
         words = drop_phantom_tail(words, audio, 0.0)
@@ -237,9 +250,12 @@ class Transcriber:
             words=tuple(self.transcribe_long(audio)), duration_s=len(audio) / SAMPLE_RATE
         )
 
-    def _options(self, prompt: str | None, beam_size: int | None = None) -> dict[str, Any]:
+    def _options(
+        self, prompt: str | None, beam_size: int | None = None, *, filler_prompt: bool = True
+    ) -> dict[str, Any]:
         cfg = self.config
-        initial = " ".join(p for p in (cfg.filler_prompt.strip(), (prompt or "").strip()) if p)
+        fill = cfg.filler_prompt.strip() if filler_prompt else ""
+        initial = " ".join(p for p in (fill, (prompt or "").strip()) if p)
         return {
             "language": "en",
             "beam_size": max(1, beam_size or cfg.beam_size),
