@@ -12,6 +12,7 @@ are kept, each put back at the time of the stretch it came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -143,5 +144,43 @@ def place(decoded: Iterable[Word], window: Window) -> list[Word]:
 
 
 def merge(words: Sequence[Word], fillers: Iterable[Word]) -> list[Word]:
-    """``words`` with ``fillers`` slotted in by start time (a word keeps its place on a tie)."""
-    return sorted([*words, *fillers], key=lambda w: w.start)
+    """``words`` with ``fillers`` slotted in by start time (a word keeps its place on a tie).
+    A filler is dropped when it would land next to one already there: timings drift, and
+    the filler the words hold is then usually this same one (measured: "Um, Um, basically")."""
+    merged = list(words)
+    for filler in sorted(fillers, key=lambda w: w.start):
+        at = bisect.bisect_right([w.start for w in merged], filler.start)
+        beside = merged[max(0, at - 1) : at + 1]
+        if not any(is_vocal_filler(w.text) for w in beside):
+            merged.insert(at, filler)
+    return merged
+
+
+def voiced_stretches(
+    audio: np.ndarray,
+    sample_rate: int,
+    *,
+    frame_s: float = 0.02,
+    margin_db: float = 10.0,
+    bridge_s: float = 0.1,
+    shortest_s: float = 0.06,
+) -> list[tuple[float, float]]:
+    """Stretches (start, end) in seconds louder than the recording's own noise floor (its
+    quietest tenth, plus ``margin_db``), joined across dips shorter than ``bridge_s``."""
+    from mockint.speech.chunking import frame_dbfs
+
+    frame = max(1, int(frame_s * sample_rate))
+    n = len(audio) // frame
+    if n == 0:
+        return []
+    db = frame_dbfs(np.asarray(audio[: n * frame], dtype=np.float32).reshape(n, frame))
+    threshold = max(float(np.percentile(db, 10)) + margin_db, -55.0)
+    loud = db >= threshold
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], loud.astype(np.int8), [0]))))
+    runs: list[list[int]] = []
+    for a, b in zip(edges[0::2], edges[1::2], strict=True):
+        if runs and (a - runs[-1][1]) * frame_s < bridge_s:
+            runs[-1][1] = int(b)
+        else:
+            runs.append([int(a), int(b)])
+    return [(a * frame_s, b * frame_s) for a, b in runs if (b - a) * frame_s >= shortest_s]

@@ -190,7 +190,8 @@ class Transcriber:
             return []
         model = self.load()
         options = self._options(None, filler_prompt=False)
-        options.update(condition_on_previous_text=True, vad_filter=False)
+        options.update(vad_filter=False)
+        options.update(condition_on_previous_text=True)
         with self._run_lock:
             words = self._decode(model, audio, options)
         words = drop_phantom_tail(words, audio, 0.0)
@@ -201,12 +202,10 @@ class Transcriber:
     ) -> list[Word]:
         """``words`` (of ``audio``, timed from ``offset_s``) with the vocal fillers found in
         the voiced stretches they do not cover, all decoded in one or a few windows."""
-        from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-        vad = VadOptions(threshold=0.5, min_silence_duration_ms=100, speech_pad_ms=30)
+        # Loudness above the recording's own noise floor, not Silero: as faithful here
+        # (measured) and ~40 MB less memory, with no second runtime to load.
         voiced = [
-            (offset_s + v["start"] / SAMPLE_RATE, offset_s + v["end"] / SAMPLE_RATE)
-            for v in get_speech_timestamps(audio, vad)
+            (offset_s + a, offset_s + b) for a, b in fillers.voiced_stretches(audio, SAMPLE_RATE)
         ]
         stretches = [(a - offset_s, b - offset_s) for a, b in fillers.candidates(voiced, words)]
         found: list[Word] = []

@@ -103,3 +103,9 @@ def test_merge_slots_fillers_in_by_time() -> None:
     words = [w("I", 0.0, 0.2), w("think", 1.0, 1.3)]
     merged = fillers.merge(words, [w("um", 0.4, 0.7)])
     assert [x.text for x in merged] == ["I", "um", "think"]
+
+
+def test_merge_drops_a_filler_next_to_one_the_words_hold() -> None:
+    words = [w("Um,", 0.0, 0.3), w("basically", 0.9, 1.4), w("done", 2.0, 2.3)]
+    merged = fillers.merge(words, [w("um", 0.5, 0.8), w("uh", 1.6, 1.9)])
+    assert [x.text for x in merged] == ["Um,", "basically", "uh", "done"]
