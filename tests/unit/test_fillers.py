@@ -109,3 +109,19 @@ def test_merge_drops_a_filler_next_to_one_the_words_hold() -> None:
     words = [w("Um,", 0.0, 0.3), w("basically", 0.9, 1.4), w("done", 2.0, 2.3)]
     merged = fillers.merge(words, [w("um", 0.5, 0.8), w("uh", 1.6, 1.9)])
     assert [x.text for x in merged] == ["Um,", "basically", "uh", "done"]
+
+
+def test_voiced_stretches_follow_loudness_above_the_noise_floor() -> None:
+    rng = np.random.default_rng(1)
+    audio = rng.normal(0, 0.001, 4 * SR).astype(np.float32)  # a quiet room
+    t = np.arange(int(0.5 * SR)) / SR
+    audio[SR : SR + len(t)] += 0.2 * np.sin(2 * np.pi * 200 * t).astype(np.float32)
+    audio[int(1.55 * SR) : int(2.0 * SR)] += 0.2  # after a 50 ms dip: the same stretch
+    audio[3 * SR : int(3.3 * SR)] += 0.1
+    stretches = fillers.voiced_stretches(audio, SR)
+    assert [(round(a, 2), round(b, 2)) for a, b in stretches] == [(1.0, 2.0), (3.0, 3.3)]
+
+
+def test_voiced_stretches_of_silence_or_nothing() -> None:
+    assert fillers.voiced_stretches(np.zeros(SR, dtype=np.float32), SR) == []
+    assert fillers.voiced_stretches(np.zeros(0, dtype=np.float32), SR) == []
