@@ -1,11 +1,14 @@
-"""Speech benchmarks: model load, whole-file speed, live after-stop latency, WER, memory.
+"""Speech benchmarks, side by side with plain faster-whisper: whole-process wall time and
+peak RSS of `mockint score` on a 2-minute answer, model load, live after-stop latency for an
+answer that ends on its last word, live vs file WER.
 
-``run()`` returns rows of (metric, value, goal) for ``python -m benchmarks``. The answers are
-synthesised with espeak-ng into ``.cache/bench/`` (not committed): interview sentences with
-fillers and pauses of varied length, plus runs without any pause, to exercise forced cuts.
+``run()`` returns rows of (metric, value, goal) for ``python -m benchmarks``. The answer is
+the neural-voice one of ``make eval``'s sets when built, else one synthesised with espeak-ng
+into ``.cache/bench/`` (not committed). ``python benchmarks/bench_speech.py prompts``
+compares filler prompts on espeak-ng clips.
 
-Environment: ``MOCKINT_BENCH_QUICK=1`` streams live runs at 4× real time and once (a quick
-look during development; the real figure is real-time pace, median of 3).
+Environment: ``MOCKINT_BENCH_QUICK=1`` runs everything once and live at 4× real time (a
+quick look during development; the real figure is real-time pace, median of 3).
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
-"""Accuracy of mockint on the labeled corpus (`make eval`, or `python -m benchmarks.evaluate`).
+"""Accuracy of speech (`make eval`, or `python -m benchmarks.evaluate`).
 
-Runs every clip of benchmarks/corpus.py through the same pipeline `mockint score` uses,
-whole-file and live, and prints: word error rate (whole-file and live), filler
-precision/recall/F1 (vocal and verbal), long-pause detection, pace error, STAR per-part
-precision/recall/F1, words invented on no-speech clips, and flag accuracy.
+By default: every evaluation set (real voices clean and at 10/5/0 dB SNR, LibriVox readers,
+a neural voice with fillers, espeak-ng, clips without speech; see benchmarks/eval_sets.py
+and benchmarks/corpus.py) through mockint's file path, its live path and plain
+faster-whisper, side by side: verbatim WER, vocal filler P/R/F1, invented words, time.
+Options: `--set NAME` (repeatable), `--no-live`, `--no-plain`, `--live-pace N`, `-v` (one
+line per clip and system), `--speech FIELD=VALUE` (any speech setting, for tuning).
 
-Options: `--live-pace N` feeds the live pipeline N times faster than real time (default 8:
-the chunking and prompts are the same as at real time, only the waiting is skipped;
-`--live-pace 1` is real time), `--no-live`, `--verbose` (one line per clip), `--only ID`.
+`--scoring`: the espeak-ng corpus through `mockint score`, whole-file and live: STAR
+per-part precision/recall/F1, flag accuracy, pace error, long pauses, verbal fillers
+(options `--live-pace N`, default 8, `--no-live`, `--verbose`, `--only ID`).
 """
 
 from __future__ import annotations
