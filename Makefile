@@ -50,8 +50,14 @@ bench: setup-test
 	@bash scripts/pulse-test-mic.sh
 	$(BIN)/python -m benchmarks
 
-eval: setup-test
+# Evaluation material (real speech from PocketSphinx's sdist, noise, a Piper voice) is built
+# into .cache/eval/ on first use; the eval extra (GPL Piper) is installed only here.
+eval: setup-test $(VENV)/.installed-eval
 	$(BIN)/python -m benchmarks.evaluate
+
+$(VENV)/.installed-eval: pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test,eval]'
+	@touch $@
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

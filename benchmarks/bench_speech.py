@@ -1,11 +1,14 @@
-"""Speech benchmarks: model load, whole-file speed, live after-stop latency, WER, memory.
+"""Speech benchmarks, side by side with plain faster-whisper: whole-process wall time and
+peak RSS of `mockint score` on a 2-minute answer, model load, live after-stop latency for an
+answer that ends on its last word, live vs file WER.
 
-``run()`` returns rows of (metric, value, goal) for ``python -m benchmarks``. The answers are
-synthesised with espeak-ng into ``.cache/bench/`` (not committed): interview sentences with
-fillers and pauses of varied length, plus runs without any pause, to exercise forced cuts.
+``run()`` returns rows of (metric, value, goal) for ``python -m benchmarks``. The answer is
+the neural-voice one of ``make eval``'s sets when built, else one synthesised with espeak-ng
+into ``.cache/bench/`` (not committed). ``python benchmarks/bench_speech.py prompts``
+compares filler prompts on espeak-ng clips.
 
-Environment: ``MOCKINT_BENCH_QUICK=1`` streams live runs at 4× real time and once (a quick
-look during development; the real figure is real-time pace, median of 3).
+Environment: ``MOCKINT_BENCH_QUICK=1`` runs everything once and live at 4× real time (a
+quick look during development; the real figure is real-time pace, median of 3).
 """
 
 from __future__ import annotations
@@ -51,6 +54,21 @@ SENTENCES = (
 )
 PAUSES_MS = (600, 300, 900, 450, 1200, 350, 700, 250, 1000, 500)
 NO_PAUSE_EVERY = 7  # every 7th sentence runs straight into the next: forced cuts
+
+
+ANSWER_SENTENCES = 28
+"""Sentences of the 2-minute answer read by the neural voice (benchmarks/eval_sets.py)."""
+
+
+def answer_markup(sentences: int = ANSWER_SENTENCES) -> str:
+    """The answer script with its pauses as ``[pN]`` markup (as in corpus_scripts.yaml)."""
+    out = []
+    for i in range(sentences):
+        out.append(SENTENCES[i % len(SENTENCES)])
+        pause_ms = 0 if i % NO_PAUSE_EVERY == NO_PAUSE_EVERY - 1 else PAUSES_MS[i % len(PAUSES_MS)]
+        if pause_ms and i < sentences - 1:
+            out.append(f"[p{pause_ms / 1000:g}]")
+    return " ".join(out)
 
 
 def make_answer(seconds: int) -> tuple[Path, str]:
@@ -201,77 +219,148 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def answer_2min() -> tuple[Path, str]:
+    """The 2-minute answer read by the neural voice (from ``make eval``'s sets) when it is
+    built, else the espeak-ng one; and its script."""
+    from benchmarks.eval_sets import CACHE as EVAL_CACHE
+
+    for labels in sorted(EVAL_CACHE.glob("sets/*/labels.json")):
+        import json
+
+        for clip in json.loads(labels.read_text()):
+            if clip["id"] == "neural-answer-2min" and Path(clip["path"]).is_file():
+                return Path(clip["path"]), clip["reference"]
+    return make_answer(120)
+
+
+def ending_on_last_word(path: Path) -> Path:
+    """``path`` cut right after its last sound: a user who stops the moment they finish."""
+    from mockint.audio.decode import decode
+
+    out = CACHE / f"{path.stem}_abrupt.wav"
+    if not out.is_file():
+        import soundfile as sf
+
+        audio = decode(path)
+        voiced = np.flatnonzero(np.abs(audio) > 1e-3)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        sf.write(str(out), audio[: voiced[-1] + 1], 16000, subtype="PCM_16")
+    return out
+
+
+def whole_process(command: list[str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall seconds and peak RSS (MB) of ``command`` as a whole process, ``runs`` times."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, _status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)
+    return walls, peaks
+
+
 def run() -> list[tuple[str, str, str]]:
     """The benchmark table rows (metric, value, goal)."""
     if not shutil.which("espeak-ng") or not shutil.which("sox"):
         return [("speech benchmarks", "skipped: needs espeak-ng and sox", "")]
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     quick = os.environ.get("MOCKINT_BENCH_QUICK") == "1"
+    from benchmarks.evaluate import verbatim
     from mockint.config import Config
     from mockint.pipeline import score_file
     from mockint.speech.transcriber import Transcriber
 
+    def vwer(reference: str, hypothesis: str) -> float:
+        import jiwer
+
+        return float(jiwer.wer(" ".join(verbatim(reference)), " ".join(verbatim(hypothesis))))
+
     rows: list[tuple[str, str, str]] = []
+    path, script = answer_2min()
+    runs = 1 if quick else 3
+    # Whole processes, interleaved so a drift in the machine's speed hits both alike.
+    mockint_cmd = [sys.executable, "-m", "mockint", "score", str(path), "--json"]
+    plain_cmd = [sys.executable, "-m", "benchmarks.plain", str(path)]
+    m_wall, m_rss, p_wall, p_rss = [], [], [], []
+    for _ in range(runs):
+        w, r = whole_process(mockint_cmd, 1)
+        m_wall += w
+        m_rss += r
+        w, r = whole_process(plain_cmd, 1)
+        p_wall += w
+        p_rss += r
+    ratio = statistics.median(m / p for m, p in zip(m_wall, p_wall, strict=True))
+    label = f"{path.stem}: whole process, mockint score vs plain faster-whisper"
+    rows.append(
+        (
+            f"{label} (median of {runs})",
+            f"{statistics.median(m_wall):.2f} s vs {statistics.median(p_wall):.2f} s "
+            f"({ratio:.2f}×)",
+            "≤ 1.0× (stretch 0.7×)",
+        )
+    )
+    rows.append(
+        (
+            "  … peak RSS, mockint vs plain",
+            f"{max(m_rss):.0f} MB vs {max(p_rss):.0f} MB",
+            "≤ 350 MB",
+        )
+    )
+
     config = Config()
     transcriber = Transcriber(config.speech)
     transcriber.load()
     rows.append(("model load (tiny.en, int8)", f"{transcriber.load_s:.2f} s", ""))
     transcriber.warm_up()
+    result = score_file(path, config=config, transcriber=transcriber)
+    from benchmarks.plain import transcribe as plain_transcribe
 
-    whole: dict[int, tuple[float, str]] = {}
-    for seconds in (60, 120):
-        path, script = make_answer(seconds)
-        result = score_file(path, config=config, transcriber=transcriber)
-        rtf = result.timing["transcribe_s"] / result.duration_s
-        whole[seconds] = (wer(script, result.transcript.text), result.transcript.text)
-        found, total = filler_recall(script, result.transcript.text)
-        rows.append(
-            (
-                f"whole-file {seconds} s answer",
-                f"{result.timing['transcribe_s']:.2f} s (RTF {rtf:.3f}), "
-                f"WER {whole[seconds][0]:.3f}, fillers {found}/{total}",
-                "",
-            )
-        )
-
-    path, script = make_answer(120)
-    pace, repeats = (4.0, 1) if quick else (1.0, 3)
-    after: list[float] = []
-    live_wers: list[float] = []
-    for _ in range(repeats):
-        result = score_file(path, config=config, transcriber=transcriber, live=True, pace=pace)
-        after.append(result.timing["after_stop_s"])
-        live_wers.append(wer(script, result.transcript.text))
-    # The same answer, stopped the moment the last word ends (no pause before stop): the
-    # worst case, where the whole last chunk is left to transcribe after stop.
-    from mockint.audio.decode import decode
-
-    audio = decode(path)
-    voiced = np.flatnonzero(np.abs(audio) > 1e-3)
-    abrupt = CACHE / "answer_120s_abrupt.wav"
-    if not abrupt.is_file():
-        import soundfile as sf
-
-        sf.write(str(abrupt), audio[: voiced[-1] + 1], 16000, subtype="PCM_16")
-    worst = [
-        score_file(abrupt, config=config, transcriber=transcriber, live=True, pace=pace).timing[
-            "after_stop_s"
-        ]
-        for _ in range(repeats)
-    ]
-    label = f"live after_stop_s, 120 s answer (median of {repeats}, pace {pace:g}×)"
-    rows.append((label, _spread(after), "≤ 0.7 s"))
-    rows.append(("  … stopped right at the last word (no pause before stop)", _spread(worst), ""))
-    live_wer = statistics.median(live_wers)
-    ratio = live_wer / whole[120][0] if whole[120][0] else float("inf") if live_wer else 1.0
+    started = time.perf_counter()
+    plain_text = plain_transcribe(path)
+    plain_s = time.perf_counter() - started
+    file_wer = vwer(script, result.transcript.text)
+    found, total = filler_recall(script, result.transcript.text)
     rows.append(
         (
-            "live vs whole-file WER, 120 s",
-            f"{live_wer:.3f} vs {whole[120][0]:.3f} ({ratio:.2f}×)",
-            "≤ 1.15×",
+            f"{path.stem}: transcribe in process, mockint vs plain",
+            f"{result.timing['transcribe_s']:.2f} s vs {plain_s:.2f} s; verbatim WER "
+            f"{file_wer:.3f} vs {vwer(script, plain_text):.3f}; fillers {found}/{total} vs "
+            f"{filler_recall(script, plain_text)[0]}/{total}",
+            "",
         )
     )
-    rows.append(("peak RSS", f"{peak_rss_mb():.0f} MB", "≤ 350 MB"))
+
+    pace = 4.0 if quick else 1.0
+    abrupt = ending_on_last_word(path)
+    after, live_wers = [], []
+    for _ in range(runs):
+        live = score_file(abrupt, config=config, transcriber=transcriber, live=True, pace=pace)
+        after.append(live.timing["after_stop_s"])
+        live_wers.append(vwer(script, live.transcript.text))
+    rows.append(
+        (
+            f"live after_stop_s, ending on its last word (median of {runs}, pace {pace:g}×)",
+            _spread(after),
+            "≤ 0.7 s",
+        )
+    )
+    paused = [
+        score_file(path, config=config, transcriber=transcriber, live=True, pace=pace).timing[
+            "after_stop_s"
+        ]
+        for _ in range(1 if quick else 2)
+    ]
+    rows.append(("  … with a pause before stop (the tail guessed ahead)", _spread(paused), ""))
+    live_wer = statistics.median(live_wers)
+    rows.append(
+        (
+            "live vs whole-file verbatim WER, same answer",
+            f"{live_wer:.3f} vs {file_wer:.3f} ({live_wer / file_wer if file_wer else 1.0:.2f}×)",
+            "≤ 1.05×",
+        )
+    )
+    rows.append(("peak RSS of this process (all of the above)", f"{peak_rss_mb():.0f} MB", ""))
     return rows
 
 

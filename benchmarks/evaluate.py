@@ -1,18 +1,21 @@
-"""Accuracy of mockint on the labeled corpus (`make eval`, or `python -m benchmarks.evaluate`).
+"""Accuracy of speech (`make eval`, or `python -m benchmarks.evaluate`).
 
-Runs every clip of benchmarks/corpus.py through the same pipeline `mockint score` uses,
-whole-file and live, and prints: word error rate (whole-file and live), filler
-precision/recall/F1 (vocal and verbal), long-pause detection, pace error, STAR per-part
-precision/recall/F1, words invented on no-speech clips, and flag accuracy.
+By default: every evaluation set (real voices clean and at 10/5/0 dB SNR, LibriVox readers,
+a neural voice with fillers, espeak-ng, clips without speech; see benchmarks/eval_sets.py
+and benchmarks/corpus.py) through mockint's file path, its live path and plain
+faster-whisper, side by side: verbatim WER, vocal filler P/R/F1, invented words, time.
+Options: `--set NAME` (repeatable), `--no-live`, `--no-plain`, `--live-pace N`, `-v` (one
+line per clip and system), `--speech FIELD=VALUE` (any speech setting, for tuning).
 
-Options: `--live-pace N` feeds the live pipeline N times faster than real time (default 8:
-the chunking and prompts are the same as at real time, only the waiting is skipped;
-`--live-pace 1` is real time), `--no-live`, `--verbose` (one line per clip), `--only ID`.
+`--scoring`: the espeak-ng corpus through `mockint score`, whole-file and live: STAR
+per-part precision/recall/F1, flag accuracy, pace error, long pauses, verbal fillers
+(options `--live-pace N`, default 8, `--no-live`, `--verbose`, `--only ID`).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import sys
@@ -281,8 +284,9 @@ def report(res: Results) -> list[tuple[str, str, str]]:
     return rows
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate", description=__doc__)
+def scoring_main(argv: list[str]) -> int:
+    """The scoring evaluation: the espeak-ng corpus through `mockint score` (whole and live)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate --scoring")
     parser.add_argument("--live-pace", type=float, default=8.0)
     parser.add_argument("--no-live", action="store_true")
     parser.add_argument("--verbose", "-v", action="store_true")
@@ -327,6 +331,202 @@ def main(argv: list[str]) -> int:
     for metric, value, goal in report(res):
         print(f"| {metric} | {value} | {goal} |")
     return 0
+
+
+# ---------------------------------------------------------------------------------------
+# Side by side: mockint and plain faster-whisper on every evaluation set.
+
+_VERBATIM_SPELLINGS = _SPELLINGS | {
+    "mmm": "hmm",
+    "hmmm": "hmm",
+    "erm": "er",
+    "ahh": "ah",
+    "mr": "mister",
+    "mrs": "missus",
+    "ok": "okay",
+}
+VOCAL_FILLERS = frozenset({"um", "uh", "er", "ah", "hmm"})
+"""Vocal fillers after spelling is normalised ("Umm" is "um", "Erm" is "er")."""
+
+PHANTOMS: tuple[tuple[str, ...], ...] = (
+    ("thank", "you"),
+    ("thanks",),
+    ("bye",),
+    ("goodbye",),
+    ("subtitles",),
+    ("subscribe",),
+    ("watching",),
+    ("amara",),
+)
+"""Phrases Whisper invents at the end of audio or on quiet; counted where the reference has
+none of them (the reference's own occurrences are subtracted)."""
+
+
+def verbatim(text: str) -> list[str]:
+    """Words for verbatim WER: like :func:`normalise`, but fillers stay, spelled one way."""
+    text = text.lower().replace("%", " percent").replace("-", " ")
+    words = re.sub(r"[^a-z0-9' ]+", " ", text).split()
+    return [_NUMBERS.get(w, _VERBATIM_SPELLINGS.get(w, w)) for w in words]
+
+
+def _count(words: list[str], phrase: tuple[str, ...]) -> int:
+    n = len(phrase)
+    return sum(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def invented(reference: list[str], hypothesis: list[str]) -> int:
+    """Words the hypothesis invents that WER alone hides the kind of: stock phrases, and
+    words said twice in a row (a seam transcribed twice). All words, on a clip without
+    speech."""
+    if not reference:
+        return len(hypothesis)
+    phantom = sum(max(0, _count(hypothesis, p) - _count(reference, p)) * len(p) for p in PHANTOMS)
+    repeats = sum(a == b for a, b in itertools.pairwise(hypothesis))
+    repeats -= sum(a == b for a, b in itertools.pairwise(reference))
+    return phantom + max(0, repeats)
+
+
+def vocal_fillers(words: list[str]) -> int:
+    return sum(w in VOCAL_FILLERS for w in words)
+
+
+@dataclass
+class SetScore:
+    """One system's figures on one set."""
+
+    refs: list[str] = field(default_factory=list)
+    hyps: list[str] = field(default_factory=list)
+    fillers: Tally = field(default_factory=Tally)
+    invented: int = 0
+    seconds: float = 0.0
+    audio_s: float = 0.0
+    clips: int = 0
+
+    def add(self, reference: str, hypothesis: str, seconds: float, audio_s: float) -> None:
+        ref, hyp = verbatim(reference), verbatim(hypothesis)
+        if ref:
+            self.refs.append(" ".join(ref))
+            self.hyps.append(" ".join(hyp))
+        self.fillers.add(vocal_fillers(ref), vocal_fillers(hyp))
+        self.invented += invented(ref, hyp)
+        self.seconds += seconds
+        self.audio_s += audio_s
+        self.clips += 1
+
+    def wer(self) -> float | None:
+        import jiwer
+
+        return float(jiwer.wer(self.refs, self.hyps)) if self.refs else None
+
+
+SET_ORDER = (
+    "real clean",
+    "real 10 dB",
+    "real 5 dB",
+    "real 0 dB",
+    "librivox",
+    "neural",
+    "espeak",
+    "no speech",
+)
+
+
+def _all_clips(sets: list[str]) -> list[Any]:
+    from benchmarks.eval_sets import EvalClip, load_sets
+
+    clips = list(load_sets())
+    if "espeak" in sets or "no speech" in sets:
+        for c in load_corpus(quiet=True):
+            group = "espeak" if c.speech else "no speech"
+            clips.append(EvalClip(c.id, c.path, group, c.reference, c.speech))
+    return [c for c in clips if c.set in sets]
+
+
+def _plain_text(audio: Any) -> str:
+    from benchmarks.plain import model
+
+    segments, _info = model().transcribe(audio, language="en", word_timestamps=True)
+    return " ".join(w.word.strip() for s in segments for w in (s.words or ()) if w.word.strip())
+
+
+def _live_text(transcriber: Any, audio: Any, pace: float) -> str:
+    from mockint.pipeline import feed_at_pace
+    from mockint.speech.live import LiveTranscriber
+
+    live = LiveTranscriber(transcriber)
+    feed_at_pace(audio, live.feed, pace=pace)
+    return live.finish().text
+
+
+def _fmt(v: float | None) -> str:
+    return "–" if v is None else f"{v:.3f}"
+
+
+def side_by_side(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate", description=__doc__)
+    parser.add_argument("--set", action="append", default=[], choices=SET_ORDER)
+    parser.add_argument("--no-live", action="store_true")
+    parser.add_argument("--no-plain", action="store_true")
+    parser.add_argument("--live-pace", type=float, default=0.0)
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--speech", action="append", default=[], metavar="FIELD=VALUE")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import dataclasses
+
+    from mockint.audio.decode import SAMPLE_RATE, decode
+    from mockint.speech.config import SpeechConfig
+    from mockint.speech.transcriber import Transcriber
+
+    cfg = SpeechConfig()
+    for item in args.speech:  # for tuning: any SpeechConfig field, typed as its default
+        name, value = item.split("=", 1)
+        cfg = dataclasses.replace(cfg, **{name: type(getattr(cfg, name))(value)})
+    transcriber = Transcriber(cfg)
+    transcriber.warm_up()
+    systems = ["mockint"] + ([] if args.no_plain else ["plain"])
+    systems += [] if args.no_live else ["live"]
+    sets = args.set or list(SET_ORDER)
+    scores = {(s, n): SetScore() for s in sets for n in systems}
+    started = time.perf_counter()
+    for clip in _all_clips(sets):
+        audio = decode(clip.path)
+        for name in systems:
+            t0 = time.perf_counter()
+            if name == "plain":
+                text = _plain_text(audio)
+            elif name == "live":
+                text = _live_text(transcriber, audio, args.live_pace)
+            else:
+                text = " ".join(w.text for w in transcriber.transcribe_long(audio))
+            seconds = time.perf_counter() - t0
+            scores[clip.set, name].add(clip.reference, text, seconds, len(audio) / SAMPLE_RATE)
+            if args.verbose:
+                print(f"{clip.id:24} {name:8} {text}", file=sys.stderr)
+    print(f"evaluated in {time.perf_counter() - started:.0f} s; speech settings {cfg}\n")
+    live = "live" in systems
+    head = "| set | clips | WER plain | WER mockint |" + (" WER live |" if live else "")
+    head += " vocal fillers P/R/F1 plain | mockint | invented plain | mockint |"
+    head += " time plain | mockint |"
+    print(head)
+    print("|" + "---|" * (head.count("|") - 1))
+    for s in sets:
+        m, p = scores[s, "mockint"], scores.get((s, "plain"), SetScore())
+        row = [s, str(m.clips)]
+        row += [_fmt(p.wer()), _fmt(m.wer())]
+        if live:
+            row.append(_fmt(scores[s, "live"].wer()))
+        prf = [f"{x:.2f}" for x in p.fillers.prf()], [f"{x:.2f}" for x in m.fillers.prf()]
+        row += ["/".join(prf[0]), "/".join(prf[1]), str(p.invented), str(m.invented)]
+        row += [f"{p.seconds:.1f} s", f"{m.seconds:.1f} s"]
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if "--scoring" in argv:
+        return scoring_main([a for a in argv if a != "--scoring"])
+    return side_by_side(argv)
 
 
 if __name__ == "__main__":

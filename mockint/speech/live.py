@@ -171,17 +171,29 @@ class LiveTranscriber:
         if guess is not None and self._covers(guess, chunk):
             self.guess_used = True
             return guess.words
+        if guess is not None and guess.start == chunk.start and 0 < guess.length < len(chunk.audio):
+            # The guess was taken in a pause: its words are whole. Only what was said after
+            # that pause is left, so the user waits for a phrase, not for the whole tail.
+            self.guess_used = True
+            rest = Chunk(
+                chunk.start + guess.length,
+                chunk.audio[guess.length :],
+                True,
+                sample_rate=chunk.sample_rate,
+            )
+            return guess.words + self._transcribe_fast(rest, [*self._words, *guess.words])
         return self._transcribe_fast(chunk)
 
-    def _transcribe_fast(self, chunk: Chunk) -> list[Word]:
+    def _transcribe_fast(self, chunk: Chunk, before: list[Word] | None = None) -> list[Word]:
         """The settings for what the user waits for after stop (the tail, or a guess at it)."""
         cfg = self._config
         return self._timed(
             self._transcriber.transcribe_chunk,
             chunk,
-            self._words,
+            self._words if before is None else before,
             beam_size=cfg.tail_beam_size or None,
             context_words=cfg.tail_context_words,
+            fast=True,
         )
 
     def _guess_ahead(self) -> None:

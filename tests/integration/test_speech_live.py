@@ -43,7 +43,7 @@ def test_live_words_are_final_before_stop(transcriber: Transcriber) -> None:
     feed_at_pace(audio, live.feed, pace=0)
     before = len(live.chunks)
     transcript = live.finish()
-    assert before >= 2 and len(transcript.words) > 30
+    assert before >= 1 and len(transcript.words) > 30  # 10-25 s chunks: one, then the tail
 
 
 def test_live_silence_and_noise_give_no_words(transcriber: Transcriber) -> None:

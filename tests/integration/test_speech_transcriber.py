@@ -27,21 +27,22 @@ def test_transcript_is_close_to_the_script(
 
 
 def test_fillers_survive(transcriber: Transcriber) -> None:
-    # The star clip says um, uh, hmm, umm; measured: tiny.en with the filler prompt keeps all
-    # four (as "Um", "uh", "Um", "Um"); without the prompt it keeps none. Allow one miss.
+    # The star clip says um, uh, hmm, umm in espeak-ng's voice. Measured: decoded plainly,
+    # tiny.en keeps none; the search of voiced gaps brings back two ("Um", "um"). On the
+    # neural-voice answers of `make eval` it finds 93 % of them (README).
     transcript = transcriber.transcribe_file(SPEECH / "star.flac")
     found = [w for w in normalised_words(transcript.text) if w in FILLERS]
-    assert len(found) >= 3, transcript.text
+    assert len(found) >= 2, transcript.text
 
 
-def test_without_the_filler_prompt_fewer_fillers_survive(transcriber: Transcriber) -> None:
-    # Why the prompt exists: the same clip, same model, no prompt (measured: 2 of 4 kept,
-    # the ones that open a chunk; with the prompt all 4).
-    def fillers(t: Transcriber) -> list[str]:
-        text = t.transcribe_file(SPEECH / "star.flac").text
-        return [w for w in normalised_words(text) if w in FILLERS]
+def test_the_gap_search_adds_fillers_and_nothing_else(transcriber: Transcriber) -> None:
+    def words(t: Transcriber) -> list[str]:
+        return normalised_words(t.transcribe_file(SPEECH / "star.flac").text)
 
-    assert len(fillers(Transcriber(SpeechConfig(filler_prompt="")))) < len(fillers(transcriber))
+    without = words(Transcriber(SpeechConfig(filler_gaps=False)))
+    with_gaps = words(transcriber)
+    assert [w for w in with_gaps if w not in FILLERS] == [w for w in without if w not in FILLERS]
+    assert sum(w in FILLERS for w in with_gaps) > sum(w in FILLERS for w in without)
 
 
 def test_every_word_is_timed_in_order_within_the_audio(transcriber: Transcriber) -> None:

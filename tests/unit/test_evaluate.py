@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.corpus import Clip
-from benchmarks.evaluate import Tally, expected_flags, normalise, unsure_flags
+from benchmarks.evaluate import Tally, expected_flags, invented, normalise, unsure_flags, verbatim
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,28 @@ def test_star_labels_become_missing_flags_and_long_pauses_count() -> None:
     )
     assert {"missing_task", "missing_result", "long_pauses"} <= expected_flags(clip)
     assert "missing_action" not in expected_flags(clip)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Umm, Mr. Smith, uhh, ten-four", ["um", "mister", "smith", "uh", "10", "4"]),
+        ("Erm... MMM, OK", ["er", "hmm", "okay"]),
+    ],
+)
+def test_verbatim_keeps_fillers_spelled_one_way(text: str, words: list[str]) -> None:
+    assert verbatim(text) == words
+
+
+@pytest.mark.parametrize(
+    ("reference", "hypothesis", "count"),
+    [
+        ("we shipped it", "we shipped it thank you", 2),
+        ("thank you for coming", "thank you for coming", 0),
+        ("we shipped it", "we we shipped it", 1),  # a seam said twice
+        ("", "you", 1),  # anything on a clip without speech
+        ("so so good", "so so good", 0),
+    ],
+)
+def test_invented(reference: str, hypothesis: str, count: int) -> None:
+    assert invented(verbatim(reference), verbatim(hypothesis)) == count

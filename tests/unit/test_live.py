@@ -12,7 +12,6 @@ import pytest
 
 from mockint.errors import MockintError
 from mockint.models import Word
-from mockint.pipeline import feed_at_pace
 from mockint.speech.chunking import SAMPLE_RATE
 from mockint.speech.config import SpeechConfig
 from mockint.speech.live import LiveTranscriber, LiveUpdate
@@ -28,7 +27,7 @@ def silence(seconds: float) -> np.ndarray:
     return np.zeros(int(seconds * SAMPLE_RATE), dtype=np.float32)
 
 
-# Three "sentences" separated by pauses, then quiet: chunks close at 6.25 s and 12.75 s.
+# Three "sentences" separated by pauses, then quiet: 5-15 s chunks close at 6.25 s and 12.75 s.
 ANSWER = np.concatenate([tone(6), silence(0.5), tone(6), silence(0.5), tone(3), silence(1.0)])
 
 
@@ -36,9 +35,13 @@ class FakeTranscriber(Transcriber):
     """Says one word per call, spanning the loud part of the chunk; no model."""
 
     def __init__(self, config: SpeechConfig | None = None) -> None:
-        super().__init__(config)
+        # Chunks of 5-15 s, so the short ANSWER below is cut twice.
+        super().__init__(config or SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0))
         self.prompts: list[str | None] = []
         self.beams: list[int | None] = []
+        self.filler_prompts: list[bool] = []
+        self.recovered: list[float] = []
+        """Offsets of the chunks whose fillers were searched for in their gaps."""
         self.calls = 0
         self.gate: threading.Event | None = None
         self.fail_on_call: int | None = None
@@ -50,8 +53,10 @@ class FakeTranscriber(Transcriber):
         offset_s: float = 0.0,
         prompt: str | None = None,
         beam_size: int | None = None,
+        filler_prompt: bool = True,
     ) -> list[Word]:
         self.beams.append(beam_size)
+        self.filler_prompts.append(filler_prompt)
         if self.gate is not None:
             self.gate.wait()
         self.calls += 1
@@ -63,6 +68,12 @@ class FakeTranscriber(Transcriber):
             return []
         start, end = loud[0] / SAMPLE_RATE, loud[-1] / SAMPLE_RATE
         return [Word(f"w{self.calls}", offset_s + start, offset_s + end)]
+
+    def recover_fillers(
+        self, audio: np.ndarray, words: list[Word], offset_s: float = 0.0
+    ) -> list[Word]:
+        self.recovered.append(offset_s)
+        return words
 
 
 def feed_all(live: LiveTranscriber, audio: np.ndarray, block: int = 1600) -> None:
@@ -82,7 +93,9 @@ def test_words_are_timed_from_the_start_of_the_recording() -> None:
 
 
 def test_each_chunk_is_prompted_with_the_words_before_it() -> None:
-    fake = FakeTranscriber(SpeechConfig(context_words=20, tail_context_words=20))
+    fake = FakeTranscriber(
+        SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, context_words=20, tail_context_words=20)
+    )
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
@@ -91,7 +104,7 @@ def test_each_chunk_is_prompted_with_the_words_before_it() -> None:
 
 def test_the_tail_goes_without_a_prompt() -> None:
     # A text prompt costs ~0.3 s per call: too much for the chunk the user waits for.
-    fake = FakeTranscriber(SpeechConfig(context_words=20))
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, context_words=20))
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
@@ -99,7 +112,9 @@ def test_the_tail_goes_without_a_prompt() -> None:
 
 
 def test_only_the_tail_uses_the_fast_beam() -> None:
-    fake = FakeTranscriber(SpeechConfig(beam_size=5, tail_beam_size=1))
+    fake = FakeTranscriber(
+        SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, beam_size=5, tail_beam_size=1)
+    )
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
@@ -185,13 +200,24 @@ def test_cancel_drops_pending_work_and_ignores_later_feeds() -> None:
     assert live.received_s == pytest.approx(len(ANSWER) / SAMPLE_RATE, abs=0.2)
 
 
-def test_live_gives_the_same_words_as_whole_file() -> None:
-    whole = FakeTranscriber().transcribe_long(ANSWER)
-    live = LiveTranscriber(FakeTranscriber(), guess_ahead=False)
-    feed_at_pace(ANSWER, live.feed, pace=0)
-    assert [(w.text, w.start, w.end) for w in live.finish().words] == [
-        (w.text, w.start, w.end) for w in whole
-    ]
+def test_chunks_closed_while_speaking_recover_fillers_in_gaps_and_the_tail_is_one_pass() -> None:
+    # Closed chunks: words without the filler bias, then fillers from their voiced gaps.
+    # The tail, which the user waits for: one pass with the filler prompt.
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake, guess_ahead=False)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert fake.filler_prompts == [False, False, True]
+    assert fake.recovered == pytest.approx([0.0, 6.25], abs=0.02)
+
+
+def test_without_filler_gaps_every_chunk_takes_the_filler_prompt() -> None:
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, filler_gaps=False))
+    live = LiveTranscriber(fake, guess_ahead=False)
+    feed_all(live, ANSWER)
+    live.finish()
+    assert fake.filler_prompts == [True, True, True]
+    assert fake.recovered == []
 
 
 @pytest.mark.parametrize(
@@ -228,13 +254,18 @@ def test_a_pause_before_stop_leaves_nothing_to_do_at_stop() -> None:
     assert fake.beams[-1] == 1  # the guess used the tail's fast settings
 
 
-def test_speech_after_a_guess_is_transcribed_at_stop() -> None:
+def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
+    # The guess was taken in a pause, so its words are whole: at stop only what was said
+    # after that pause is decoded (a phrase, not the whole open chunk).
     fake = FakeTranscriber()
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
     wait_for(lambda: live.guesses >= 1)
-    guess_words = live.guesses
-    feed_all(live, tone(1.0))  # the speaker went on: the guess no longer covers the tail
+    guessed = list(live._guess.words) if live._guess else []
+    feed_all(live, tone(1.0))  # the speaker went on after the pause
     transcript = live.finish()
-    assert not live.guess_used and guess_words >= 1
-    assert transcript.words[-1].end == pytest.approx(len(ANSWER) / SAMPLE_RATE + 1.0, abs=0.05)
+    assert live.guess_used and guessed
+    assert list(transcript.words[-1 - len(guessed) : -1]) == guessed
+    last = transcript.words[-1]
+    assert last.start == pytest.approx(len(ANSWER) / SAMPLE_RATE, abs=0.05)
+    assert last.end == pytest.approx(len(ANSWER) / SAMPLE_RATE + 1.0, abs=0.05)

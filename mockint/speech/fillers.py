@@ -1,0 +1,186 @@
+"""Vocal fillers ("um", "uh") recovered where the words leave a voiced gap. Pure: no model.
+
+Whisper writes what was meant: decoded plainly it drops most fillers, and a filler prompt
+that keeps them also makes it invent fillers and garble words on real, noisy voices
+(measured). So words are decoded without a filler bias, and fillers are looked for only
+where the voice-activity detector heard speech that the words do not account for: short
+stretches of speech, or stretches the words hardly cover. Those stretches are packed, each
+with a little of its own audio around it and silence between, into as few ≤ 30 s windows as
+possible, decoded once with the filler prompt, and only the vocal fillers that decode finds
+are kept, each put back at the time of the stretch it came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from mockint.models import Word
+
+VOCAL_FILLERS = frozenset(
+    {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "hmm", "hm", "mm", "mmm"}
+)
+"""How Whisper spells a vocal filler (lower case, punctuation gone)."""
+
+
+@dataclass(frozen=True)
+class GapSettings:
+    """Which voiced stretches are searched for fillers, and how they are packed."""
+
+    short_s: float = 0.8
+    """A stretch of speech this short (a lone "um" between pauses) is always searched."""
+    max_s: float = 1.5
+    """Longer stretches are never searched: a filler stands on its own between pauses."""
+    covered: float = 0.5
+    """A stretch whose time the confident words cover less than this fraction is searched."""
+    confident: float = 0.5
+    """Words below this probability do not count as covering: Whisper often stretches a
+    doubtful word over the filler it dropped next to it."""
+    pad_s: float = 0.1
+    """Audio kept around a stretch when it is packed, so its onset is heard whole."""
+    gap_s: float = 0.5
+    """Silence between stretches in a packed window."""
+    window_s: float = 28.0
+    """A packed window stays under Whisper's 30 s so it is one encoder pass."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One searched stretch inside a packed window."""
+
+    at_s: float
+    """Where its audio starts in the window."""
+    until_s: float
+    source_s: float
+    """Where that audio starts in the recording."""
+    source_end_s: float
+
+
+@dataclass(frozen=True)
+class Window:
+    """Samples to decode, and where each stretch in it came from."""
+
+    audio: np.ndarray
+    placed: tuple[Placed, ...]
+
+
+def is_vocal_filler(text: str) -> bool:
+    return re.sub(r"[^a-z]", "", text.lower()) in VOCAL_FILLERS
+
+
+def candidates(
+    voiced: Iterable[tuple[float, float]],
+    words: Sequence[Word],
+    settings: GapSettings = GapSettings(),
+) -> list[tuple[float, float]]:
+    """The voiced stretches (start, end) in seconds worth searching for a filler."""
+    out = []
+    for start, end in voiced:
+        length = end - start
+        if length <= 0 or length > settings.max_s:
+            continue
+        over = [w for w in words if w.start < end and w.end > start]
+        if any(is_vocal_filler(w.text) for w in over):
+            continue  # the words already have it
+        cover = sum(
+            min(end, w.end) - max(start, w.start)
+            for w in over
+            if w.probability >= settings.confident
+        )
+        if length <= settings.short_s or cover / length < settings.covered:
+            out.append((start, end))
+    return out
+
+
+def pack(
+    audio: np.ndarray,
+    stretches: Sequence[tuple[float, float]],
+    sample_rate: int,
+    settings: GapSettings = GapSettings(),
+) -> list[Window]:
+    """``stretches`` of ``audio`` laid end to end, ``gap_s`` of silence before each, into
+    windows no longer than ``window_s``."""
+    gap = np.zeros(int(settings.gap_s * sample_rate), dtype=np.float32)
+    windows: list[Window] = []
+    pieces: list[np.ndarray] = []
+    placed: list[Placed] = []
+    length = 0
+    for start, end in stretches:
+        lo = max(0, int((start - settings.pad_s) * sample_rate))
+        hi = min(len(audio), int((end + settings.pad_s) * sample_rate))
+        if hi <= lo:
+            continue
+        if placed and (length + len(gap) + hi - lo) / sample_rate > settings.window_s:
+            windows.append(Window(np.concatenate(pieces), tuple(placed)))
+            pieces, placed, length = [], [], 0
+        at = length + len(gap)
+        pieces += [gap, np.asarray(audio[lo:hi], dtype=np.float32)]
+        length = at + hi - lo
+        placed.append(
+            Placed(at / sample_rate, length / sample_rate, lo / sample_rate, hi / sample_rate)
+        )
+    if placed:
+        windows.append(Window(np.concatenate(pieces), tuple(placed)))
+    return windows
+
+
+def place(decoded: Iterable[Word], window: Window) -> list[Word]:
+    """The vocal fillers among the words decoded from ``window``, timed in the recording:
+    each belongs to the stretch nearest its middle (timings drift a little in a window)."""
+    out = []
+    for w in decoded:
+        if not is_vocal_filler(w.text) or not window.placed:
+            continue
+        mid = (w.start + w.end) / 2
+        p = min(window.placed, key=lambda p: max(p.at_s - mid, mid - p.until_s, 0.0))
+        start = min(max(p.source_s + w.start - p.at_s, p.source_s), p.source_end_s)
+        end = min(max(start, p.source_s + w.end - p.at_s), p.source_end_s)
+        out.append(Word(w.text, start, end, w.probability))
+    return out
+
+
+def merge(words: Sequence[Word], fillers: Iterable[Word]) -> list[Word]:
+    """``words`` with ``fillers`` slotted in by start time (a word keeps its place on a tie).
+    A filler is dropped when it would land next to one already there: timings drift, and
+    the filler the words hold is then usually this same one (measured: "Um, Um, basically")."""
+    merged = list(words)
+    for filler in sorted(fillers, key=lambda w: w.start):
+        at = bisect.bisect_right([w.start for w in merged], filler.start)
+        beside = merged[max(0, at - 1) : at + 1]
+        if not any(is_vocal_filler(w.text) for w in beside):
+            merged.insert(at, filler)
+    return merged
+
+
+def voiced_stretches(
+    audio: np.ndarray,
+    sample_rate: int,
+    *,
+    frame_s: float = 0.02,
+    margin_db: float = 10.0,
+    bridge_s: float = 0.1,
+    shortest_s: float = 0.06,
+) -> list[tuple[float, float]]:
+    """Stretches (start, end) in seconds louder than the recording's own noise floor (its
+    quietest tenth, plus ``margin_db``), joined across dips shorter than ``bridge_s``."""
+    from mockint.speech.chunking import frame_dbfs
+
+    frame = max(1, int(frame_s * sample_rate))
+    n = len(audio) // frame
+    if n == 0:
+        return []
+    db = frame_dbfs(np.asarray(audio[: n * frame], dtype=np.float32).reshape(n, frame))
+    threshold = max(float(np.percentile(db, 10)) + margin_db, -55.0)
+    loud = db >= threshold
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], loud.astype(np.int8), [0]))))
+    runs: list[list[int]] = []
+    for a, b in zip(edges[0::2], edges[1::2], strict=True):
+        if runs and (a - runs[-1][1]) * frame_s < bridge_s:
+            runs[-1][1] = int(b)
+        else:
+            runs.append([int(a), int(b)])
+    return [(a * frame_s, b * frame_s) for a, b in runs if (b - a) * frame_s >= shortest_s]
