@@ -111,7 +111,14 @@ def _v2_audio_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX attempts_audio ON attempts (audio_path)")
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index]
+def _v3_forgotten(conn: sqlite3.Connection) -> None:
+    """Tombstones of forgotten audio: a row goes in the same transaction that deletes the
+    attempt, and leaves once the file is deleted, so a forget killed in between is finished
+    by the next open instead of leaving audio that later comes back as an orphan."""
+    conn.execute("CREATE TABLE forgotten (audio_path TEXT PRIMARY KEY)")
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index, _v3_forgotten]
 """Every schema step, oldest first. Append only."""
 
 
