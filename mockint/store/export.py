@@ -6,11 +6,14 @@ memory. Files are created readable by the owner only (transcripts are private).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import tempfile
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -60,14 +63,40 @@ def export(store: Store, fmt: str, out: TextIO) -> int:
     return writers[fmt](store, out)
 
 
-def open_private(path: Path) -> TextIO:
-    """Open ``path`` for writing text, mode 0600 (also when it already existed)."""
+@contextmanager
+def open_private(path: Path, *, force: bool = False) -> Iterator[TextIO]:
+    """``with open_private(path) as out:`` — text written to a private (0600) temp file
+    beside ``path``, which becomes ``path`` only once complete: a full disk or an error
+    leaves the previous file as it was. An existing ``path`` is replaced only with
+    ``force``; a symbolic link is never followed (its target is never touched)."""
+    if path.is_symlink():
+        raise MockintError(f"{path} is a symbolic link: not writing through it (give a real path)")
+    if path.exists():
+        if not path.is_file():
+            raise MockintError(f"{path} is not a regular file: give a file name to write")
+        if not force:
+            raise MockintError(f"{path} already exists: add --force to replace it")
     try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.chmod(path, 0o600)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if force:
+            os.replace(tmp, path)  # replaces a link itself, never its target
+        else:
+            os.link(tmp, path)  # fails if the name appeared meanwhile: nothing replaced
+    except OSError as exc:
+        raise MockintError(
+            f"cannot write {path}: {exc.strerror or exc} (nothing was replaced)"
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 # -- JSON ------------------------------------------------------------------------------------
