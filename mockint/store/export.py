@@ -10,8 +10,8 @@ import contextlib
 import csv
 import json
 import os
-import tempfile
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
