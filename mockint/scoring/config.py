@@ -8,6 +8,7 @@ words with punctuation stripped; multi-word entries ("you know") match consecuti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 DEFAULT_VOCAL_FILLERS = ["um", "uh", "uhm", "er", "erm", "ah", "hmm", "mm"]
 DEFAULT_VERBAL_FILLERS = [
@@ -324,6 +325,26 @@ DEFAULT_WEIGHTS = {
 
 @dataclass
 class ScoringConfig:
+    # Ranges checked when config.yaml is read (mockint.config); other numbers must be >= 0.
+    # A zero window, gap or rate measures nothing; shares and thresholds are fractions.
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "pace_band_wpm": (1, 1000),
+        "too_slow_wpm": (1, 1000),
+        "too_fast_wpm": (1, 1000),
+        "untimed_wpm": (1, 1000),
+        "pace_gap_s": (0.1, 60),
+        "pace_window_s": (1, 600),
+        "default_target_seconds": (1, 3600),
+        "long_pause_s": (0.1, 60),
+        "hesitation_s": (0.1, 60),
+        "sentence_pause_s": (0.05, 60),
+        "we_share_flag": (0, 1),
+        "star_position_weight": (0, 1),
+        "action_min_share": (0, 1),
+        "key_point_threshold": (0, 1),
+        "key_point_word_similarity": (0, 100),
+    }
+
     # --- fillers ---------------------------------------------------------------------------
     vocal_fillers: list[str] = field(default_factory=lambda: list(DEFAULT_VOCAL_FILLERS))
     """Hesitation sounds, counted every time. Stretched spellings match too: "umm" and

@@ -105,6 +105,7 @@ def test_any_numeric_setting_is_refused_in_one_line_or_works(
         ({"practice": {"weak_flag_window": 0}}, "practice.weak_flag_window"),
         ({"scoring": {"weights": {"pace": math.nan}}}, "scoring.weights: pace: must be finite"),
         ({"scoring": {"default_target_seconds": [0, 0]}}, "scoring.default_target_seconds"),
+        ({"scoring": {"pace_window_s": 0}}, "scoring.pace_window_s: must be between 1 and 600"),
         ({"practice": {"daily_questions": 10**30}}, "practice.daily_questions"),
         ({"practice": {"again_below": 90}}, "practice.hard_below: must be at least again_below"),
         ({"speech": {"beam_size": 0}}, "speech.beam_size: must be between 1 and 20, not 0"),
