@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from mockint.commands._common import count
+from mockint.commands._common import attempt_id, count
 
 if TYPE_CHECKING:
     from mockint.coach import Coach
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     with Coach.open(load_config) as coach:
         if args.all:
             return _forget_all(coach, args.yes)
-        attempt = coach.attempt(_attempt_id(args.attempt))
+        attempt = coach.attempt(attempt_id(args.attempt))
         question = f" ({attempt.question_id})" if attempt.question_id else ""
         if not _confirm(f"Delete attempt {attempt.id}{question} and its audio?", args.yes):
             print("Nothing deleted.")
@@ -83,17 +83,6 @@ def _forget_all(coach: Coach, yes: bool) -> int:
     if kept:
         print(f"Kept (settings and questions, not answers): {', '.join(kept)}.")
     return 0
-
-
-def _attempt_id(text: str) -> int:
-    from mockint.errors import MockintError
-
-    try:
-        return int(text.lstrip("#"))
-    except ValueError:
-        raise MockintError(
-            f"ATTEMPT is an attempt id (a number), not {text!r}: see `mockint history`"
-        ) from None
 
 
 def _confirm(question: str, yes: bool) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from mockint.commands._common import require_terminal, whole_number
 from mockint.errors import MockintError
 
 HELP = "practice questions in the app (a bank, one question, or a few)"
@@ -23,7 +24,9 @@ DRILL_ALL = "*"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bank", metavar="B", help="practice questions from this bank")
     parser.add_argument("--question", metavar="ID", help="practice this one question")
-    parser.add_argument("--count", metavar="N", type=int, help="how many questions")
+    parser.add_argument(
+        "--count", metavar="N", type=whole_number(1, 1000), help="how many questions"
+    )
     parser.add_argument(
         "--drill",
         metavar="FLAG",
@@ -35,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     validate(args)
+    require_terminal("mockint practice")
     from mockint.config import load_config
     from mockint.tui.app import run_app
 
