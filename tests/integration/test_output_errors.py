@@ -98,3 +98,22 @@ def paths_recordings() -> Path:
     from mockint import paths
 
     return paths.recordings_dir()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "dir"])
+def test_banks_validate_refuses_what_is_not_a_file(kind: str, tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "bank.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "dir":
+        target.mkdir()
+    else:
+        target = Path("/dev/zero")
+    done = _mockint(["banks", "validate", str(target)])  # a FIFO used to hang here
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    # A folder is a folder of banks: validated as such (here: none in it).
+    expected = "no bank files" if kind == "dir" else "not a regular file"
+    assert expected in done.stdout + done.stderr
