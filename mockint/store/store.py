@@ -53,7 +53,7 @@ from mockint.store.attempts import (
     attempt_from_row,
     words_to_dict,
 )
-from mockint.store.db import connect, database_error, write_transaction
+from mockint.store.db import connect, database_error, is_read_only, write_transaction
 from mockint.store.files import copy_private, remove_stale_copies
 from mockint.store.repair import recover_unfinished
 
@@ -107,7 +107,7 @@ class Store:
             where=where,
             banks=paths.user_banks_dir(),
         )
-        if recover:
+        if recover and not is_read_only(store._conn):
             try:
                 forget.finish_pending(store._conn, store.root, strict=False)
                 remove_stale_copies(store.recordings)

@@ -202,3 +202,77 @@ def test_forget_with_nothing_at_all_says_so(capsys: pytest.CaptureFixture[str]) 
     out = _forget_all(capsys)
     assert "Nothing to forget" in out
     assert os.listdir(paths.data_root()) is not None
+
+
+# -- 10: a read-only data root still shows history and exports --------------------------------
+
+
+def _read_only_run(command: str) -> subprocess.CompletedProcess[str]:
+    home = paths.data_root()
+    script = (
+        f"mount --bind {home} {home} && mount -o remount,ro,bind {home} {home} && "
+        f"{sys.executable} -m mockint {command}"
+    )
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize("command", ["history", "export --format json", "replay 1", "weak"])
+def test_a_read_only_data_root_still_reads(command: str, tmp_path: Path) -> None:
+    with Store.open() as store:
+        store.add_recorded_attempt(QUESTION, _wav(tmp_path / "a.wav"))
+    probe = subprocess.run(["unshare", "-m", "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip("needs mount namespaces (unshare -m) to make a read-only mount")
+    done = _read_only_run(command)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    writing = _read_only_run("forget 1 --yes")
+    assert writing.returncode == 2 and writing.stderr.startswith("mockint: error: cannot write")
+
+
+# -- 10: a killed copy in `score --save` leaves no hidden .part forever --------------------------
+
+
+def test_a_stale_part_file_goes_and_a_live_one_stays(tmp_path: Path) -> None:
+    import fcntl
+
+    with Store.open() as store:
+        kept = store.add_recorded_attempt(QUESTION, _wav(tmp_path / "a.wav"))
+    assert kept.audio_path is not None
+    day = kept.audio_path.parent
+    stale = day / ".2.wav.1a2b3c4d.part"
+    stale.write_bytes(b"\0" * 4096)  # what a SIGKILL mid-copy leaves
+    live = day / ".3.wav.5e6f7a8b.part"
+    live.write_bytes(b"\0" * 4096)
+    with live.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # another process still copying
+        Store.open().close()
+        assert not stale.exists()
+        assert live.exists()
+
+
+def test_a_copy_killed_midway_leaves_nothing_after_the_next_open(tmp_path: Path) -> None:
+    source = _wav(tmp_path / "long.wav", seconds=2.0)
+    code = textwrap.dedent(
+        f"""
+        import os, shutil, signal
+        def die(src, dst, length=0):
+            dst.write(src.read(1000))
+            dst.flush()
+            os.kill(os.getpid(), signal.SIGKILL)
+        shutil.copyfileobj = die
+        from mockint.models import Kind, Question
+        from mockint.store import Store
+        question = Question("q", "t", Kind.BEHAVIORAL, "b", (60, 120))
+        Store.open().add_recorded_attempt(question, {str(source)!r})
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == -9, done.stderr
+    parts = list(paths.recordings_dir().rglob("*.part"))
+    assert parts  # the audit's hidden leftover…
+    with Store.open() as store:
+        assert store.count_attempts() == 0
+    assert list(paths.recordings_dir().rglob("*.part")) == []  # …gone at the next open
