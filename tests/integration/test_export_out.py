@@ -69,3 +69,55 @@ def test_a_full_disk_leaves_the_previous_backup(
 def test_a_directory_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _export("--out", str(tmp_path)) == 2
     assert "not a regular file" in capsys.readouterr().err
+
+
+def test_markdown_reads_as_words_and_includes_debriefs(tmp_path: Path) -> None:
+    import io
+
+    import numpy as np
+    import soundfile
+
+    from mockint.models import Kind, Question, Transcript
+    from mockint.pipeline import ScoredAnswer
+    from mockint.scoring.result import ScoreReport
+    from mockint.store import Store
+    from mockint.store.export import export
+
+    metrics = {
+        "word_count": 120,
+        "wpm": 151.4,
+        "fillers": {
+            "total": 4,
+            "per_minute": 2.0,
+            "per_100_words": 3.3,
+            "counts": {"um": 3, "like": 1},
+        },
+        "long_pauses": [{"start": 1.0, "end": 4.0}],
+        "hedges": {"total": 1, "counts": {"i think": 1}},
+        "star": {"situation": True, "task": True, "action": True, "result": False},
+    }
+    report = ScoreReport(metrics=metrics, overall=71, parts={"fillers": 80, "structure": 60})
+    wav = tmp_path / "a.wav"
+    soundfile.write(wav, np.zeros(8000, dtype="float32"), 16000)
+    question = Question("beh-x", "Tell me.", Kind.BEHAVIORAL, "behavioral", (60, 120))
+    with Store.open() as store:
+        attempt = store.add_recorded_attempt(question, wav)
+        scored = ScoredAnswer("a.wav", Transcript.from_text("um so I led it"), report)
+        store.mark_scored(attempt.id, scored)
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO debriefs (company, role, interview_date, feedback, questions_json,"
+                " created_at) VALUES ('Acme', 'SRE', '2026-11-20', 'Too vague on results.', ?,"
+                " '2026-11-20')",
+                ('[{"text": "Why Acme?", "struggled": true}]',),
+            )
+        out = io.StringIO()
+        export(store, "md", out)
+    text = out.getvalue()
+    assert "True" not in text and "(nested)" not in text
+    assert "| Pace | 151 words a minute |" in text
+    assert "| Fillers | 4 (3.3 per 100 words): um 3, like 1 |" in text
+    assert "| Structure (STAR) | situation, task, action; missing result |" in text
+    assert "| Part scores | fillers 80, structure 60 |" in text
+    assert "## Acme · SRE, 2026-11-20" in text and "> Too vague on results." in text
+    assert "- Why Acme? (you struggled with it)" in text
