@@ -37,8 +37,9 @@ _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
 def _read_text(path: Path, doc: _Doc) -> str:
     try:
         # A FIFO would block the read forever and a device never ends: regular files only.
-        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
-            msg = "not a regular file (a folder, FIFO or device): give a bank's .yaml file"
+        mode = path.stat().st_mode if path.exists() else stat.S_IFREG
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder fails to open below
+            msg = "not a regular file (a FIFO or device): give a bank's .yaml file"
             doc.problems.append(Problem(doc.path, None, None, "", msg))
             raise _Abort
         with path.open("rb") as f:

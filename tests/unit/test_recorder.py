@@ -228,6 +228,10 @@ def test_a_full_disk_stops_the_recording_at_once_and_keeps_what_was_written(
     recorder = Recorder(path, stream_factory=factory)
     recorder.start()
     assert finished.wait(10)
+    for _ in range(1000):  # the writer thread drains the queue after the source finished
+        if recorder.problem is not None:
+            break
+        threading.Event().wait(0.01)
     assert recorder.problem is not None and "disk is full" in recorder.problem
     assert not recorder.is_recording  # the screen must not go on saying "recording"
     with pytest.raises(MockintError, match="disk is full") as caught:
