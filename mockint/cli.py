@@ -11,10 +11,13 @@ Errors the user can fix are :class:`~mockint.errors.MockintError`: printed as on
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from mockint import __version__
 from mockint.commands import (
@@ -33,6 +36,9 @@ from mockint.commands import (
     weak,
 )
 from mockint.errors import MockintError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # Order is the order `mockint --help` lists them in.
 COMMANDS: dict[str, ModuleType] = {
@@ -69,6 +75,11 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise MockintError(f"{message} (see `{self.prog} --help`)")
 
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops write errors; a --help that cannot be written must say so.
+        if message:
+            (file or sys.stderr).write(message)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -100,11 +111,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     try:
-        args = build_parser().parse_args(argv)
-        module = getattr(args, "_module", None)
-        if module is None:
-            return _open_app()
-        return int(module.run(args) or 0)
+        try:
+            args = build_parser().parse_args(argv)
+            module = getattr(args, "_module", None)
+            code = _open_app() if module is None else int(module.run(args) or 0)
+        except SystemExit as done:  # --help, --version: their output must reach stdout too
+            _flush_stdout()
+            raise done
+        _flush_stdout()
+        return code
     except MockintError as exc:
         if debug:
             raise
@@ -117,11 +132,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `mockint history | head`: the reader left; nothing to report.
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        # stdout on a full disk or a dead device (`mockint history > /dev/full`)
+        _silence_stdout()
+        print(f"mockint: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except OverflowError:
+        # A number past SQLite's 64-bit integers reached a query; ids and counts are
+        # range-checked when parsed, so this is a last line of defence.
+        if debug:
+            raise
+        print("mockint: error: a number is too large (see `mockint --help`)", file=sys.stderr)
+        return 2
+
+
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.ENXIO})
+
+
+def _flush_stdout() -> None:
+    """Write what is buffered now, so a full device fails here, as an error we can report,
+    not at exit as a traceback."""
+    if sys.stdout is not None:
+        sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: the interpreter flushes it again at exit, and the
+    unwritable buffer would print a second error there."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _open_app() -> int:
+    from mockint.commands._common import require_terminal
     from mockint.config import load_config
     from mockint.tui.app import run_app  # deferred: Textual
 
+    require_terminal("the app")
     return int(run_app(load_config()))

@@ -3,12 +3,19 @@
 Every section is a dataclass owned by the package it configures (``audio``, ``speech``,
 ``scoring``, ``practice``) plus ``ui`` here; every field has a docstring saying what it does.
 A missing file means all defaults: nothing needs configuring before the first use. Unknown
-keys and wrong types are reported as ``config.yaml: section.key: problem``.
+keys, wrong types and values out of range are reported as ``config.yaml: section.key:
+problem`` (the first on the error line, the others below it).
+
+Ranges: a section declares ``LIMITS`` (``{field: (low, high)}``, inclusive, None for no
+bound) and may add cross-field rules in a ``problems()`` method. Every number without a
+declared range must be finite, not negative and at most :data:`MAX_NUMBER`; a pair such as
+``(60, 120)`` must be positive and in order; a mapping of weights must not be all zero.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +28,18 @@ from mockint.practice.config import PracticeConfig
 from mockint.scoring.config import ScoringConfig, nest_flat
 from mockint.speech.config import SpeechConfig
 
+Bounds = tuple[float | None, float | None]
+"""An inclusive (low, high) range; None for no bound on that side."""
+
+MAX_NUMBER = 1_000_000
+"""The largest number a setting without its own range may hold: past it, a count or a
+duration is a typo (and would overflow SQLite's integers or the clock's arithmetic)."""
+
 
 @dataclass
 class UIConfig:
+    LIMITS: typing.ClassVar[dict[str, Bounds]] = {"prep_seconds": (0, 600)}
+
     prep_seconds: int = 5
     """Countdown before recording starts, to gather your thoughts; 0 skips it."""
 
@@ -52,8 +68,10 @@ class Config:
 def load_config(path: Path | None = None) -> Config:
     """Read config.yaml (default: the data root's); defaults for everything it leaves out."""
     path = path or paths.config_path()
-    if not path.is_file():
+    if not path.exists():
         return Config()
+    if not path.is_file():  # a folder, a FIFO (which would block the read), a device
+        raise MockintError(f"{path}: not a regular file: config.yaml must be a YAML file")
     import yaml  # deferred: keeps `import mockint.config` cheap
 
     try:
@@ -100,13 +118,72 @@ def _build(cls: type, raw: dict[str, Any], path: Path, prefix: str) -> Any:
                 problems.extend(exc.details or [str(exc)])
             continue
         checked, error = _check(hint, value)
+        if error is None:
+            error = _out_of_range(checked, getattr(cls, "LIMITS", {}).get(key))
         if error:
             problems.append(f"{path}: {where}: {error}")
         else:
             values[key] = checked
+    if not problems:
+        built = cls(**values)
+        check = getattr(built, "problems", None)
+        problems = [f"{path}: {prefix}{p}" for p in (check() if check else [])]
     if problems:
         raise MockintError(problems[0], details=problems[1:])
-    return cls(**values)
+    return built
+
+
+def _out_of_range(value: Any, bounds: Bounds | None) -> str | None:
+    """Why a type-checked value is nonsense (a number out of range), or None."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return None
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            return f"must be a finite number, not {value}"
+        low, high = bounds if bounds is not None else (0, MAX_NUMBER)
+        if (low is not None and value < low) or (high is not None and value > high):
+            return f"must be {_range_text(low, high)}, not {_short(value)}"
+        return None
+    if isinstance(value, tuple) and len(value) == 2 and all(_is_number(v) for v in value):
+        lo, hi = value
+        for v in value:
+            error = _out_of_range(v, bounds)
+            if error:
+                return error
+        if not (0 < lo <= hi):
+            return f"must be (low, high) with 0 < low <= high, not [{_short(lo)}, {_short(hi)}]"
+        return None
+    if isinstance(value, dict):
+        numbers = [v for v in value.values() if _is_number(v)]
+        for name, v in value.items():
+            error = _out_of_range(v, bounds)
+            if error:
+                return f"{name}: {error}"
+        if numbers and not any(numbers):
+            return "at least one must be above 0"
+    if isinstance(value, list):
+        for v in value:
+            error = _out_of_range(v, bounds)
+            if error:
+                return error
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _range_text(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"between {_short(low)} and {_short(high)}"
+    if low is not None:
+        return f"at least {_short(low)}"
+    return f"at most {_short(high)}"
+
+
+def _short(value: float | None) -> str:
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 24 else text[:21] + "..."
 
 
 def _check(hint: Any, value: Any) -> tuple[Any, str | None]:

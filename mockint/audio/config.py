@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass
 class AudioConfig:
+    # Checked when config.yaml is read (mockint.config).
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "device": (0, 1000),
+        "output_device": (0, 1000),
+        "sample_rate": (8000, 192000),
+        "silence_dbfs": (-100, 0),
+    }
+
     device: str | int | None = None
     """Input device by name (substring) or index, as `mockint devices` lists; None = default."""
 

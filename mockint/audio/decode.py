@@ -49,6 +49,8 @@ def decode(path: str | Path, *, salvage: bool = False) -> np.ndarray:
 def duration_of(path: str | Path) -> float:
     """Length of the audio in ``path`` in seconds (from the header when it can be trusted)."""
     p = _existing_file(path)
+    if _is_mp3(p):
+        return len(decode(p)) / SAMPLE_RATE  # an MP3's header length is a promise, not a fact
     import soundfile as sf
 
     try:
@@ -78,6 +80,11 @@ def _decode_soundfile(p: Path, *, salvage: bool) -> np.ndarray | None:
     """The fast path; None when libsndfile cannot open the file or it needs resampling."""
     import soundfile as sf
 
+    if _is_mp3(p):
+        # libsndfile (mpg123) returns a truncated MP3 at its header's length, the missing
+        # part filled from a stale buffer, and prints warnings on stderr; PyAV decodes the
+        # frames that are really there.
+        return None
     try:
         f = sf.SoundFile(str(p))
     except (sf.LibsndfileError, RuntimeError):
@@ -92,6 +99,13 @@ def _decode_soundfile(p: Path, *, salvage: bool) -> np.ndarray | None:
         except (sf.LibsndfileError, RuntimeError) as exc:
             _damaged(p, exc, sum(len(b) for b in blocks), salvage=salvage)
     return _join(blocks)
+
+
+def _is_mp3(p: Path) -> bool:
+    """An ID3 tag or an MPEG audio frame sync at the start of the file."""
+    with p.open("rb") as f:
+        head = f.read(3)
+    return head == b"ID3" or (len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
 
 
 def _decode_av(p: Path, *, salvage: bool) -> np.ndarray:

@@ -20,6 +20,7 @@ and converts it when it stops; :func:`recover_recording` finishes that job after
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import queue
 import threading
@@ -193,7 +194,20 @@ class Recorder:
 
     @property
     def is_recording(self) -> bool:
-        return self._opened is not None and not self._stopped
+        """Running and writing: False once a write failed (a full disk), at once."""
+        return self._opened is not None and not self._stopped and self.error is None
+
+    @property
+    def problem(self) -> str | None:
+        """Why recording stopped on its own (a full disk…), one line; None while it runs."""
+        if self.error is None:
+            return None
+        if isinstance(self.error, OSError) and self.error.errno in (errno.ENOSPC, errno.EDQUOT):
+            why = "the disk is full"
+        else:
+            why = f"could not write {self.file_path.name}: {self.error}"
+        kept = self._file.duration_s if self._file is not None else 0.0
+        return f"{why}: recording stopped at {kept:.0f} s; what was said until then is kept"
 
     @property
     def has_audio(self) -> bool:
@@ -361,10 +375,13 @@ class Recorder:
 
     def _finish(self, opened: OpenedStream, file: WavAppender) -> Recording:
         if self.error is not None:
-            raise MockintError(
-                f"recording stopped early, could not write {self.file_path}: {self.error} "
-                f"(the audio up to then is kept; free some disk space)"
-            )
+            # Keep what reached the disk as the finished recording when it can be converted.
+            where = self.file_path
+            if self.path != self.file_path and file.duration_s > 0:
+                with contextlib.suppress(Exception):
+                    wav_to_flac(self.file_path, self.path)
+                    where = self.path
+            raise MockintError(f"{self.problem} in {where}; free some disk space")
         duration = file.duration_s
         if self.path != self.file_path:
             try:

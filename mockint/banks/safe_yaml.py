@@ -4,6 +4,7 @@ plain data plus where each value starts, or located problems.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +36,19 @@ _MAP_TAGS = {None, "!", "tag:yaml.org,2002:map"}
 
 def _read_text(path: Path, doc: _Doc) -> str:
     try:
+        # A FIFO would block the read forever and a device never ends: regular files only.
+        mode = path.stat().st_mode if path.exists() else stat.S_IFREG
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder fails to open below
+            msg = "not a regular file (a FIFO or device): give a bank's .yaml file"
+            doc.problems.append(Problem(doc.path, None, None, "", msg))
+            raise _Abort
         with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         doc.problems.append(Problem(doc.path, None, None, "", f"cannot read: {exc.strerror}"))
         raise _Abort from None
     if len(raw) > MAX_FILE_BYTES:
-        size = path.stat().st_size if path.exists() else len(raw)
+        size = max(path.stat().st_size, len(raw))
         msg = f"file is {size / 1e6:.1f} MB; bank files are limited to 1 MB (split it up)"
         doc.problems.append(Problem(doc.path, None, None, "", msg))
         raise _Abort

@@ -10,6 +10,7 @@ from mockint import practice
 from mockint.coach.prepare import Prepare
 from mockint.models import Question
 from mockint.store import Attempt, Trend
+from mockint.store.forget import Forgotten
 
 if TYPE_CHECKING:
     from mockint.practice.debrief import DebriefResult
@@ -171,10 +172,16 @@ class Records(Prepare):
         with self._locked() as store:
             store.delete_attempt(attempt_id)
 
-    def forget_all(self) -> int:
-        """Delete every attempt and its audio, and compact the database; how many went."""
+    def forget_all(self) -> Forgotten:
+        """Delete everything the user gave (attempts and audio, sessions, reviews, schedule,
+        weak flags, debriefs) and compact the database; what went."""
         with self._locked() as store:
             return store.delete_all()
+
+    def forget_inventory(self) -> Forgotten:
+        """What :meth:`forget_all` would delete now."""
+        with self._locked() as store:
+            return store.forget_inventory()
 
     def recovered(self) -> list[Attempt]:
         """Recordings cut off by a killed process, repaired when this Coach's store opened."""

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 def run_checks() -> list[Check]:
     """Every check, in the order they are shown; none raises."""
     config, config_check = _config()
-    checks = [config_check, _data_root(), _recordings()]
+    checks = [config_check, _data_root(), _database(), _recordings()]
     portaudio = _portaudio()
     checks.append(portaudio)
     if portaudio.ok:
@@ -110,6 +110,44 @@ def _data_root() -> Check:
     return Check("data root", True, f"{root} (writable)")
 
 
+def _database() -> Check:
+    """Read the database without changing it: damaged, or written by a newer mockint, fails
+    (every command would refuse it); an older one is upgraded on its next use."""
+    import sqlite3
+
+    from mockint import paths
+    from mockint.store.migrations import MIGRATIONS
+
+    db = paths.db_path()
+    if not db.exists():
+        return Check("database", True, f"{db} (created on first use)")
+    if not db.is_file():
+        return Check("database", False, f"{db} is not a file", f"move {db} aside")
+    broken = f"mv {db} {db}.broken (mockint starts a new one; recordings stay)"
+    known = len(MIGRATIONS)
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            verdict = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+            if version > known or verdict != "ok":
+                attempts = 0
+            else:
+                attempts = int(conn.execute("SELECT count(*) FROM attempts").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        what = "not a mockint database" if "no such table" in str(exc) else "damaged"
+        return Check("database", False, f"{db} is {what} ({exc})", broken)
+    if verdict != "ok":
+        return Check("database", False, f"{db} is damaged ({verdict[:80]})", broken)
+    if version > known:
+        detail = f"{db} was written by a newer mockint (schema {version}, this one knows {known})"
+        return Check("database", False, detail, "upgrade mockint")
+    upgrade = "" if version == known else f", schema {version}: upgraded on next use"
+    return Check("database", True, f"{db} ({attempts} attempts{upgrade})")
+
+
 def _recordings() -> Check:
     from mockint import paths
 
@@ -146,7 +184,14 @@ def _microphone(config: Config) -> Check:
         probe = probe_input(config.audio.device, seconds=0.3)
         detail = f"{probe.device} at {probe.samplerate} Hz, level {probe.level_dbfs:.0f} dBFS"
         if probe.level_dbfs <= -90:
-            detail += " (silent: muted, or the wrong device? see `mockint devices`)"
+            # It opens, so recording works; but nothing reaches it: a warning, not a pass.
+            return Check(
+                "microphone",
+                False,
+                detail + " (silent: muted, or the wrong device?)",
+                fix="unmute it, or pick another with `mockint devices` (audio.device)",
+                essential=False,
+            )
         return Check("microphone", True, detail)
 
     return _guard("microphone", body)

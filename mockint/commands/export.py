@@ -2,7 +2,9 @@
 
 ``md``: a report, one section per attempt (question, transcript with fillers marked, metrics,
 tips). ``json``: every attempt with words and report, plus sessions and practice state.
-``csv``: one row per attempt. ``--out`` files are created readable by you only.
+``csv``: one row per attempt. ``--out`` files are created readable by you only, written to a
+temporary file beside FILE and renamed once complete (a full disk never leaves half a file);
+an existing FILE is replaced only with ``--force``, and a symbolic link is never followed.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ HELP = "export everything: Markdown report, JSON, or CSV"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default: md")
     parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             export(coach.store, args.format, sys.stdout)
             return 0
         out = Path(args.out).expanduser()
-        with open_private(out) as handle:
+        with open_private(out, force=args.force) as handle:
             exported = export(coach.store, args.format, handle)
     print(f"Exported {count(exported, 'attempt')} to {out}", file=sys.stderr)
     return 0

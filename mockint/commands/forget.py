@@ -2,21 +2,34 @@
 
 Asks before deleting when run in a terminal; elsewhere (scripts, pipes) it needs ``--yes``.
 Deleted rows are overwritten (SQLite ``secure_delete``) and the write-ahead log emptied, and
-``--all`` also compacts the database, so no deleted transcript lingers on disk. The practice
-schedule (which questions are due) is kept; `--all` removes every attempt and session.
+``--all`` also compacts the database, so no deleted transcript lingers on disk. One attempt:
+its row, audio and transcript (the practice schedule is kept). ``--all``: everything you gave
+(see DESCRIPTION). A forget cut off midway is finished the next time mockint opens.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from mockint.commands._common import count
+from mockint.commands._common import attempt_id, count
+
+if TYPE_CHECKING:
+    from mockint.coach import Coach
 
 HELP = "delete attempts: their audio and their rows"
 DESCRIPTION = """\
-Delete one attempt, or all of them, with their audio and transcripts.
-Asks first in a terminal; in scripts add --yes. The practice schedule is kept."""
+Delete one attempt (its audio, transcript and score), or with --all everything you gave:
+every attempt and its audio, the files mockint made under recordings/, sessions, review
+history, the practice schedule, weak flags and their reasons, and your debriefs (company,
+role, feedback; banks/debriefs.yaml). Kept: config.yaml and the other banks under banks/
+(settings and question lists, not answers); delete them yourself if you want.
+Asks first in a terminal; in scripts add --yes.
+
+examples:
+  mockint forget 12            delete attempt 12
+  mockint forget --all --yes   delete everything, without asking"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,18 +47,8 @@ def run(args: argparse.Namespace) -> int:
         raise MockintError("give an attempt id or --all (see `mockint history` for the ids)")
     with Coach.open(load_config) as coach:
         if args.all:
-            total = coach.count_attempts()
-            if not total:
-                print("Nothing to forget: there are no attempts.")
-                return 0
-            what = "the only attempt" if total == 1 else f"all {total} attempts"
-            if not _confirm(f"Delete {what}: audio, transcripts and scores?", args.yes):
-                print("Nothing deleted.")
-                return 0
-            deleted = coach.forget_all()
-            print(f"Deleted {count(deleted, 'attempt')} and their audio.")
-            return 0
-        attempt = coach.attempt(_attempt_id(args.attempt))
+            return _forget_all(coach, args.yes)
+        attempt = coach.attempt(attempt_id(args.attempt))
         question = f" ({attempt.question_id})" if attempt.question_id else ""
         if not _confirm(f"Delete attempt {attempt.id}{question} and its audio?", args.yes):
             print("Nothing deleted.")
@@ -55,15 +58,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _attempt_id(text: str) -> int:
-    from mockint.errors import MockintError
+def _forget_all(coach: Coach, yes: bool) -> int:
+    from mockint import paths
 
-    try:
-        return int(text.lstrip("#"))
-    except ValueError:
-        raise MockintError(
-            f"ATTEMPT is an attempt id (a number), not {text!r}: see `mockint history`"
-        ) from None
+    found = coach.forget_inventory()
+    if not found.anything:
+        print("Nothing to forget: there are no attempts, debriefs or recordings.")
+        return 0
+    what = "the only attempt" if found.attempts == 1 else f"all {found.attempts} attempts"
+    if not _confirm(
+        f"Delete {what} with their audio, and every debrief, review and weak flag?", yes
+    ):
+        print("Nothing deleted.")
+        return 0
+    gone = coach.forget_all()
+    print(
+        f"Deleted {count(gone.attempts, 'attempt')} and their audio ({count(gone.files, 'file')}"
+        f" under recordings/), {count(gone.debriefs, 'debrief')}, and the practice history "
+        "(sessions, reviews, schedule, weak flags)."
+    )
+    kept = [f"banks/{p.name}" for p in sorted(paths.user_banks_dir().glob("*.yaml"))]
+    if paths.config_path().exists():
+        kept.insert(0, "config.yaml")
+    if kept:
+        print(f"Kept (settings and questions, not answers): {', '.join(kept)}.")
+    return 0
 
 
 def _confirm(question: str, yes: bool) -> bool:

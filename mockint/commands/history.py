@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from mockint.commands._common import whole_number
+
 if TYPE_CHECKING:
     from mockint.coach import Coach, RetryOutcome
     from mockint.store import Attempt, Trend
@@ -31,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--limit",
         metavar="N",
-        type=int,
+        type=whole_number(0, 1_000_000_000),
         default=DEFAULT_LIMIT,
         help=f"show the N newest (default {DEFAULT_LIMIT}; 0 shows all)",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from mockint.commands._common import require_terminal
 from mockint.errors import MockintError
 
 HELP = "practice questions in the app (a bank, one question, or a few)"
@@ -19,6 +20,8 @@ examples:
   mockint practice --job job-staff-nurse   the set `mockint job POSTING` made"""
 
 DRILL_ALL = "*"
+MAX_COUNT = 1000
+"""More questions than any bank set holds; past it a number is a typo (or an overflow)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     validate(args)
+    require_terminal("mockint practice")
     from mockint.config import load_config
     from mockint.tui.app import run_app
 
@@ -58,8 +62,10 @@ def run(args: argparse.Namespace) -> int:
 
 def validate(args: argparse.Namespace) -> None:
     """Reject bad input before the app opens, so it gets a one-line error."""
-    if args.count is not None and args.count < 1:
-        raise MockintError(f"--count must be 1 or more, not {args.count}")
+    if args.count is not None and not 1 <= args.count <= MAX_COUNT:
+        raise MockintError(
+            f"--count must be 1 or more (at most {MAX_COUNT}), not {str(args.count)[:30]}"
+        )
     if args.drill is not None and (args.bank or args.question):
         raise MockintError("--drill picks its own questions: leave out --bank and --question")
     if args.job and (args.bank or args.question or args.drill is not None):

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from mockint.commands._common import attempt_id
+
 if TYPE_CHECKING:
     from mockint.models import Word
     from mockint.store import Attempt
@@ -34,14 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from mockint.errors import MockintError
     from mockint.store import display
 
-    try:
-        attempt_id = int(str(args.attempt).lstrip("#"))
-    except ValueError:
-        raise MockintError(
-            f"ATTEMPT is an attempt id (a number), not {args.attempt!r}: see `mockint history`"
-        ) from None
     with Coach.open(load_config) as coach:
-        attempt = coach.attempt(attempt_id)
+        attempt = coach.attempt(attempt_id(str(args.attempt)))
     _print_header(attempt)
     marks = display.word_marks(attempt.words, attempt.report)
     audio = attempt.audio_path

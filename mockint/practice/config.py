@@ -4,10 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass
 class PracticeConfig:
+    # Ranges checked when config.yaml is read (mockint.config): values outside them made
+    # FSRS divide by zero, plans negative, or flags impossible.
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "daily_questions": (1, 100),
+        "daily_minutes": (0, 24 * 60),
+        "feedback_seconds": (0, 3600),
+        "desired_retention": (0.5, 0.99),
+        "maximum_interval_days": (1, 36500),
+        "again_below": (0, 100),
+        "hard_below": (0, 100),
+        "good_below": (0, 100),
+        "weak_below": (0, 100),
+        "weak_flag_count": (1, 100),
+        "weak_flag_window": (1, 100),
+        "leech_lapses": (1, 100),
+        "unflag_after": (1, 100),
+        "unflag_score": (0, 100),
+    }
+
     daily_questions: int = 5
     """How many questions a daily plan holds (questions answered earlier today count)."""
 
@@ -68,6 +88,26 @@ class PracticeConfig:
     unflag_score: int = 75
     """An answer counts as good for clearing a weak flag from this score up (and only if you
     did not rate it Again or Hard yourself)."""
+
+    def problems(self) -> list[str]:
+        """Rules between settings (each setting's own range is in LIMITS)."""
+        found: list[str] = []
+        if self.again_below > self.hard_below:
+            found.append(
+                f"hard_below: must be at least again_below ({self.again_below}), "
+                f"not {self.hard_below}"
+            )
+        if self.hard_below > self.good_below:
+            found.append(
+                f"good_below: must be at least hard_below ({self.hard_below}), "
+                f"not {self.good_below}"
+            )
+        if self.weak_flag_count > self.weak_flag_window:
+            found.append(
+                f"weak_flag_count: must not exceed weak_flag_window ({self.weak_flag_window}), "
+                f"not {self.weak_flag_count}"
+            )
+        return found
 
 
 def practice_config(config: PracticeConfig | None) -> PracticeConfig:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from importlib.resources import files
-from typing import Any
+from typing import Any, ClassVar
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -68,6 +68,15 @@ class FillerConfig:
 
 @dataclass
 class PaceConfig:
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "band_wpm": (1, 1000),
+        "too_slow_wpm": (1, 1000),
+        "too_fast_wpm": (1, 1000),
+        "gap_s": (0.1, 60),
+        "window_s": (1, 600),
+    }
+    """Ranges checked when config.yaml is read (mockint.config): a zero window or gap measures
+    nothing."""
     band_wpm: tuple[float, float] = (120.0, 160.0)
     """Words per minute (over speaking time) that interviewers find easy to follow."""
 
@@ -89,6 +98,10 @@ class PaceConfig:
 
 @dataclass
 class LengthConfig:
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "default_target_seconds": (1, 3600),
+        "untimed_wpm": (1, 1000),
+    }
     default_target_seconds: tuple[int, int] = (60, 120)
     """Target answer length when no question is given (behavioral answers run 1–2 min)."""
 
@@ -98,6 +111,11 @@ class LengthConfig:
 
 @dataclass
 class PauseConfig:
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "long_pause_s": (0.1, 60),
+        "hesitation_s": (0.1, 60),
+        "sentence_pause_s": (0.05, 60),
+    }
     long_pause_s: float = 2.0
     """A silence between words at least this long is a long pause."""
 
@@ -113,6 +131,7 @@ class PauseConfig:
 
 @dataclass
 class LanguageConfig:
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {"we_share_flag": (0, 1)}
     hedges: list[str] = field(default_factory=lambda: list(DEFAULT_HEDGES))
     """Hedges and weak words that undercut confidence. A phrase in both this list and
     ``fillers.verbal`` counts as a filler where the filler rules say so, else as a hedge."""
@@ -139,6 +158,7 @@ class LanguageConfig:
 
 @dataclass
 class StructureConfig:
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {"action_min_share": (0, 1)}
     situation_cues: list[str] = field(default_factory=lambda: list(DEFAULT_SITUATION_CUES))
     """Phrases that mark a sentence as setting the scene (Situation). Cue phrases are one
     clue the STAR model weighs among many (verbs, aims, outcomes, position)."""
@@ -167,6 +187,10 @@ class StructureConfig:
 
 @dataclass
 class CoverageConfig:
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "threshold": (0, 1),
+        "word_similarity": (0, 100),
+    }
     threshold: float = 0.5
     """Share of a key point's content words one sentence (with the next) must say, for
     points of three words or more; shorter points need every word, and no point is ever

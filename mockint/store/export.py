@@ -6,11 +6,14 @@ memory. Files are created readable by the owner only (transcripts are private).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -60,14 +63,40 @@ def export(store: Store, fmt: str, out: TextIO) -> int:
     return writers[fmt](store, out)
 
 
-def open_private(path: Path) -> TextIO:
-    """Open ``path`` for writing text, mode 0600 (also when it already existed)."""
+@contextmanager
+def open_private(path: Path, *, force: bool = False) -> Iterator[TextIO]:
+    """``with open_private(path) as out:`` — text written to a private (0600) temp file
+    beside ``path``, which becomes ``path`` only once complete: a full disk or an error
+    leaves the previous file as it was. An existing ``path`` is replaced only with
+    ``force``; a symbolic link is never followed (its target is never touched)."""
+    if path.is_symlink():
+        raise MockintError(f"{path} is a symbolic link: not writing through it (give a real path)")
+    if path.exists():
+        if not path.is_file():
+            raise MockintError(f"{path} is not a regular file: give a file name to write")
+        if not force:
+            raise MockintError(f"{path} already exists: add --force to replace it")
     try:
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.chmod(path, 0o600)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise MockintError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        if force:
+            os.replace(tmp, path)  # replaces a link itself, never its target
+        else:
+            os.link(tmp, path)  # fails if the name appeared meanwhile: nothing replaced
+    except OSError as exc:
+        raise MockintError(
+            f"cannot write {path}: {exc.strerror or exc} (nothing was replaced)"
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 # -- JSON ------------------------------------------------------------------------------------
@@ -125,7 +154,8 @@ def _csv_row(attempt: Attempt, root: Path) -> list[Any]:
 
 
 def write_markdown(store: Store, out: TextIO) -> int:
-    """A report: per attempt, the question, the transcript (fillers marked), metrics, tips."""
+    """A report: per attempt, the question, the transcript (fillers marked), metrics, tips;
+    then the interviews you debriefed."""
     out.write("# mockint practice report\n\n")
     out.write(f"Exported {display.local_time(now_iso())}.\n")
     count = 0
@@ -134,7 +164,29 @@ def write_markdown(store: Store, out: TextIO) -> int:
         count += 1
     if not count:
         out.write("\nNo attempts yet.\n")
+    out.write(_markdown_debriefs(store))
     return count
+
+
+def _markdown_debriefs(store: Store) -> str:
+    rows = store.read(
+        "SELECT company, role, interview_date, feedback, questions_json FROM debriefs "
+        "ORDER BY interview_date, id"
+    )
+    if not rows:
+        return ""
+    lines = ["", "# Your interviews (debriefs)"]
+    for row in rows:
+        where = " · ".join(x for x in (row["company"], row["role"]) if x) or "An interview"
+        lines += ["", f"## {where}, {row['interview_date']}", ""]
+        if row["feedback"]:
+            lines += ["Feedback:", "", _quote(row["feedback"]), ""]
+        items = json.loads(row["questions_json"] or "[]")
+        for item in items if isinstance(items, list) else []:
+            text = str(item.get("text", "")) if isinstance(item, dict) else str(item)
+            struggled = isinstance(item, dict) and item.get("struggled")
+            lines.append(f"- {text}" + (" (you struggled with it)" if struggled else ""))
+    return "\n".join(lines) + "\n"
 
 
 def markdown_attempt(attempt: Attempt) -> str:
@@ -169,22 +221,48 @@ def markdown_attempt(attempt: Attempt) -> str:
 
 
 def _markdown_metrics(report: dict[str, Any]) -> list[str]:
+    """The metrics a person reads, in words (raw data is in the JSON export)."""
     metrics = report.get("metrics") or {}
+    rows: list[tuple[str, str]] = []
+    if isinstance(metrics.get("word_count"), int):
+        rows.append(("Words", str(metrics["word_count"])))
+    if isinstance(metrics.get("wpm"), int | float):
+        rows.append(("Pace", f"{metrics['wpm']:.0f} words a minute"))
+    fillers = metrics.get("fillers")
+    if isinstance(fillers, dict) and "total" in fillers:
+        rate = fillers.get("per_100_words")
+        text = str(fillers["total"]) + (f" ({rate:.1f} per 100 words)" if rate is not None else "")
+        rows.append(("Fillers", text + _counts(fillers.get("counts"))))
+    pauses = metrics.get("long_pauses")
+    if isinstance(pauses, list):
+        rows.append(("Long pauses", str(len(pauses))))
+    hedges = metrics.get("hedges")
+    if isinstance(hedges, dict) and "total" in hedges:
+        rows.append(("Hedges", str(hedges["total"]) + _counts(hedges.get("counts"))))
+    star = metrics.get("star")
+    if isinstance(star, dict) and star:
+        said = [k for k, v in star.items() if v is True]
+        missing = [k for k, v in star.items() if v is False]
+        text = ", ".join(said) or "none"
+        rows.append(
+            ("Structure (STAR)", text + (f"; missing {', '.join(missing)}" if missing else ""))
+        )
     parts = (report.get("score") or {}).get("parts") or {}
-    rows = [(k, v) for k, v in metrics.items() if isinstance(v, int | float | str | bool)]
-    rows += [(f"{k} (nested)", _brief(v)) for k, v in metrics.items() if isinstance(v, dict)]
-    rows += [(f"score: {k}", v) for k, v in parts.items()]
+    if parts:
+        rows.append(("Part scores", ", ".join(f"{k} {v}" for k, v in parts.items())))
     if not rows:
         return []
-    lines = ["", "### Metrics", "", "| metric | value |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in rows]
+    lines = ["", "### Metrics", "", "| | |", "|---|---|"]
+    lines += [f"| {k} | {v.replace('|', '/')} |" for k, v in rows]
     return lines
 
 
-def _brief(value: dict[str, Any]) -> str:
-    """A nested metric in one cell: its scalar fields only."""
-    scalars = [f"{k} {v}" for k, v in value.items() if isinstance(v, int | float | str | bool)]
-    return ", ".join(scalars).replace("|", "/")
+def _counts(counts: Any) -> str:
+    """``: um 3, like 2`` (most first), or nothing."""
+    if not isinstance(counts, dict) or not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1] if isinstance(kv[1], int) else 0)
+    return ": " + ", ".join(f"{k} {v}" for k, v in ranked)
 
 
 def _tip_text(tip: Any) -> str:

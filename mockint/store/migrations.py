@@ -130,7 +130,14 @@ def _v3_jobs_profile(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index, _v3_jobs_profile]
+def _v4_forgotten(conn: sqlite3.Connection) -> None:
+    """Tombstones of forgotten audio: a row goes in the same transaction that deletes the
+    attempt, and leaves once the file is deleted, so a forget killed in between is finished
+    by the next open instead of leaving audio that later comes back as an orphan."""
+    conn.execute("CREATE TABLE forgotten (audio_path TEXT PRIMARY KEY)")
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index, _v3_jobs_profile, _v4_forgotten]
 """Every schema step, oldest first. Append only."""
 
 

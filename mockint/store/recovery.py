@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -26,8 +27,35 @@ LOCKS_DIR = ".active"
 """Under ``recordings/``: one lock file per attempt being recorded."""
 
 AUDIO_SUFFIXES = frozenset(
-    {".flac", ".wav", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm", ".mp4", ".aiff"}
-)
+    {
+        ".flac", ".wav", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".aac", ".webm", ".mp4",
+        ".aiff", ".audio",
+    }
+)  # fmt: skip
+
+# Other spellings of a suffix above: a stored copy always gets the one spelling.
+_SUFFIX_ALIASES = {".wave": ".wav", ".aif": ".aiff", ".aifc": ".aiff"}
+
+OUR_NAME = re.compile(r"^\d+(?:-\d+)?\.[a-z0-9]{1,8}$")
+"""The names the store gives recordings: ``<attempt id>[-<n>].<suffix>``, n when the plain
+name was taken (by a recording of a database moved aside)."""
+
+DAY_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def stored_suffix(source: Path) -> str:
+    """The suffix a copy of ``source`` is stored under: one of :data:`AUDIO_SUFFIXES`, and
+    ``.audio`` for anything else (PyAV reads the content, not the name)."""
+    suffix = _SUFFIX_ALIASES.get(source.suffix.lower(), source.suffix.lower())
+    return suffix if suffix in AUDIO_SUFFIXES else ".audio"
+
+
+def is_audio_name(name: str) -> bool:
+    """A recording's file name: one the store gives, or any audio suffix (not hidden)."""
+    if name.startswith("."):
+        return False
+    return OUR_NAME.match(name) is not None or os.path.splitext(name)[1].lower() in AUDIO_SUFFIXES
+
 
 # Locks this process holds, by lock path. Process-wide rather than per Store: the app may
 # open a Store per worker thread, and the lock must outlive them until the recording ends.
@@ -81,18 +109,24 @@ def is_live(path: Path) -> bool:
     with _held_guard:
         if path in _held:
             return True
+    return flock_held(path, remove_stale=True)
+
+
+def flock_held(path: Path, *, remove_stale: bool = False) -> bool:
+    """Whether another open file holds an exclusive ``flock`` on ``path``; with
+    ``remove_stale``, a file nobody holds is removed (its process died)."""
     try:
-        fd = os.open(path, os.O_RDWR)
-    except FileNotFoundError:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
         return False
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return True
     else:
-        # Nobody held it: the recorder died. Remove the stale lock while we own it.
-        with contextlib.suppress(OSError):
-            path.unlink()
+        if remove_stale:  # removed while we hold it, so no new owner is cut off
+            with contextlib.suppress(OSError):
+                path.unlink()
         return False
     finally:
         os.close(fd)
@@ -140,8 +174,6 @@ def audio_file_names(recordings: Path) -> list[str]:
                 found.extend(
                     entry.path
                     for entry in files
-                    if not entry.name.startswith(".")
-                    and os.path.splitext(entry.name)[1].lower() in AUDIO_SUFFIXES
-                    and entry.is_file(follow_symlinks=False)
+                    if is_audio_name(entry.name) and entry.is_file(follow_symlinks=False)
                 )
     return found

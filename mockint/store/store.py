@@ -28,6 +28,7 @@ writers wait up to 5 s for each other (then a MockintError says the database is 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sqlite3
@@ -52,8 +53,8 @@ from mockint.store.attempts import (
     attempt_from_row,
     words_to_dict,
 )
-from mockint.store.db import connect, database_error, write_transaction
-from mockint.store.files import copy_private
+from mockint.store.db import connect, database_error, is_read_only, write_transaction
+from mockint.store.files import copy_private, remove_stale_copies
 from mockint.store.repair import recover_unfinished
 
 if TYPE_CHECKING:
@@ -68,11 +69,21 @@ _PENDING = "status IN ('recorded', 'failed') AND audio_path IS NOT NULL"
 class Store:
     """Attempts and sessions in SQLite, audio under ``recordings/``. See the module doc."""
 
-    def __init__(self, conn: sqlite3.Connection, *, root: Path, recordings: Path, where: str):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        root: Path,
+        recordings: Path,
+        where: str,
+        banks: Path | None = None,
+    ):
         self._conn = conn
         self.root = root
         """The data root; stored audio paths are relative to it."""
         self.recordings = recordings
+        self.banks = banks if banks is not None else root / "banks"
+        """The user's banks (``forget --all`` deletes the debrief bank there)."""
         self.where = where
         """The database file (for messages)."""
         self._recovered: list[Attempt] = []
@@ -94,9 +105,12 @@ class Store:
             root=paths.data_root(),
             recordings=paths.recordings_dir(),
             where=where,
+            banks=paths.user_banks_dir(),
         )
-        if recover:
+        if recover and not is_read_only(store._conn):
             try:
+                forget.finish_pending(store._conn, store.root, strict=False)
+                remove_stale_copies(store.recordings)
                 ids = recover_unfinished(store._conn, where, store.root, store.recordings)
                 store._recovered = [store.get(i) for i in ids]
             except BaseException:
@@ -160,8 +174,7 @@ class Store:
         created = now_iso()
         with self.transaction() as conn:
             attempt_id = self._insert(conn, question, Status.RECORDING, created, session_id)
-            relative = self._audio_relpath(created, attempt_id, suffix)
-            self._private_dir((self.root / relative).parent)
+            relative = self._audio_relpath(conn, created, attempt_id, suffix)
             conn.execute(
                 "UPDATE attempts SET audio_path = ? WHERE id = ?", (str(relative), attempt_id)
             )
@@ -191,16 +204,16 @@ class Store:
             raise MockintError(f"audio file not found: {src}")
         duration = recovery.audio_duration(src)
         created = now_iso()
-        suffix = src.suffix.lower() if src.suffix else ".audio"
+        suffix = recovery.stored_suffix(src)
         with self.transaction() as conn:
             attempt_id = self._insert(conn, question, Status.RECORDED, created, session_id)
-            relative = self._audio_relpath(created, attempt_id, suffix)
+            relative = self._audio_relpath(conn, created, attempt_id, suffix)
             conn.execute(
                 "UPDATE attempts SET audio_path = ?, duration_s = ? WHERE id = ?",
                 (str(relative), duration, attempt_id),
             )
             # Copied inside the transaction: if the copy fails, no row points at nothing.
-            copy_private(src, self._private_dir((self.root / relative).parent) / relative.name)
+            copy_private(src, self.root / relative)
         return self.get(attempt_id)
 
     def add_typed_attempt(
@@ -358,7 +371,11 @@ class Store:
             return []
         # Compared as the stored relative strings: no Path per file or row of a long history.
         known = {
-            r[0] for r in self.read("SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL")
+            r[0]
+            for r in self.read(
+                "SELECT audio_path FROM attempts WHERE audio_path IS NOT NULL "
+                "UNION SELECT audio_path FROM forgotten"
+            )
         }
         skip = len(os.path.join(str(self.root), ""))
         found = sorted(Path(f) for f in files if f[skip:] not in known)
@@ -370,10 +387,17 @@ class Store:
         """Delete the attempt's row and its audio file (not while it is being recorded)."""
         forget.delete_attempt(self._conn, self.where, self.root, self.recordings, attempt_id)
 
-    def delete_all(self) -> int:
-        """Delete every attempt and session, every recording, and compact the database so no
-        transcript survives in free pages or the WAL. Returns the number of attempts."""
-        return forget.delete_all(self._conn, self.where, self.recordings)
+    def delete_all(self) -> forget.Forgotten:
+        """Delete everything the user gave (see :func:`forget.delete_all`) and compact the
+        database so no transcript survives in free pages or the WAL."""
+        return forget.delete_all(self._conn, self.where, self.root, self.recordings, self.banks)
+
+    def forget_inventory(self) -> forget.Forgotten:
+        """What :meth:`delete_all` would delete now."""
+        try:
+            return forget.inventory(self._conn, self.recordings, self.banks)
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, self.where) from None
 
     # -- internals ----------------------------------------------------------------------
 
@@ -401,9 +425,22 @@ class Store:
         )
         return int(cur.lastrowid or 0)
 
-    def _audio_relpath(self, created: str, attempt_id: int, suffix: str) -> Path:
+    def _audio_relpath(
+        self, conn: sqlite3.Connection, created: str, attempt_id: int, suffix: str
+    ) -> Path:
+        """A path for a new recording that no file, row or tombstone uses: ids restart at 1
+        in a new database (an old one moved aside) while its recordings stay on disk, and
+        those must never be overwritten, deleted or scored as someone else's."""
         day = created[:10]  # yyyy-mm-dd of the UTC timestamp
-        return self.recordings.relative_to(self.root) / day / f"{attempt_id}{suffix}"
+        folder = self.recordings.relative_to(self.root) / day
+        self._private_dir(self.root / folder)
+        for n in itertools.count(1):
+            relative = folder / (f"{attempt_id}{suffix}" if n == 1 else f"{attempt_id}-{n}{suffix}")
+            path = self.root / relative
+            taken = os.path.lexists(path) or recovery.leftovers(path)
+            if not taken and not _path_in_use(conn, str(relative)):
+                return relative
+        raise AssertionError("unreachable")
 
     def _private_dir(self, folder: Path) -> Path:
         """Create ``folder`` under ``recordings/``, with ``recordings/`` itself, owner-only."""
@@ -422,6 +459,15 @@ class Store:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, self.where) from None
+
+
+def _path_in_use(conn: sqlite3.Connection, relative: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM attempts WHERE audio_path = ? UNION SELECT 1 FROM forgotten "
+        "WHERE audio_path = ?",
+        (relative, relative),
+    ).fetchone()
+    return row is not None
 
 
 def _filters(

@@ -134,6 +134,11 @@ class AnswerTake:
     def level_dbfs(self) -> float:
         return self._recorder.level_dbfs if self._recorder else -120.0
 
+    @property
+    def problem(self) -> str | None:
+        """Why the recording stopped by itself (a full disk), for the screen to stop at once."""
+        return self._recorder.problem if self._recorder else None
+
     def start(self) -> None:
         """Begin the attempt and start recording (blocking; raises MockintError)."""
         backend = self.services.backend
@@ -158,7 +163,13 @@ class AnswerTake:
     def stop(self) -> Answered:
         """Stop, finish the transcript, score and save (blocking)."""
         assert self._recorder is not None and self.attempt_id is not None
-        recording = self._recorder.stop()
+        try:
+            recording = self._recorder.stop()
+        except MockintError:
+            if self.audio_path is not None and self.audio_path.is_file():
+                # What was written is a finished file: keep it for `mockint history --retry`.
+                self.services.backend.abandon_answer(self.attempt_id, self._recorder.elapsed_s)
+            raise
         return self.services.backend.finish_answer(
             self.attempt_id,
             recording.duration_s,

@@ -232,7 +232,7 @@ def test_export_to_a_private_file(
         assert text.count("\n## Attempt ") == 4
         assert f"> [Um] so I {SECRET} it" in text
         assert "- Say the result in numbers." in text
-        assert "| wpm | 150.0 |" in text
+        assert "| Pace | 150 words a minute |" in text
 
 
 def test_export_to_stdout(history: list[int], capsys: pytest.CaptureFixture[str]) -> None:

@@ -89,6 +89,8 @@ class FakeRecorder:
         self.fail = fail
         self.started = False
         self.stopped = False
+        self.problem: str | None = None
+        """Set by a test: the recorder stopped by itself (a full disk)."""
 
     def start(self) -> None:
         from mockint.errors import MockintError
@@ -102,7 +104,11 @@ class FakeRecorder:
             self.on_block([0.0] * 160)
 
     def stop(self) -> FakeRecording:
+        from mockint.errors import MockintError
+
         self.stopped = True
+        if self.problem:
+            raise MockintError(self.problem)
         return FakeRecording(self.path, 75.0)
 
     @property

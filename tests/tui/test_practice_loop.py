@@ -220,3 +220,27 @@ async def test_drill_with_nothing_weak_says_so(tmp_path: Path) -> None:
         await settle(pilot, lambda: bool(app._notifications))
         assert isinstance(app.screen, HomeScreen)
         assert "Nothing to drill" in next(iter(app._notifications)).message
+
+
+async def test_a_full_disk_while_recording_stops_at_once_and_says_why(tmp_path: Path) -> None:
+    from tests.tui.fakes import FakeRecorder
+
+    made: list[FakeRecorder] = []
+
+    def recorder(path: Path, on_block: object) -> FakeRecorder:
+        made.append(FakeRecorder(path, None))
+        return made[-1]
+
+    backend = FakeBackend(root=tmp_path)
+    services = make_services(tmp_path, backend=backend)
+    services.make_recorder = recorder  # type: ignore[assignment]
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "record"))
+        made[0].problem = "the disk is full: recording stopped at 12 s; what was said is kept"
+        screen = practice(app)
+        await settle(pilot, stage_is(app, "card"))
+        assert "disk is full" in text_of(screen.query_one("#audio-problem", Static))
+        await settle(pilot, lambda: backend.rows[0].status == "recorded")

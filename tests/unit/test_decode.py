@@ -130,3 +130,21 @@ def test_truncated_wav_reads_what_is_there(tmp_path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: 44 + 16000 * 2])
     assert abs(len(decode(path)) / SAMPLE_RATE - 1.0) < 0.01
+
+
+def test_a_truncated_mp3_gives_only_the_audio_really_there(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    t = np.arange(16000 * 6) / 16000
+    full = tmp_path / "full.mp3"
+    sf.write(full, (0.3 * np.sin(2 * np.pi * 300 * t)).astype("float32"), 16000, format="MP3")
+    data = full.read_bytes()
+    cut = tmp_path / "cut.mp3"
+    cut.write_bytes(data[: len(data) // 2])
+    capfd.readouterr()
+    first, second = decode(cut), decode(cut)
+    assert len(first) / 16000 < 3.5  # not the 6 s the header promises, padded with garbage
+    assert np.array_equal(first, second)
+    assert duration_of(cut) < 3.5
+    assert len(decode(full)) / 16000 == pytest.approx(6.0, abs=0.1)
+    assert "Warning" not in capfd.readouterr().err  # no raw decoder chatter

@@ -202,6 +202,7 @@ def test_migrations_are_listed_in_order() -> None:
         migrations._v1_initial,
         migrations._v2_audio_index,
         migrations._v3_jobs_profile,
+        migrations._v4_forgotten,
     ] == migrations.MIGRATIONS
 
 

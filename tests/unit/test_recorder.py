@@ -206,3 +206,36 @@ def test_recording_runs_on_its_own_threads(tmp_path: Path) -> None:
         on_block=lambda _: callers.add(threading.current_thread().name),
     )
     assert callers == {"mockint-recorder-writer"}
+
+
+def test_a_full_disk_stops_the_recording_at_once_and_keeps_what_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    real = WavAppender.append
+    written = {"n": 0}
+
+    def append(self: WavAppender, samples: np.ndarray) -> None:
+        if written["n"] >= 16000:  # one second fits, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written["n"] += len(samples)
+        real(self, samples)
+
+    monkeypatch.setattr(WavAppender, "append", append)
+    factory, finished = array_source(_tone(16000, 3.0), 16000, speed=0)
+    path = tmp_path / "day" / "1.flac"
+    recorder = Recorder(path, stream_factory=factory)
+    recorder.start()
+    assert finished.wait(10)
+    for _ in range(1000):  # the writer thread drains the queue after the source finished
+        if recorder.problem is not None:
+            break
+        threading.Event().wait(0.01)
+    assert recorder.problem is not None and "disk is full" in recorder.problem
+    assert not recorder.is_recording  # the screen must not go on saying "recording"
+    with pytest.raises(MockintError, match="disk is full") as caught:
+        recorder.stop()
+    assert "kept" in str(caught.value)
+    data, _ = soundfile.read(path)  # the first second, as a finished recording
+    assert len(data) == pytest.approx(16000, abs=1000)

@@ -12,6 +12,7 @@ import pytest
 from mockint.audio import devices
 from mockint.commands import doctor
 from mockint.errors import MockintError
+from mockint.store.migrations import MIGRATIONS
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_json_report(healthy: None, capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(out)
     assert code == 0 and report["ok"] is True
     names = [c["name"] for c in report["checks"]]
-    assert names[:4] == ["config", "data root", "recordings", "PortAudio"]
+    assert names[:5] == ["config", "data root", "database", "recordings", "PortAudio"]
     assert {"name", "ok", "detail", "fix", "essential"} <= set(report["checks"][0])
 
 
@@ -65,14 +66,59 @@ def test_missing_portaudio_fails_with_the_fix(
     assert len(err.strip().splitlines()) == 1
 
 
-def test_a_silent_microphone_passes_with_a_hint(
+def test_a_silent_microphone_is_a_warning_not_a_tick(
     healthy: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(
         devices, "probe_input", lambda device, seconds: devices.Probe("Mic", 48000, 0.3, -100.0)
     )
     code, out, _ = _run(capsys)
-    assert code == 0 and "silent: muted, or the wrong device?" in out
+    assert code == 0 and "! microphone    Mic at 48000 Hz, level -100 dBFS (silent" in out
+    assert "✓ microphone" not in out and "fix: unmute it" in out
+
+
+def _sqlite_db(version: int) -> Path:
+    import sqlite3
+
+    from mockint import paths
+    from mockint.store import Store
+
+    Store.open().close()
+    conn = sqlite3.connect(paths.db_path())
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    return paths.db_path()
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("newer", "was written by a newer mockint (schema 99"),
+        ("random", "is damaged"),
+        ("truncated", "is damaged"),
+    ],
+)
+def test_a_damaged_or_newer_database_is_a_cross_not_a_tick(
+    healthy: None, capsys: pytest.CaptureFixture[str], damage: str, expected: str
+) -> None:
+    import os
+
+    db = _sqlite_db(99 if damage == "newer" else len(MIGRATIONS))
+    if damage == "random":
+        db.write_bytes(os.urandom(8192))
+    elif damage == "truncated":
+        data = db.read_bytes()
+        db.write_bytes(data[:100] + os.urandom(len(data) - 100))
+    code, out, err = _run(capsys)
+    assert code == 2 and "database" in err
+    line = next(x for x in out.splitlines() if "database" in x and x[:1] in "✓✗")
+    assert line.startswith("✗ database") and expected in line, out
+
+
+def test_a_healthy_database_is_a_tick(healthy: None, capsys: pytest.CaptureFixture[str]) -> None:
+    _sqlite_db(len(MIGRATIONS))
+    code, out, _ = _run(capsys)
+    assert code == 0 and "✓ database      " in out and "(0 attempts)" in out
 
 
 def test_a_broken_microphone_fails(

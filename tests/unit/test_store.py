@@ -227,7 +227,7 @@ def test_a_typed_attempt_in_history_export_and_forget(store: Store, tmp_path: Pa
     assert store.find(typed.id) is None
     assert recorded.audio_path is not None and recorded.audio_path.is_file()
     store.add_typed_attempt(QUESTION)
-    assert store.delete_all() == 2
+    assert store.delete_all().attempts == 2
 
 
 def test_crash_recovery_leaves_typed_attempts_alone() -> None:
@@ -393,7 +393,7 @@ def test_delete_all_leaves_no_audio_and_no_rows(store: Store, tmp_path: Path) ->
         store.add_recorded_attempt(QUESTION, wav(tmp_path / name))
     live = store.begin_attempt(QUESTION)  # this process's own recording: it may cancel it
     store.start_session("daily")
-    assert store.delete_all() == 3
+    assert store.delete_all().attempts == 3
     assert store.count_attempts() == 0
     assert store.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
     left = [p for p in paths.recordings_dir().rglob("*") if p.is_file()]

@@ -303,6 +303,9 @@ class PracticeScreen(Screen[None]):
         # chunk is being transcribed in another thread.
         if self.take is None:
             return
+        if self.take.problem:  # a full disk: stop now and say why, not "recording" on
+            self.action_stop()
+            return
         self.query_one("#timer", ElapsedTimer).elapsed_s = self.take.elapsed_s
         self.query_one("#level", LevelMeter).level_dbfs = self.take.level_dbfs
         self._update_record_status()
