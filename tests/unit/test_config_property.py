@@ -29,18 +29,24 @@ SETTINGS = dict(
 )
 
 
-def _numeric_settings() -> list[tuple[str, str, Any]]:
-    """(section, field, type hint) of every number, pair of numbers and mapping of numbers."""
+def _numeric_settings(cls: type = Config, at: str = "") -> list[tuple[str, str, Any]]:
+    """(section, field, type hint) of every number, pair of numbers and mapping of numbers;
+    nested sections (``scoring.pace``) are named with a dot."""
     found = []
-    for section in dataclasses.fields(Config):
-        cls = typing.get_type_hints(Config)[section.name]
-        for name, hint in typing.get_type_hints(cls).items():
-            if name == "LIMITS":
-                continue
-            text = str(hint)
-            if any(t in text for t in ("int", "float")):
-                found.append((section.name, name, hint))
+    for name, hint in typing.get_type_hints(cls).items():
+        if name == "LIMITS":
+            continue
+        if dataclasses.is_dataclass(hint):
+            found.extend(_numeric_settings(hint, f"{at}.{name}" if at else name))
+        elif at and any(t in str(hint) for t in ("int", "float")):
+            found.append((at, name, hint))
     return found
+
+
+def _put(raw: dict[str, Any], section: str, name: str, value: Any) -> None:
+    for key in section.split("."):
+        raw = raw.setdefault(key, {})
+    raw[name] = value
 
 
 NUMERIC = _numeric_settings()
@@ -82,9 +88,9 @@ def _use(config: Config) -> None:
 def test_any_numeric_setting_is_refused_in_one_line_or_works(
     first: tuple[str, str, Any], a: Any, second: tuple[str, str, Any], b: Any
 ) -> None:
-    raw: dict[str, dict[str, Any]] = {}
-    raw.setdefault(first[0], {})[first[1]] = a
-    raw.setdefault(second[0], {})[second[1]] = b
+    raw: dict[str, Any] = {}
+    _put(raw, first[0], first[1], a)
+    _put(raw, second[0], second[1], b)
     try:
         config = config_from_dict(raw)
     except MockintError as exc:
@@ -104,8 +110,10 @@ def test_any_numeric_setting_is_refused_in_one_line_or_works(
         ({"practice": {"daily_questions": -5}}, "practice.daily_questions: must be between 1"),
         ({"practice": {"weak_flag_window": 0}}, "practice.weak_flag_window"),
         ({"scoring": {"weights": {"pace": math.nan}}}, "scoring.weights: pace: must be finite"),
-        ({"scoring": {"default_target_seconds": [0, 0]}}, "scoring.default_target_seconds"),
-        ({"scoring": {"pace_window_s": 0}}, "scoring.pace_window_s: must be between 1 and 600"),
+        # Flat keys of earlier config files are read, and named by their section now.
+        ({"scoring": {"default_target_seconds": [0, 0]}}, "scoring.length.default_target"),
+        ({"scoring": {"pace_window_s": 0}}, "scoring.pace.window_s: must be between 1 and 600"),
+        ({"scoring": {"pace": {"gap_s": 0}}}, "scoring.pace.gap_s: must be between 0.1 and 60"),
         ({"practice": {"daily_questions": 10**30}}, "practice.daily_questions"),
         ({"practice": {"again_below": 90}}, "practice.hard_below: must be at least again_below"),
         ({"speech": {"beam_size": 0}}, "speech.beam_size: must be between 1 and 20, not 0"),
@@ -121,7 +129,8 @@ def test_nonsense_values_are_named_with_their_range(raw: dict[str, Any], message
 
 def test_every_numeric_setting_is_covered() -> None:
     names = {f"{s}.{f}" for s, f, _ in NUMERIC}
-    assert {"practice.desired_retention", "scoring.weights", "speech.beam_size"} <= names
+    assert {"practice.desired_retention", "scoring.weights", "scoring.pace.window_s"} <= names
+    assert "speech.beam_size" in names
     assert len(names) >= 40
 
 
