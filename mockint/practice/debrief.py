@@ -30,13 +30,13 @@ from mockint.practice.debrief_bank import BANK_FILE, BANK_ID, _dump, _read_bank,
 from mockint.practice.debrief_match import (
     STAR_KEY_POINTS,
     follow_up_note,
-    guess_kind,
     match_question,
     parse_date,
     similarity,
     slug,
 )
 from mockint.practice.weak import mark_weak
+from mockint.prep.kinds import kind_from_text
 from mockint.store.db import write_transaction
 
 __all__ = [
@@ -45,7 +45,6 @@ __all__ = [
     "DebriefItem",
     "DebriefResult",
     "follow_up_note",
-    "guess_kind",
     "match_question",
     "parse_date",
     "save_debrief",
@@ -115,9 +114,6 @@ class DebriefResult:
             "bank": str(self.bank_path) if self.bank_path else None,
             "follow_up": self.follow_up,
         }
-
-
-# --- matching and guessing (pure) -----------------------------------------------------------
 
 
 def save_debrief(
@@ -211,7 +207,7 @@ def _place(
             question, score = found
             items.append(DebriefItem(text, question.id, True, score, i in hard, question.kind))
             continue
-        kind = guess_kind(text)
+        kind = kind_from_text(text)
         qid = _unique_id(f"debrief-{slug(text)}", taken)
         taken.add(qid)
         entry = _entry(qid, text, kind, company, role, day, feedback, struggled=i in hard)
@@ -287,9 +283,6 @@ def _raw_questions(data: dict[str, Any]) -> list[Question]:
         for q in data.get("questions", [])
         if isinstance(q, dict) and isinstance(q.get("id"), str) and isinstance(q.get("text"), str)
     ]
-
-
-# --- the bank file --------------------------------------------------------------------------
 
 
 def _record(
