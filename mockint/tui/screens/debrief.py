@@ -132,11 +132,7 @@ class DebriefScreen(Screen[None]):
                     validate_on=["changed", "submitted"],
                 )
             yield Static("", id="debrief-date-error")
-            yield Label(
-                "Paste the transcript or your notes (optional): its questions are found for "
-                "you to tick",
-                classes="panel-title",
-            )
+            yield Label("Paste the transcript or your notes (optional)", classes="panel-title")
             yield TextArea(id="debrief-transcript")
             yield Button("Find the questions", id="debrief-find")
             yield Static("", id="debrief-found-note", markup=False)
