@@ -206,3 +206,27 @@ def test_a_transcript_without_a_terminal_needs_yes() -> None:
     )
     assert proc.returncode == 2 and "--yes" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_transcript_in_a_terminal_asks_which_to_keep(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replies = prompts("1 2", "1")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(replies))
+    assert cli.main(["debrief", "--transcript", str(TEAMS), "--company", "Acme"]) == 0
+    out = capsys.readouterr().out
+    assert "Saved the debrief (Acme" in out and ": 2 questions." in out
+    assert "conflicting priorities" not in out.split("Saved the debrief")[1]
+    assert "Practise the ones you struggled with now:" in out
+    assert "mockint practice --question debrief-project-failed-learned" in out
+
+
+def test_keeping_none_saves_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda _prompt: "n")
+    assert cli.main(["debrief", "--transcript", str(TEAMS)]) == 1
+    assert "nothing saved" in capsys.readouterr().out
+    assert not paths.db_path().exists() or not (paths.user_banks_dir() / "debriefs.yaml").exists()
