@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mockint import practice
+from mockint.coach.flow import Answered
 from mockint.coach.prepare import Prepare
 from mockint.models import Question
 from mockint.store import Attempt, Trend
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 class Records(Prepare):
     """Practice and history, each call holding the store's lock."""
+
+    # The answer flow's typed path (defined by Coach): a debrief keeps the answers a
+    # transcript has as typed attempts, scored like any other.
+    score_typed: Callable[..., Answered]
 
     # -- practice
 
@@ -115,8 +120,11 @@ class Records(Prepare):
         notes: str = "",
         interview_date: date | str | None = None,
         now: datetime | None = None,
+        answers: Sequence[str] = (),
+        interviewer: str = "",
     ) -> DebriefResult:
-        """Log a real interview (:func:`mockint.practice.save_debrief`)."""
+        """Log a real interview (:func:`mockint.practice.save_debrief`). ``answers`` (one per
+        question, from a transcript) are kept as your first typed attempts, scored."""
         catalog = self.catalog
         with self._locked() as store:
             result = practice.save_debrief(
@@ -130,9 +138,30 @@ class Records(Prepare):
                 notes=notes,
                 interview_date=interview_date,
                 now=now,
+                answers=answers,
+                interviewer=interviewer,
             )
         self.reload_catalog()  # the debrief may have written new questions to a bank
-        return result
+        if not any(item.answer for item in result.items):
+            return result
+        return self._score_debrief_answers(result, now)
+
+    def _score_debrief_answers(self, result: DebriefResult, now: datetime | None) -> DebriefResult:
+        from dataclasses import replace
+
+        from mockint.practice.debrief import due_now
+
+        items = []
+        for item in result.items:
+            if item.answer:
+                done = self.score_typed(self.catalog.get(item.question_id), item.answer, now=now)
+                item = replace(
+                    item, answer_score=done.scored.report.overall, attempt_id=done.attempt_id
+                )
+            items.append(item)
+        with self._locked() as store:
+            due_now(store, result.struggled_ids, now)
+        return replace(result, items=tuple(items))
 
     # -- history
 

@@ -7,13 +7,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.commands._common import count
 from mockint.errors import MockintError
+from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.practice.debrief import DebriefResult
+    from mockint.practice.debrief_transcript import FoundInterview
 
 HELP = "log a real interview; the questions you struggled with become practice"
 DESCRIPTION = """\
@@ -23,10 +26,19 @@ In a terminal, mockint asks for the company, role, date, the questions you were 
 which ones you struggled with and any feedback you got. Each question becomes practice:
 one close to a bank question is linked to it, the others go to your own bank
 <data root>/banks/debriefs.yaml. The ones you struggled with are flagged weak and come
-first in `mockint daily`. It ends with a follow-up note you can copy.
+first in `mockint daily`. It ends with a follow-up note you can copy, and the command
+that practises the questions you struggled with now.
+
+With --transcript FILE (a video call's transcript export: .vtt, .srt or text, or your
+own notes), the interviewer's questions are found in it and shown numbered for you to
+confirm (--yes takes them all). Each gets its kind from its words (a "Tell me about a
+time…" question gets STAR scoring), and your own answer, where the transcript has it,
+is kept as your first typed attempt at it, scored.
 
 examples:
   mockint debrief
+  mockint debrief --transcript interview.vtt --company Acme --struggled 2
+  mockint debrief --transcript notes.txt --yes --json
   mockint debrief --company Acme --role "Data analyst" --date 2025-03-01 \\
       --question "Tell me about a time you failed" --question "Why Acme?" \\
       --struggled 1 --feedback "Wanted more concrete results" --yes
@@ -59,6 +71,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="number of a question you struggled with, from 1 (repeatable)",
     )
     parser.add_argument("--feedback", metavar="TEXT", default="", help="feedback you received")
+    parser.add_argument(
+        "--transcript",
+        metavar="FILE",
+        help="the interview's transcript or your notes: its questions become the debrief's",
+    )
     parser.add_argument("--yes", action="store_true", help="save without asking to confirm")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
@@ -73,6 +90,9 @@ class Answers:
     questions: list[str] = field(default_factory=list)
     struggled: list[int] = field(default_factory=list)
     feedback: str = ""
+    answers: list[str] = field(default_factory=list)
+    """Your answers from a transcript, one per question ("" for none)."""
+    interviewer: str = ""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,11 +104,16 @@ def run(args: argparse.Namespace) -> int:
 
     interactive = sys.stdin.isatty()
     answers = _from_flags(args)
-    if not answers.questions:
+    if args.transcript:
+        answers = from_transcript(answers, Path(args.transcript), args, interactive)
+        if not answers.questions:
+            print("No question kept: nothing saved.")
+            return 1
+    elif not answers.questions:
         if not interactive:
             raise MockintError(NOT_A_TTY)
         answers = ask(answers, input)
-    if interactive and not args.yes and not _confirm(answers, input):
+    if not args.transcript and interactive and not args.yes and not _confirm(answers, input):
         print("Nothing saved.")
         return 1
     with Coach.open(load_config, catalog=load_catalog(), recover=False) as coach:
@@ -100,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
             feedback=answers.feedback,
             interview_date=answers.day or None,
             now=datetime.now(UTC),
+            answers=answers.answers,
+            interviewer=answers.interviewer,
         )
     if args.json:
         from mockint.commands._common import print_json
@@ -108,6 +135,82 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(result))
     return 0
+
+
+def from_transcript(
+    given: Answers, path: Path, args: argparse.Namespace, interactive: bool
+) -> Answers:
+    """The transcript's questions, shown numbered; all of them with --yes, else the ones the
+    user keeps. --struggled numbers count in the list as shown; --question ones come after."""
+    from mockint.practice.debrief_transcript import (
+        NO_QUESTIONS,
+        find_questions,
+        notes_from,
+        read_transcript,
+    )
+
+    found = find_questions(read_transcript(path))
+    if not found.questions:
+        raise MockintError(NO_QUESTIONS.format(where=path))
+    if not interactive and not args.yes:
+        raise MockintError(
+            f"found {count(len(found.questions), 'question')} in {path} and no terminal to "
+            "confirm them in: add --yes to take them all"
+        )
+    out = sys.stderr if args.json else sys.stdout
+    print(render_found(found, path), file=out)
+    keep = list(range(1, len(found.questions) + 1))
+    if not args.yes:
+        keep = _kept(input("Keep which? Enter for all, numbers like 1 3, or n for none: "), keep)
+    for n in given.struggled:
+        if n not in keep:
+            raise MockintError(
+                f"--struggled {n}: give the number of a question kept from the list "
+                f"({', '.join(map(str, keep)) or 'none kept'})"
+            )
+    struggled = [keep.index(n) + 1 for n in given.struggled]
+    chosen = [found.questions[n - 1] for n in keep]
+    if chosen and interactive and not args.yes and not given.struggled:
+        if len(keep) < len(found.questions):
+            for i, q in enumerate(chosen, 1):
+                print(f"{i:>2}. {q.text}", file=out)
+        struggled = _numbers(input("Which did you struggle with? Numbers (Enter for none): "))
+    notes = notes_from(chosen)
+    return Answers(
+        company=given.company,
+        role=given.role,
+        day=given.day,
+        questions=[q.text for q in chosen] + given.questions,
+        struggled=struggled,
+        feedback="\n".join(p for p in (given.feedback, notes) if p),
+        answers=[q.answer for q in chosen],
+        interviewer=found.interviewer,
+    )
+
+
+def _kept(reply: str, every: list[int]) -> list[int]:
+    reply = reply.strip().lower()
+    if reply in ("", "a", "all", "y", "yes"):
+        return every
+    if reply in ("n", "no", "none"):
+        return []
+    numbers = _numbers(reply)
+    for n in numbers:
+        if n not in every:
+            raise MockintError(f"{n} is not in the list: give numbers from 1 to {len(every)}")
+    return sorted(set(numbers))
+
+
+def render_found(found: FoundInterview, path: Path) -> str:
+    who = f" (asked by {found.interviewer})" if found.interviewer else ""
+    lines = [f"Found {count(len(found.questions), 'question')} in {path.name}{who}:"]
+    for n, q in enumerate(found.questions, 1):
+        lines.append(f"{n:>2}. {q.text}  [{q.kind}]")
+        if q.answer:
+            lines.append(f"    your answer: {clip(q.answer, 70)} (kept and scored)")
+        elif q.note:
+            lines.append(f"    your notes: {clip(q.note, 70)}")
+    return "\n".join(lines)
 
 
 def _from_flags(args: argparse.Namespace) -> Answers:
@@ -169,10 +272,17 @@ def render(result: DebriefResult) -> str:
             lines.append(f"    linked to {item.question_id} ({item.similarity:.0f}% alike)")
         else:
             lines.append(f"    added as {item.question_id} ({item.kind})")
+        if item.answer_score is not None:
+            lines.append(f"    your answer in the interview scored {item.answer_score}")
         if item.struggled:
             lines.append("    flagged weak: comes first in `mockint daily`")
     if result.bank_path:
         lines += ["", f"New questions are in {result.bank_path}."]
+    if result.struggled_ids:
+        lines += ["", "Practise the ones you struggled with now:"]
+        lines += [f"  mockint practice --question {qid}" for qid in result.struggled_ids]
+        if len(result.struggled_ids) > 1:
+            lines.append(f"  or all {len(result.struggled_ids)} first in `mockint daily`")
     rule = "-" * 60
     lines += ["", "A follow-up note you can copy and adapt:", rule, result.follow_up.rstrip(), rule]
     return "\n".join(lines)

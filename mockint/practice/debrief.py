@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -30,13 +30,13 @@ from mockint.practice.debrief_bank import BANK_FILE, BANK_ID, _dump, _read_bank,
 from mockint.practice.debrief_match import (
     STAR_KEY_POINTS,
     follow_up_note,
-    guess_kind,
     match_question,
     parse_date,
     similarity,
     slug,
 )
 from mockint.practice.weak import mark_weak
+from mockint.prep.kinds import kind_from_text
 from mockint.store.db import write_transaction
 
 __all__ = [
@@ -44,8 +44,8 @@ __all__ = [
     "BANK_ID",
     "DebriefItem",
     "DebriefResult",
+    "due_now",
     "follow_up_note",
-    "guess_kind",
     "match_question",
     "parse_date",
     "save_debrief",
@@ -73,6 +73,11 @@ class DebriefItem:
     """How close the linked question was (0-100)."""
     struggled: bool
     kind: Kind
+    answer: str = ""
+    """What you answered, as a transcript of the interview has it ("" when it has none)."""
+    answer_score: int | None = None
+    """Its score, once the answer is kept as your first (typed) attempt."""
+    attempt_id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +87,9 @@ class DebriefItem:
             "similarity": None if self.similarity is None else round(self.similarity, 1),
             "struggled": self.struggled,
             "kind": str(self.kind),
+            "answer": self.answer or None,
+            "answer_score": self.answer_score,
+            "attempt": self.attempt_id,
         }
 
 
@@ -117,9 +125,6 @@ class DebriefResult:
         }
 
 
-# --- matching and guessing (pure) -----------------------------------------------------------
-
-
 def save_debrief(
     store: StoreLike,
     catalog: QuestionSource,
@@ -134,12 +139,21 @@ def save_debrief(
     now: datetime | None = None,
     tz: tzinfo | None = None,
     banks_dir: Path | None = None,
+    answers: Sequence[str] = (),
+    interviewer: str = "",
 ) -> DebriefResult:
     """Log a real interview (see the module doc). ``struggled`` names the questions that went
     badly, by 1-based number or by their text; ``notes`` is extra feedback, kept with it.
-    ``banks_dir`` defaults to the data root's ``banks/``."""
+    ``answers`` (from a transcript) go with ``questions`` one for one ("" for none); the Coach
+    scores them. ``banks_dir`` defaults to the data root's ``banks/``."""
     moment = utc(now)
-    asked = [" ".join(q.split()) for q in questions if q.strip()]
+    said_back = [*answers, *[""] * (len(questions) - len(answers))]
+    kept = [
+        (" ".join(q.split()), a.strip())
+        for q, a in zip(questions, said_back, strict=False)
+        if q.strip()
+    ]
+    asked = [q for q, _ in kept]
     if not asked:
         raise MockintError("a debrief needs the questions you were asked (one or more)")
     hard = _struggled_indexes(struggled, asked)
@@ -157,6 +171,7 @@ def save_debrief(
     if added:
         data["questions"] = [*data.get("questions", []), *added]
         _write_atomic(bank_path, _dump(data))
+    items = [replace(item, answer=a) for item, (_, a) in zip(items, kept, strict=True)]
     debrief_id = _record(store, items, company, role, day, said, moment)
     return DebriefResult(
         debrief_id=debrief_id,
@@ -165,8 +180,17 @@ def save_debrief(
         interview_date=day,
         items=tuple(items),
         bank_path=bank_path if added else None,
-        follow_up=follow_up_note(company, role),
+        follow_up=follow_up_note(company, role, interviewer),
     )
+
+
+def due_now(store: StoreLike, question_ids: Sequence[str], now: datetime | None = None) -> None:
+    """Make questions due now again: a struggled question whose transcript answer was just
+    scored (a review that pushed it later) still comes first."""
+    conn = connection(store)
+    with write_transaction(conn):
+        for qid in question_ids:
+            scheduler.schedule_now(conn, qid, utc(now))
 
 
 def _struggled_indexes(struggled: Sequence[int | str], asked: list[str]) -> set[int]:
@@ -211,7 +235,7 @@ def _place(
             question, score = found
             items.append(DebriefItem(text, question.id, True, score, i in hard, question.kind))
             continue
-        kind = guess_kind(text)
+        kind = kind_from_text(text)
         qid = _unique_id(f"debrief-{slug(text)}", taken)
         taken.add(qid)
         entry = _entry(qid, text, kind, company, role, day, feedback, struggled=i in hard)
@@ -287,9 +311,6 @@ def _raw_questions(data: dict[str, Any]) -> list[Question]:
         for q in data.get("questions", [])
         if isinstance(q, dict) and isinstance(q.get("id"), str) and isinstance(q.get("text"), str)
     ]
-
-
-# --- the bank file --------------------------------------------------------------------------
 
 
 def _record(

@@ -50,6 +50,14 @@ _LABEL = re.compile(
 )
 _NAME_TIME = re.compile(rf"^(?P<name>[A-Z][\w.'-]*(?:\s+[\w.'-]+){{0,3}})\s+{_TIME}\s*$")
 _LEADING_TIME = re.compile(rf"^{_TIME}\s*")
+# Inline cue markup: WebVTT word timings and classes, SRT's <i>/<b>/<font>.
+_INLINE_TAGS = re.compile(
+    r"<\d{1,2}:\d{2}[^>]*>|</?(?:c|i|b|u|font|lang|ruby|rt)(?:[.\s][^>]*)?>", re.I
+)
+# A list marker in notes: "- ", "* ", "• ", "1. ", "2) ", "3 - ".
+_BULLET = re.compile(r"^(?:[-*•‣▪–]|\d{1,2}[.)]|\d{1,2}\s+-)\s+")
+# Numbered notes labels, "Q1:" / "A1:", are the Q and A speakers.
+_NUMBERED_QA = re.compile(r"^([QA])\d{1,2}$", re.I)
 _INTERVIEWER = re.compile(r"^(interviewer|recruiter|hiring manager|panel|panelist|q|hr)\b", re.I)
 _CANDIDATE = re.compile(r"^(me|i|candidate|a|you|myself|answer)$", re.I)
 # Questions that keep a call going rather than test the candidate.
@@ -103,7 +111,8 @@ def _lines(text: str) -> list[_Turn]:
     turns: list[_Turn] = []
     speaker = ""
     for raw in text.replace("\r\n", "\n").splitlines():
-        line = raw.strip().lstrip("\ufeff")
+        line = _INLINE_TAGS.sub("", raw).strip().lstrip("\ufeff")
+        line = _BULLET.sub("", line)
         if not line or line == "WEBVTT" or line.isdigit() or _CUE.match(line):
             continue
         if line.startswith(("NOTE", "Kind:", "Language:")):
@@ -115,6 +124,7 @@ def _lines(text: str) -> list[_Turn]:
             continue
         elif (m := _LABEL.match(line)) and len(m.group("name").split()) <= _LABEL_WORDS:
             speaker, line = m.group("name").strip(), m.group("text").strip()
+            speaker = _NUMBERED_QA.sub(lambda qa: qa.group(1).upper(), speaker)
         else:
             # Unlabelled lines under a "Name 0:03" header keep that speaker.
             line = _LEADING_TIME.sub("", line)
@@ -136,19 +146,23 @@ def _merged(lines: list[_Turn]) -> list[_Turn]:
 
 def _roles(turns: list[_Turn], speakers: list[str]) -> tuple[set[str], str]:
     """(interviewers, candidate): by label where the labels say so, else the candidate is
-    the speaker who says the most and asks the least."""
+    the speaker whose turns least often ask a question."""
     names = [s for s in dict.fromkeys(speakers) if s]
     asked: Counter[str] = Counter()
     said: Counter[str] = Counter()
+    spoke: Counter[str] = Counter()
     for t in turns:
         said[t.speaker] += len(t.text.split())
         asked[t.speaker] += len(_questions(t.text))
+        spoke[t.speaker] += 1
     candidate = next((n for n in names if _CANDIDATE.match(n)), "")
     interviewers = {n for n in names if _INTERVIEWER.match(n)}
     if not candidate:
         others = [n for n in names if n not in interviewers]
         if others:
-            candidate = max(others, key=lambda n: (said[n] / (1 + asked[n]), said[n]))
+            # The one whose turns least often ask; a long answer breaks a tie. (Words per
+            # question alone picks the interviewer of a short call who explains the role.)
+            candidate = min(others, key=lambda n: (asked[n] / spoke[n], -said[n]))
     if not interviewers:
         interviewers = {n for n in names if n != candidate}
     return interviewers, candidate

@@ -237,17 +237,31 @@ class RealBackend:
             notes=entry.notes,
             interview_date=entry.interview_date,
             now=now,
+            answers=list(entry.answers),
+            interviewer=entry.interviewer,
         )
         linked = sum(1 for i in raw.items if i.linked)
+        scored = [i.answer_score for i in raw.items if i.answer_score is not None]
+        hard = [q for qid in raw.struggled_ids if (q := self.coach.catalog.get(qid))]
         message = (
-            f"Saved: {len(raw.items)} question(s), {linked} matched to your banks; "
-            f"{len(raw.struggled_ids)} you struggled with come back in practice.\n\n"
-            f"{raw.follow_up}"
+            f"Saved: {_plural(len(raw.items), 'question')}, {linked} matched to your banks"
+            + (f"; {_plural(len(scored), 'answer')} from the transcript scored" if scored else "")
+            + (
+                f"; {len(hard)} you struggled with are due now: practise them below, "
+                "or first thing in your daily plan."
+                if hard
+                else "."
+            )
+            + f"\n\n{raw.follow_up}"
         )
-        return DebriefSaved(message, tuple(raw.question_ids))
+        return DebriefSaved(message, tuple(raw.question_ids), tuple(hard))
 
 
 # -- shaping other parts' objects
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _local(moment: datetime) -> datetime:

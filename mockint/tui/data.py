@@ -177,6 +177,10 @@ class DebriefEntry:
     notes: str = ""
     interview_date: date | None = None
     """The day of the interview (the form defaults to today)."""
+    answers: tuple[str, ...] = ()
+    """Your answer to each question from a pasted transcript ("" for none): kept, scored."""
+    interviewer: str = ""
+    """Who asked (from a transcript), for the follow-up note."""
 
 
 @dataclass(frozen=True)
@@ -185,3 +189,5 @@ class DebriefSaved:
 
     message: str
     question_ids: tuple[str, ...] = field(default=())
+    struggled: tuple[Question, ...] = ()
+    """The questions that went badly, to practise now."""

@@ -172,3 +172,29 @@ def test_a_broken_debrief_bank_is_left_alone(store: Store) -> None:
         debrief(store)
     assert bank_file.read_text(encoding="utf-8") == "bank: debriefs\nquestions: [oops\n"
     assert store.conn.execute("SELECT COUNT(*) FROM debriefs").fetchone()[0] == 0
+
+
+def test_a_transcript_answer_is_a_scored_attempt_and_struggled_stays_due() -> None:
+    """Through the Coach, on the data root's real database: the answer is scored as typed
+    text with the question's kind (STAR for a story), and scoring it (an FSRS review) does
+    not push a struggled question out of today."""
+    from mockint.coach import Coach
+    from mockint.config import load_config
+
+    now = START
+    asked = ["Tell me about a project that failed and what you learned.", "Why Acme?"]
+    said = [
+        "At my last job our booking launch failed. I was the analyst. I ran five customer "
+        "calls and moved the button. As a result bookings tripled in a month.",
+        "",
+    ]
+    with Coach.open(load_config, catalog=load_catalog(), recover=False) as coach:
+        result = coach.save_debrief(questions=asked, answers=said, struggled=[1], now=now)
+        failed, why = result.items
+        assert failed.kind is Kind.BEHAVIORAL and failed.answer_score is not None
+        assert why.answer_score is None and why.attempt_id is None
+        attempt = coach.attempt(failed.attempt_id or 0)
+        assert attempt.question_id == failed.question_id
+        assert attempt.report["metrics"]["star"]["result"] is True
+        plan = coach.plan_today(now=now + timedelta(minutes=5))
+    assert failed.question_id in [item.question.id for item in plan.items]

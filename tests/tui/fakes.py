@@ -392,7 +392,8 @@ class FakeBackend:
 
     def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved:
         self.debriefs.append(entry)
-        return DebriefSaved(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
+        hard = tuple(q(f"debrief-{n}", text) for n, text in enumerate(entry.struggled, 1))
+        return DebriefSaved(f"Saved {len(entry.questions)}.\n\nHi [name],", struggled=hard)
 
     def close(self) -> None:
         pass

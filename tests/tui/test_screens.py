@@ -253,7 +253,7 @@ async def test_debrief_form_saves_struggled_questions(tmp_path: Path) -> None:
             "#debrief-questions", TextArea
         ).text = "- Why Acme?\n- Tell me about a failure\n"
         await pilot.pause()
-        selection = screen.query_one(SelectionList)
+        selection = screen.query_one("#debrief-struggled", SelectionList)
         assert selection.option_count == 2
         selection.select("Tell me about a failure")
         await pilot.press("ctrl+s")

@@ -227,7 +227,7 @@ def test_debrief(snap_compare: Snap, tmp_path: Path) -> None:
             widget.cursor_blink = False
         screen.query_one("#debrief-company", Input).value = "Acme"
         screen.query_one("#debrief-role", Input).value = "Platform engineer"
-        area = screen.query_one(TextArea)
+        area = screen.query_one("#debrief-questions", TextArea)
         area.cursor_blink = False
         area.text = "Why Acme?\nTell me about a failure\nHow do you test a migration?"
         await pilot.pause()

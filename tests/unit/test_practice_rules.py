@@ -1,5 +1,5 @@
 """The practice engine's pure rules, table-driven: ratings, weak reasons, streaks, spreading,
-time phrases, debrief matching and kind guessing."""
+time phrases (debrief matching: test_debrief_match.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,6 @@ from mockint import clock as _time
 from mockint.errors import MockintError
 from mockint.models import Kind, Question
 from mockint.practice.config import PracticeConfig, practice_config
-from mockint.practice.debrief import (
-    follow_up_note,
-    guess_kind,
-    match_question,
-    parse_date,
-    similarity,
-    slug,
-)
 from mockint.practice.plan import estimate_minutes, spread
 from mockint.practice.scheduler import check_rating, rating_for_score
 from mockint.practice.streaks import streak_from_days
@@ -235,107 +227,6 @@ def test_practice_config_reads_from_yaml_data() -> None:
 
     cfg = config_from_dict({"practice": {"banks": ["closing"], "weak_below": 55}}).practice
     assert cfg.banks == ["closing"] and cfg.weak_below == 55
-
-
-BANK = [
-    Question(
-        "beh-conflict-coworker",
-        "Tell me about a time you disagreed with a coworker. How did you handle it?",
-        Kind.BEHAVIORAL,
-        "core",
-        (60, 120),
-    ),
-    Question("beh-failure", "Tell me about a time you failed.", Kind.BEHAVIORAL, "core", (60, 120)),
-    Question("you-tell-me", "Tell me about yourself.", Kind.PERSONAL, "you", (60, 90)),
-    Question("you-weakness", "What is your greatest weakness?", Kind.PERSONAL, "you", (60, 90)),
-]
-
-
-@pytest.mark.parametrize(
-    ("text", "linked"),
-    [
-        (
-            "tell me about a time when you had a disagreement with a co-worker",
-            "beh-conflict-coworker",
-        ),
-        ("So, tell me a bit about yourself", "you-tell-me"),
-        ("Tell me about a time you failed at something", "beh-failure"),
-        ("What's your greatest weakness?", "you-weakness"),
-        ("Tell me about a time", None),
-        ("Tell me about a time you worked with a difficult stakeholder in finance", None),
-        ("How would you design a URL shortener?", None),
-        ("", None),
-    ],
-)
-def test_match_question(text: str, linked: str | None) -> None:
-    found = match_question(text, BANK)
-    assert (found[0].id if found else None) == linked
-
-
-def test_similarity_is_symmetric_and_bounded() -> None:
-    x, y = "Why do you want this job?", "Why do you want to work here?"
-    assert similarity(x, y) == similarity(y, x)
-    assert 0 <= similarity(x, y) <= 100
-    assert similarity("Why Acme?", "Why Acme?") == 100
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Tell me about a time you failed", Kind.BEHAVIORAL),
-        ("Describe a situation where you led a team", Kind.BEHAVIORAL),
-        ("Give me an example of a hard decision", Kind.BEHAVIORAL),
-        ("Have you ever missed a deadline?", Kind.BEHAVIORAL),
-        ("What would you do if your manager was wrong?", Kind.SITUATIONAL),
-        ("How would you handle an angry customer?", Kind.SITUATIONAL),
-        ("What are your salary expectations?", Kind.CLOSING),
-        ("Do you have any questions for us?", Kind.CLOSING),
-        ("Why Acme?", Kind.PERSONAL),
-        ("What motivates you?", Kind.PERSONAL),
-    ],
-)
-def test_guess_kind(text: str, kind: Kind) -> None:
-    assert guess_kind(text) is kind
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Tell me about a time you disagreed with a coworker", "disagreed-coworker"),
-        ("Why Acme?", "acme"),
-        ("Why?", "question"),
-        (
-            "Explain the CAP theorem to a PM in plain English please",
-            "explain-cap-theorem-pm-plain-english",
-        ),
-    ],
-)
-def test_slug(text: str, expected: str) -> None:
-    assert slug(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("", D),
-        ("today", D),
-        ("Yesterday", D - timedelta(days=1)),
-        ("2025-01-31", date(2025, 1, 31)),
-    ],
-)
-def test_parse_date(text: str, expected: date) -> None:
-    assert parse_date(text, D) == expected
-
-
-@pytest.mark.parametrize("text", ["31/01/2025", "last tuesday", "2025-02-30"])
-def test_parse_date_errors_show_the_format(text: str) -> None:
-    with pytest.raises(MockintError, match="YYYY-MM-DD"):
-        parse_date(text, D)
-
-
-def test_follow_up_note_has_placeholders_when_details_are_missing() -> None:
-    note = follow_up_note()
-    assert "[company]" in note and "[role]" in note and "[your name]" in note
 
 
 def _loaded_after(code: str) -> set[str]:
