@@ -155,6 +155,9 @@ class FakeBackend:
     sessions: int = 0
     failed: dict[int, str] = field(default_factory=dict)
     recovered_ids: set[int] = field(default_factory=set)
+    follows: dict[int, int] = field(default_factory=dict)
+    """Follow-up attempt → the attempt it follows (they never count)."""
+    discarded: list[int] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def catalog(self) -> CatalogData:
@@ -239,8 +242,13 @@ class FakeBackend:
             )
         return attempt_id, path
 
-    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]:
-        return self._add(question, "recording")
+    def begin_answer(
+        self, question: Question, session_id: int | None, follows: int | None = None
+    ) -> tuple[int, Path]:
+        attempt_id, path = self._add(question, "recording")
+        if follows is not None:
+            self.follows[attempt_id] = follows
+        return attempt_id, path
 
     def recording_failed(self, attempt_id: int, error: str) -> None:
         self.mark_failed(attempt_id, error)
@@ -282,10 +290,17 @@ class FakeBackend:
         return Answered(scored, attempt_id, stored)
 
     def score_typed(
-        self, question: Question, text: str, session_id: int | None, now: datetime
+        self,
+        question: Question,
+        text: str,
+        session_id: int | None,
+        now: datetime,
+        follows: int | None = None,
     ) -> Answered:
         scored = fake_score(Transcript.from_text(text), question)
         attempt_id = self.add_typed_attempt(question, session_id)
+        if follows is not None:
+            self.follows[attempt_id] = follows
         self.save_scored(attempt_id, question, scored, now)
         return Answered(scored, attempt_id)
 
@@ -318,6 +333,17 @@ class FakeBackend:
             i = attempt_id - 1
             self.rows[i] = replace(self.rows[i], **changes)
 
+    def discard(self, attempt_id: int, now: datetime) -> None:
+        self.discarded.append(attempt_id)
+        self._update(attempt_id, status="discarded", overall=None)
+
+    def scores_of(self, question_id: str) -> tuple[int, ...]:
+        return tuple(
+            r.overall
+            for r in self.rows
+            if r.question_id == question_id and r.overall is not None and r.id not in self.follows
+        )
+
     def rate(self, attempt_id: int, question_id: str, rating: str, now: datetime) -> None:
         self.ratings.append((attempt_id, rating))
 
@@ -328,7 +354,8 @@ class FakeBackend:
         return question_id in self.weak_ids
 
     def attempts(self, limit: int | None = None) -> list[AttemptRow]:
-        rows = sorted(self.rows, key=lambda r: r.created_at, reverse=True)
+        kept = [r for r in self.rows if r.status != "discarded"]
+        rows = sorted(kept, key=lambda r: r.created_at, reverse=True)
         return rows[:limit] if limit else rows
 
     def attempt(self, attempt_id: int) -> AttemptDetail:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
 from mockint.tui.app import MockintApp
+from mockint.tui.screens.choice import ChoiceScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.practice import PracticeScreen
 from mockint.tui.screens.summary import SummaryScreen
@@ -29,6 +31,15 @@ def stage_is(app: MockintApp, stage: str):  # type: ignore[no-untyped-def]
 
 def text_of(widget: Static | Label) -> str:
     return str(widget.render())
+
+
+async def answer_one(pilot: Pilot[None], app: MockintApp) -> None:
+    """Practice the first question and answer it: the feedback is showing."""
+    await settle(pilot, app_ready(app))
+    app.start_practice("practice", questions=[QUESTIONS[0]])
+    await settle(pilot, stage_is(app, "record"))
+    await pilot.press("space")
+    await settle(pilot, stage_is(app, "feedback"))
 
 
 async def test_full_session_records_scores_rates_and_summarises(tmp_path: Path) -> None:
@@ -91,11 +102,7 @@ async def test_redo_records_the_same_question_again(tmp_path: Path) -> None:
     backend = FakeBackend(root=tmp_path)
     app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        app.start_practice("practice", questions=[QUESTIONS[0]])
-        await settle(pilot, stage_is(app, "record"))
-        await pilot.press("space")
-        await settle(pilot, stage_is(app, "feedback"))
+        await answer_one(pilot, app)
         await pilot.press("r")
         await settle(pilot, stage_is(app, "record"))
         await pilot.press("space")
@@ -107,11 +114,7 @@ async def test_replay_plays_the_answer_and_follows_words(tmp_path: Path) -> None
     services = make_services(tmp_path)
     app = MockintApp(services, welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        app.start_practice("practice", questions=[QUESTIONS[0]])
-        await settle(pilot, stage_is(app, "record"))
-        await pilot.press("space")
-        await settle(pilot, stage_is(app, "feedback"))
+        await answer_one(pilot, app)
         await pilot.press("p")
         await settle(pilot, lambda: bool(services.played))  # type: ignore[attr-defined]
         assert services.played[0].name == "1.wav"  # type: ignore[attr-defined]
@@ -185,17 +188,57 @@ def _failing(path: Path):  # type: ignore[no-untyped-def]
     return FakeRecorder(path, None, fail="device busy")
 
 
-async def test_escape_during_recording_keeps_the_audio(tmp_path: Path) -> None:
+async def escape_while_recording(pilot: Pilot[None], app: MockintApp) -> None:
+    await settle(pilot, app_ready(app))
+    app.start_practice("practice", questions=[QUESTIONS[0]])
+    await settle(pilot, stage_is(app, "record"))
+    await pilot.press("escape")
+    await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+
+
+async def test_escape_during_recording_asks_and_keeps_recording(tmp_path: Path) -> None:
     backend = FakeBackend(root=tmp_path)
     app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await escape_while_recording(pilot, app)
+        await pilot.press("escape")  # keep recording: nothing was stopped
         await settle(pilot, stage_is(app, "record"))
+        assert backend.rows[0].status == "recording"
         await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("space")  # stop and score it
+        await settle(pilot, stage_is(app, "feedback"))
+        assert backend.rows[0].status == "scored"
+
+
+async def test_escape_during_recording_can_discard_the_take(tmp_path: Path) -> None:
+    backend = FakeBackend(root=tmp_path)
+    app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await escape_while_recording(pilot, app)
+        await pilot.press("d")
         await settle(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        await settle(pilot, lambda: backend.rows[0].status == "recorded")
-        assert backend.rows[0].audio_path and backend.rows[0].audio_path.exists()
+        await settle(pilot, lambda: backend.discarded == [1])
+        assert backend.attempts() == []
+
+
+async def test_a_take_is_discarded_from_the_feedback(tmp_path: Path) -> None:
+    backend = FakeBackend(root=tmp_path)
+    app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_one(pilot, app)
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("escape")  # changed their mind: the take stays
+        await settle(pilot, stage_is(app, "feedback"))
+        assert backend.discarded == []
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("x")
+        await settle(pilot, lambda: backend.discarded == [1])
+        screen = practice(app)
+        assert screen.stage in ("card", "record", "working")
+        assert screen.scores == {}
 
 
 async def test_start_option_opens_practice_for_a_question(tmp_path: Path) -> None:

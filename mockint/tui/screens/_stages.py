@@ -25,7 +25,7 @@ STAGE_ACTIONS: dict[Stage, set[str]] = {
     Stage.CARD: {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
     Stage.RECORD: {"stop"},
     Stage.WORKING: set(),
-    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "next"},
+    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "discard", "next"},
     Stage.TYPED: {"submit_typed", "back_to_card"},
     Stage.FILE: {"back_to_card"},
 }
@@ -44,6 +44,7 @@ PRACTICE_BINDINGS: list[BindingType] = [
     Binding("f", "from_file", "File"),
     Binding("p", "replay", "Replay"),
     Binding("r", "redo", "Redo"),
+    Binding("x", "discard", "Discard"),
     *RATE_BINDINGS,
     Binding("n", "next", "Next"),
     Binding("ctrl+s", "submit_typed", "Score it"),

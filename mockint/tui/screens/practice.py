@@ -33,6 +33,7 @@ from mockint.tui.messages import (
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.screens._stages import ALWAYS, PRACTICE_BINDINGS, STAGE_ACTIONS, Stage
+from mockint.tui.screens.choice import Choice, ChoiceScreen
 from mockint.tui.session import AnswerTake, PracticeSession, score_audio_file, score_typed
 from mockint.tui.widgets.feedback_view import FeedbackView
 from mockint.tui.widgets.level_meter import LevelMeter
@@ -370,6 +371,29 @@ class PracticeScreen(Screen[None]):
     def _position(self, message: PlaybackPosition) -> None:
         self.query_one(FeedbackView).follow(message.position_s)
 
+    def action_discard(self) -> None:
+        if self.attempt_id is None:
+            return
+        self.app.push_screen(
+            ChoiceScreen(
+                "Discard this take? Its recording, transcript and score are deleted, and "
+                "it will not count.",
+                (Choice("x", "discard it and answer again", "discard"),),
+                cancel="keep",
+            ),
+            self._discard_chosen,
+        )
+
+    def _discard_chosen(self, choice: str | None) -> None:
+        if choice != "discard" or self.attempt_id is None:
+            return
+        self._stop_replay()
+        attempt_id = self.attempt_id
+        self.scores.pop(self.question.id, None)
+        self._background(lambda b, now: b.discard(attempt_id, now))
+        self.notify("Take discarded: nothing of it is kept.")
+        self.show_question()
+
     def action_redo(self) -> None:
         self._stop_replay()
         self.show_question()
@@ -397,6 +421,33 @@ class PracticeScreen(Screen[None]):
             self.action_end_session()
 
     def action_end_session(self) -> None:
+        if self.stage == Stage.RECORD and self.take is not None:
+            # Never throw a take away on one key: recording goes on while the user decides.
+            self.app.push_screen(
+                ChoiceScreen(
+                    "You are recording an answer.",
+                    (
+                        Choice("space", "stop and score this take", "score"),
+                        Choice("d", "discard this take and end the session", "discard"),
+                        Choice("escape", "keep recording", "keep"),
+                    ),
+                    cancel="keep",
+                ),
+                self._end_while_recording,
+            )
+            return
+        self._end_now()
+
+    def _end_while_recording(self, choice: str | None) -> None:
+        if choice == "score":
+            self.action_stop()
+        elif choice == "discard" and self.take is not None:
+            self._stop_polling()
+            self.run_worker(self.take.discard, thread=True, group="take", exclusive=True)
+            self.take = None
+            self._end_now()
+
+    def _end_now(self) -> None:
         self._stop_countdown()
         self._stop_polling()
         self._stop_replay()
