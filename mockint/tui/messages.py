@@ -100,6 +100,11 @@ class PlaybackPosition(Message):
 
 
 @dataclass
+class SpeakingDone(Message):
+    """Read-aloud finished speaking the question (recording may start now)."""
+
+
+@dataclass
 class SessionEnded(Message):
     summary: SessionRecap
 

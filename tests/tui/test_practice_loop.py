@@ -263,3 +263,84 @@ async def test_drill_with_nothing_weak_says_so(tmp_path: Path) -> None:
         await settle(pilot, lambda: bool(app._notifications))
         assert isinstance(app.screen, HomeScreen)
         assert "Nothing to drill" in next(iter(app._notifications)).message
+
+
+async def test_the_countdown_pauses_and_resumes(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path, prep_seconds=30), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "card"))
+        screen = practice(app)
+        await pilot.press("p")
+        await settle(pilot, lambda: screen.paused)
+        assert "paused" in text_of(screen.query_one("#countdown", Static))
+        await pilot.press("p")
+        await settle(pilot, lambda: not screen.paused)
+        assert "Recording starts in" in text_of(screen.query_one("#countdown", Static))
+        await pilot.press("p", "space")  # paused, space still starts
+        await settle(pilot, stage_is(app, "record"))
+
+
+async def test_ready_when_you_are_waits_for_space(tmp_path: Path) -> None:
+    services = make_services(tmp_path)
+    services.config.ui.ready_when_you_are = True
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "card"))
+        screen = practice(app)
+        assert "Ready when you are" in text_of(screen.query_one("#countdown", Static))
+        await pilot.pause(0.3)
+        assert screen.stage == "card"
+        await pilot.press("space")
+        await settle(pilot, stage_is(app, "record"))
+
+
+async def test_recording_never_starts_while_the_question_is_read(tmp_path: Path) -> None:
+    import threading
+
+    spoken = threading.Event()
+    services = make_services(tmp_path)
+    services.config.ui.read_aloud = True
+    services.speak = lambda text: spoken.wait(5)
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "card"))
+        screen = practice(app)
+        await settle(pilot, lambda: screen.speaking)
+        await pilot.press("space")
+        assert "when the question has been read" in text_of(screen.query_one("#countdown", Static))
+        assert screen.stage == "card"
+        spoken.set()
+        await settle(pilot, stage_is(app, "record"))
+
+
+async def test_tips_stay_visible_while_recording(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path, prep_seconds=30), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "card"))
+        await pilot.press("t", "space")
+        await settle(pilot, stage_is(app, "record"))
+        card = practice(app).query_one("#record-question", Static)
+        assert "End with a number." in text_of(card)
+        await pilot.press("t")  # t hides them again without stopping
+        assert "End with a number." not in text_of(card)
+        assert practice(app).stage == "record"
+
+
+async def test_the_question_shows_while_typing(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path, audio_problem="no microphone"), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "card"))
+        await pilot.press("y")
+        await settle(pilot, stage_is(app, "typed"))
+        card = practice(app).query_one("#typed-question", Static)
+        assert QUESTIONS[0].text in text_of(card)

@@ -22,8 +22,8 @@ class Stage(StrEnum):
 
 # Which stage each action belongs to; check_action hides the others from the footer.
 STAGE_ACTIONS: dict[Stage, set[str]] = {
-    Stage.CARD: {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
-    Stage.RECORD: {"stop"},
+    Stage.CARD: {"start_now", "pause", "tips", "read_aloud", "skip", "typed", "from_file"},
+    Stage.RECORD: {"stop", "tips"},
     Stage.WORKING: set(),
     Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "discard", "next"},
     Stage.TYPED: {"submit_typed", "back_to_card"},
@@ -37,6 +37,7 @@ PRACTICE_BINDINGS: list[BindingType] = [
     Binding("space", "start_now", "Start"),
     Binding("space", "stop", "Stop"),
     Binding("enter", "stop", "Stop", show=False),
+    Binding("p", "pause", "Pause"),
     Binding("t", "tips", "Tips"),
     Binding("a", "read_aloud", "Read aloud"),
     Binding("s", "skip", "Skip"),

@@ -29,6 +29,7 @@ from mockint.tui.messages import (
     PlaybackPosition,
     RecordingStarted,
     SessionEnded,
+    SpeakingDone,
 )
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
@@ -66,6 +67,10 @@ class PracticeScreen(Screen[None]):
         self.weak = False
         self.scores: dict[str, int] = {}
         self._countdown_timer: Timer | None = None
+        self.paused = False
+        self.speaking = False
+        """Read-aloud is speaking the question: recording waits until it is done."""
+        self._start_after_speech = False
         self._poll_timer: Timer | None = None
         self.replayer: Replayer | None = None
 
@@ -99,6 +104,7 @@ class PracticeScreen(Screen[None]):
                 yield FeedbackView(id="feedback-view")
                 yield Label("", id="feedback-status", classes="dim")
             with Vertical(id=Stage.TYPED):
+                yield QuestionCard(id="typed-question", classes="compact")
                 yield Label("Type your answer; ctrl+s scores it on the text alone.")
                 yield TextArea(id="typed-answer")
             with Vertical(id=Stage.FILE):
@@ -136,7 +142,7 @@ class PracticeScreen(Screen[None]):
         return True
 
     def show_question(self) -> None:
-        self.show_tips = False
+        self.show_tips = self.paused = self._start_after_speech = False
         self.attempt_id = self.audio_path = self.rated = None
         self._render_card()
         self.set_stage(Stage.CARD)
@@ -150,19 +156,38 @@ class PracticeScreen(Screen[None]):
         if problem:
             self.query_one("#countdown", Static).update("")
             return
-        if self.mockint.services.config.ui.read_aloud:
+        ui = self.mockint.services.config.ui
+        if ui.read_aloud:
             self.action_read_aloud()
-        self._start_countdown()
+        if ui.ready_when_you_are:
+            self._show_waiting()
+        elif not self.speaking:
+            self._start_countdown()
+        else:
+            self.query_one("#countdown", Static).update("Reading the question aloud…")
 
     def _render_card(self) -> None:
         position = f"{self.index + 1}/{len(self.questions)}"
         self.query_one("#question-card", QuestionCard).show(self.question, position, self.show_tips)
 
+    def _show_waiting(self, paused: bool = False) -> None:
+        """Ready when you are: nothing starts until space."""
+        self.query_one("#countdown", Static).update(
+            ("Countdown paused · " if paused else "Ready when you are · ")
+            + "space starts recording"
+            + (" · p resumes" if paused else "")
+        )
+
     def _start_countdown(self) -> None:
+        self.paused = False
         self.countdown = self.mockint.services.config.ui.prep_seconds
         if self.countdown <= 0:
             self.action_start_now()
             return
+        self._resume_countdown()
+
+    def _resume_countdown(self) -> None:
+        self.paused = False
         self._update_countdown()
         self._countdown_timer = self.set_interval(1.0, self._tick)
 
@@ -175,7 +200,7 @@ class PracticeScreen(Screen[None]):
 
     def _update_countdown(self) -> None:
         self.query_one("#countdown", Static).update(
-            f"Recording starts in {self.countdown} s · space starts now"
+            f"Recording starts in {self.countdown} s · space starts now · p pauses"
         )
 
     def _stop_countdown(self) -> None:
@@ -185,16 +210,34 @@ class PracticeScreen(Screen[None]):
 
     # -- card actions
 
+    def action_pause(self) -> None:
+        """Pause the countdown (or resume it): then recording waits for space."""
+        if self._countdown_timer is not None:
+            self._stop_countdown()
+            self.paused = True
+            self._show_waiting(paused=True)
+        elif self.paused:
+            self._resume_countdown()
+
     def action_start_now(self) -> None:
         self._stop_countdown()
         if self.stage != Stage.CARD or self.mockint.audio_problem is not None:
+            return
+        if self.speaking:
+            # Its tail would be transcribed as the answer: start once it is done.
+            self._start_after_speech = True
+            self.query_one("#countdown", Static).update(
+                "Recording starts when the question has been read…"
+            )
             return
         self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Starting the microphone…")
         timer = self.query_one("#timer", ElapsedTimer)
         timer.target = self.question.target_seconds
         timer.elapsed_s = 0.0
-        self.query_one("#record-question", QuestionCard).show(self.question)
+        self.query_one("#record-question", QuestionCard).show(
+            self.question, show_tips=self.show_tips
+        )
         self.query_one("#live", TranscriptView).show_live("")
         self.take = AnswerTake(
             self.mockint.services,
@@ -211,6 +254,9 @@ class PracticeScreen(Screen[None]):
     def action_tips(self) -> None:
         self.show_tips = not self.show_tips
         self._render_card()
+        self.query_one("#record-question", QuestionCard).show(
+            self.question, show_tips=self.show_tips
+        )
 
     def action_read_aloud(self) -> None:
         self._speak(self.question.text)
@@ -222,6 +268,7 @@ class PracticeScreen(Screen[None]):
     def action_typed(self) -> None:
         self._stop_countdown()
         self.set_stage(Stage.TYPED)
+        self.query_one("#typed-question", QuestionCard).show(self.question)
         self.query_one("#typed-answer", TextArea).focus()
 
     def action_from_file(self) -> None:
@@ -489,7 +536,31 @@ class PracticeScreen(Screen[None]):
 
     def _speak(self, text: str) -> None:
         speak = self.mockint.services.speak
-        self.run_worker(lambda: speak(text), thread=True, group="speak", exclusive=True)
+        self.speaking = True
+
+        def run() -> None:
+            try:
+                speak(text)
+            finally:
+                self.post_message(SpeakingDone())
+
+        self.run_worker(run, thread=True, group="speak", exclusive=True)
+
+    @on(SpeakingDone)
+    def _spoken(self) -> None:
+        self.speaking = False
+        if self.stage != Stage.CARD:
+            return
+        if self._start_after_speech:
+            self._start_after_speech = False
+            self.action_start_now()
+        elif (
+            self._countdown_timer is None
+            and not self.paused
+            and not self.mockint.services.config.ui.ready_when_you_are
+            and self.mockint.audio_problem is None
+        ):
+            self._start_countdown()
 
     @work(thread=True, exclusive=True, group="end")
     def _end_session(self) -> None:
