@@ -82,6 +82,10 @@ class AnswerScored(Message):
     attempt_id: int
     feedback: FeedbackData
     audio_path: str | None
+    before: tuple[int, ...] = ()
+    """The question's scores that count, oldest first, from before this answer."""
+    counted: bool = True
+    """Whether this answer counts (not silent, not a follow-up)."""
 
 
 @dataclass

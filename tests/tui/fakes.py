@@ -57,8 +57,14 @@ def q(qid: str, text: str, kind: Kind = Kind.BEHAVIORAL, bank: str = "behavioral
     )
 
 
+OUTLINE = "Situation: <the disagreement>. Action: <what you did>. Result: <a number>."
+
 QUESTIONS = (
-    q("beh-conflict", "Tell me about a time you disagreed with a coworker."),
+    replace(
+        q("beh-conflict", "Tell me about a time you disagreed with a coworker."),
+        example_outline=OUTLINE,
+        follow_ups=("What would you do differently?",),
+    ),
     q("beh-failure", "Tell me about a time you failed."),
     q("beh-lead", "Describe a time you led without authority."),
 )

@@ -344,3 +344,63 @@ async def test_the_question_shows_while_typing(tmp_path: Path) -> None:
         await settle(pilot, stage_is(app, "typed"))
         card = practice(app).query_one("#typed-question", Static)
         assert QUESTIONS[0].text in text_of(card)
+
+
+async def test_the_feedback_scrolls_without_tab_and_opens_on_what_to_fix(
+    tmp_path: Path,
+) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_one(pilot, app)
+        view = practice(app).query_one(FeedbackView)
+        assert app.focused is view
+        tips = view.query_one(".fb-tips", Static)
+        assert "Fix next:" in text_of(tips)
+        # The score card and the tips are on the first screenful.
+        assert tips.virtual_region.bottom <= view.scrollable_content_region.height
+        await pilot.press("end")
+        await settle(pilot, lambda: view.scroll_y > 0)
+        await pilot.press("home")
+        await settle(pilot, lambda: view.scroll_y == 0)
+        await pilot.press("pagedown")
+        await settle(pilot, lambda: view.scroll_y > 0)
+
+
+async def test_the_feedback_compares_with_the_last_try(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_one(pilot, app)
+        trend = practice(app).query_one(".fb-trend", Static)
+        assert "first scored answer" in text_of(trend)
+        await pilot.press("r")
+        await settle(pilot, stage_is(app, "record"))
+        await pilot.press("space")
+        await settle(pilot, lambda: "same as your last try" in text_of(trend))
+        score = practice(app).scores["beh-conflict"]
+        assert f"this question: {score} → {score}" in text_of(trend)
+
+
+async def test_the_model_outline_shows_on_o_after_answering(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_one(pilot, app)
+        screen = practice(app)
+        outline = screen.query_one("Static.fb-outline", Static)
+        assert not outline.display
+        await pilot.press("o")
+        await settle(pilot, lambda: outline.display)
+        assert "<the disagreement>" in text_of(outline)
+        await pilot.press("o")
+        await settle(pilot, lambda: not outline.display)
+
+
+async def test_the_outline_before_answering_only_when_asked(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path, prep_seconds=30), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[QUESTIONS[0]])
+        await settle(pilot, stage_is(app, "card"))
+        card = practice(app).query_one("#question-card", Static)
+        assert "<the disagreement>" not in text_of(card)
+        await pilot.press("o")
+        assert "<the disagreement>" in text_of(card)

@@ -22,10 +22,19 @@ class Stage(StrEnum):
 
 # Which stage each action belongs to; check_action hides the others from the footer.
 STAGE_ACTIONS: dict[Stage, set[str]] = {
-    Stage.CARD: {"start_now", "pause", "tips", "read_aloud", "skip", "typed", "from_file"},
+    Stage.CARD: {
+        "start_now",
+        "pause",
+        "tips",
+        "read_aloud",
+        "skip",
+        "typed",
+        "from_file",
+        "outline",
+    },
     Stage.RECORD: {"stop", "tips"},
     Stage.WORKING: set(),
-    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "discard", "next"},
+    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "discard", "outline", "next"},
     Stage.TYPED: {"submit_typed", "back_to_card"},
     Stage.FILE: {"back_to_card"},
 }
@@ -46,6 +55,7 @@ PRACTICE_BINDINGS: list[BindingType] = [
     Binding("p", "replay", "Replay"),
     Binding("r", "redo", "Redo"),
     Binding("x", "discard", "Discard"),
+    Binding("o", "outline", "Outline"),
     *RATE_BINDINGS,
     Binding("n", "next", "Next"),
     Binding("ctrl+s", "submit_typed", "Score it"),

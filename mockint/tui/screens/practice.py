@@ -36,7 +36,7 @@ from mockint.tui.screens._replay import Replayer
 from mockint.tui.screens._stages import ALWAYS, PRACTICE_BINDINGS, STAGE_ACTIONS, Stage
 from mockint.tui.screens.choice import Choice, ChoiceScreen
 from mockint.tui.session import AnswerTake, PracticeSession, score_audio_file, score_typed
-from mockint.tui.widgets.feedback_view import FeedbackView
+from mockint.tui.widgets.feedback_view import FeedbackView, render_outline, render_trend
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
 from mockint.tui.widgets.timer import ElapsedTimer
@@ -59,6 +59,8 @@ class PracticeScreen(Screen[None]):
         self.stage = Stage.CARD
         self.session = PracticeSession(self._session_problem)
         self.show_tips = False
+        self.show_outline = False
+        """The model outline is shown: after answering, or before when the user asks."""
         self.countdown = 0
         self.take: AnswerTake | None = None
         self.attempt_id: int | None = None
@@ -142,10 +144,11 @@ class PracticeScreen(Screen[None]):
         return True
 
     def show_question(self) -> None:
-        self.show_tips = self.paused = self._start_after_speech = False
+        self.show_tips = self.show_outline = self.paused = self._start_after_speech = False
         self.attempt_id = self.audio_path = self.rated = None
         self._render_card()
         self.set_stage(Stage.CARD)
+        self.set_focus(None)
         problem = self.mockint.audio_problem
         self.query_one("#audio-problem", Static).update(
             f"Recording is not available: {problem}\n"
@@ -168,7 +171,9 @@ class PracticeScreen(Screen[None]):
 
     def _render_card(self) -> None:
         position = f"{self.index + 1}/{len(self.questions)}"
-        self.query_one("#question-card", QuestionCard).show(self.question, position, self.show_tips)
+        self.query_one("#question-card", QuestionCard).show(
+            self.question, position, self.show_tips, self.show_outline
+        )
 
     def _show_waiting(self, paused: bool = False) -> None:
         """Ready when you are: nothing starts until space."""
@@ -258,6 +263,18 @@ class PracticeScreen(Screen[None]):
             self.question, show_tips=self.show_tips
         )
 
+    def action_outline(self) -> None:
+        """The model outline: revealed on this key only (before answering, a peek)."""
+        self.show_outline = not self.show_outline
+        if self.stage == Stage.FEEDBACK:
+            view = self.query_one(FeedbackView)
+            outline = render_outline(self.question.example_outline)
+            view.show_outline(outline if self.show_outline else None)
+            if self.show_outline:
+                view.scroll_to_widget(view.query_one("Static.fb-outline"), animate=False)
+        else:
+            self._render_card()
+
     def action_read_aloud(self) -> None:
         self._speak(self.question.text)
 
@@ -285,7 +302,8 @@ class PracticeScreen(Screen[None]):
         text = self.query_one("#typed-answer", TextArea).text
         question = self.question
         self._run_scoring(
-            lambda: score_typed(self.mockint.services, question, text, self.ensure_session())
+            lambda: score_typed(self.mockint.services, question, text, self.ensure_session()),
+            question,
         )
 
     @on(Input.Submitted, "#file-path")
@@ -294,7 +312,8 @@ class PracticeScreen(Screen[None]):
         self._run_scoring(
             lambda: score_audio_file(
                 self.mockint.services, question, path, self.ensure_session(), self.mockint.model
-            )
+            ),
+            question,
         )
 
     # -- recording
@@ -320,16 +339,19 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="take")
     def _stop_recording(self, take: AnswerTake) -> None:
-        self._post_result(take.stop)
+        self._post_result(take.stop, take.question)
 
-    def _run_scoring(self, job: Any) -> None:
+    def _run_scoring(self, job: Any, question: Question) -> None:
         self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Scoring your answer…")
-        self.run_worker(lambda: self._post_result(job), thread=True, group="take", exclusive=True)
+        self.run_worker(
+            lambda: self._post_result(job, question), thread=True, group="take", exclusive=True
+        )
 
-    def _post_result(self, job: Any) -> None:
+    def _post_result(self, job: Any, question: Question) -> None:
         from mockint.tui.feedback import FeedbackData
 
+        before = self._scores_before(question.id)
         try:
             result: Answered = job()
         except MockintError as exc:
@@ -337,7 +359,14 @@ class PracticeScreen(Screen[None]):
             return
         feedback = FeedbackData.from_scored(result.scored)
         audio = str(result.audio_path) if result.audio_path else None
-        self.post_message(AnswerScored(result.attempt_id or 0, feedback, audio))
+        counted = "no_speech" not in feedback.flags
+        self.post_message(AnswerScored(result.attempt_id or 0, feedback, audio, before, counted))
+
+    def _scores_before(self, question_id: str) -> tuple[int, ...]:
+        try:
+            return self.mockint.services.backend.scores_of(question_id)
+        except Exception:  # the comparison is a nicety: the answer itself must go on
+            return ()
 
     @on(RecordingStarted)
     def _recording_started(self, message: RecordingStarted) -> None:
@@ -380,14 +409,19 @@ class PracticeScreen(Screen[None]):
         self.attempt_id = message.attempt_id
         self.audio_path = message.audio_path
         self.rated = None
-        self.scores[self.question.id] = message.feedback.overall
+        if message.counted:  # the fallback recap shows only what counts
+            self.scores[self.question.id] = message.feedback.overall
         self.query_one("#feedback-title", Label).update(
             f"{self.index + 1}/{len(self.questions)}  {self.question.text}"
         )
-        self.query_one(FeedbackView).show(message.feedback)
+        view = self.query_one(FeedbackView)
+        trend = render_trend(message.feedback.overall, message.before, message.counted)
+        outline = render_outline(self.question.example_outline) if self.show_outline else None
+        view.show(message.feedback, trend, outline)
         self.set_stage(Stage.FEEDBACK)
         self._feedback_status()
-        self.query_one(FeedbackView).scroll_home(animate=False)
+        view.scroll_home(animate=False)
+        view.focus()  # PageDown, Down and End scroll it at once
         self._load_weak(self.question.id)
 
     @on(AnswerFailed)
