@@ -404,3 +404,38 @@ async def test_the_outline_before_answering_only_when_asked(tmp_path: Path) -> N
         assert "<the disagreement>" not in text_of(card)
         await pilot.press("o")
         assert "<the disagreement>" in text_of(card)
+
+
+async def test_a_follow_up_is_offered_answered_and_linked(tmp_path: Path) -> None:
+    backend = FakeBackend(root=tmp_path)
+    app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_one(pilot, app)
+        screen = practice(app)
+        offer = screen.query_one("#feedback-follow", Label)
+        # The fake answer has a result with a number, told with "I": the bank's follow-up.
+        assert "What would you do differently?" in text_of(offer)
+        await pilot.press("f")
+        await settle(pilot, stage_is(app, "record"))
+        assert screen.question.text == "What would you do differently?"
+        await pilot.press("space")
+        await settle(pilot, stage_is(app, "feedback"))
+        assert backend.follows == {2: 1}
+        trend = text_of(screen.query_one(".fb-trend", Static))
+        assert "follow-up" in trend and "does not count" in trend
+        assert screen.check_action("rate", ()) is False
+        assert screen.scores == {"beh-conflict": backend.rows[0].overall}
+        assert text_of(offer) == ""  # nothing else to ask
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(app.screen, SummaryScreen))
+
+
+async def test_follow_ups_can_be_turned_off(tmp_path: Path) -> None:
+    services = make_services(tmp_path)
+    services.config.ui.follow_ups = False
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_one(pilot, app)
+        screen = practice(app)
+        assert text_of(screen.query_one("#feedback-follow", Label)) == ""
+        assert screen.check_action("follow_up", ()) is False

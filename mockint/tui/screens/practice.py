@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
+from mockint.coach.follow_up import FollowUp, choose_follow_up, follow_up_question
 from mockint.errors import MockintError
 from mockint.models import RATINGS, Question
 from mockint.tui.context import AppContext
@@ -36,7 +37,12 @@ from mockint.tui.screens._replay import Replayer
 from mockint.tui.screens._stages import ALWAYS, PRACTICE_BINDINGS, STAGE_ACTIONS, Stage
 from mockint.tui.screens.choice import Choice, ChoiceScreen
 from mockint.tui.session import AnswerTake, PracticeSession, score_audio_file, score_typed
-from mockint.tui.widgets.feedback_view import FeedbackView, render_outline, render_trend
+from mockint.tui.widgets.feedback_view import (
+    NOT_COUNTED,
+    FeedbackView,
+    render_outline,
+    render_trend,
+)
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
 from mockint.tui.widgets.timer import ElapsedTimer
@@ -68,6 +74,13 @@ class PracticeScreen(Screen[None]):
         self.rated: str | None = None
         self.weak = False
         self.scores: dict[str, int] = {}
+        # Follow-ups of the current question: the one on offer, the one being answered
+        # (``question`` is then it), the attempt they follow, and those asked already.
+        self.follow_offer: FollowUp | None = None
+        self.following: Question | None = None
+        self.follows_id: int | None = None
+        self.main_flags: tuple[str, ...] = ()
+        self.asked: list[str] = []
         self._countdown_timer: Timer | None = None
         self.paused = False
         self.speaking = False
@@ -82,6 +95,11 @@ class PracticeScreen(Screen[None]):
 
     @property
     def question(self) -> Question:
+        """The question being answered: a follow-up while one is, else the session's."""
+        return self.following or self.questions[self.index]
+
+    @property
+    def main_question(self) -> Question:
         return self.questions[self.index]
 
     def compose(self) -> ComposeResult:
@@ -104,6 +122,7 @@ class PracticeScreen(Screen[None]):
             with Vertical(id=Stage.FEEDBACK):
                 yield Label("", id="feedback-title")
                 yield FeedbackView(id="feedback-view")
+                yield Label("", id="feedback-follow")
                 yield Label("", id="feedback-status", classes="dim")
             with Vertical(id=Stage.TYPED):
                 yield QuestionCard(id="typed-question", classes="compact")
@@ -141,6 +160,11 @@ class PracticeScreen(Screen[None]):
     def _recording_ok(self, action: str) -> bool:
         if action == "start_now":
             return self.mockint.audio_problem is None
+        if action == "follow_up":
+            return self.follow_offer is not None
+        if action in ("rate", "from_file"):
+            # A follow-up is not a review of its question, and is answered here, not filed.
+            return self.following is None
         return True
 
     def show_question(self) -> None:
@@ -171,6 +195,8 @@ class PracticeScreen(Screen[None]):
 
     def _render_card(self) -> None:
         position = f"{self.index + 1}/{len(self.questions)}"
+        if self.following is not None:
+            position += " follow-up"
         self.query_one("#question-card", QuestionCard).show(
             self.question, position, self.show_tips, self.show_outline
         )
@@ -250,6 +276,7 @@ class PracticeScreen(Screen[None]):
             self.question,
             self.session.session_id,
             on_text=self._post_live_text,
+            follows=self.follows_id if self.following else None,
         )
         self._start_recording(self.take)
 
@@ -301,8 +328,11 @@ class PracticeScreen(Screen[None]):
     def action_submit_typed(self) -> None:
         text = self.query_one("#typed-answer", TextArea).text
         question = self.question
+        follows = self.follows_id if self.following else None
         self._run_scoring(
-            lambda: score_typed(self.mockint.services, question, text, self.ensure_session()),
+            lambda: score_typed(
+                self.mockint.services, question, text, self.ensure_session(), follows
+            ),
             question,
         )
 
@@ -409,13 +439,24 @@ class PracticeScreen(Screen[None]):
         self.attempt_id = message.attempt_id
         self.audio_path = message.audio_path
         self.rated = None
-        if message.counted:  # the fallback recap shows only what counts
+        follow_up = self.following is not None
+        counted = message.counted and not follow_up
+        if counted:  # the fallback recap shows only what counts
             self.scores[self.question.id] = message.feedback.overall
+        if not follow_up:
+            self.follows_id, self.main_flags = message.attempt_id, message.feedback.flags
+            self.asked = []
+        self._offer_follow_up(message.feedback.flags)
         self.query_one("#feedback-title", Label).update(
             f"{self.index + 1}/{len(self.questions)}  {self.question.text}"
         )
         view = self.query_one(FeedbackView)
-        trend = render_trend(message.feedback.overall, message.before, message.counted)
+        not_counted = None
+        if follow_up:
+            not_counted = "A follow-up: scored, but it does not count in the question's average."
+        elif not counted:
+            not_counted = NOT_COUNTED
+        trend = render_trend(message.feedback.overall, message.before, not_counted)
         outline = render_outline(self.question.example_outline) if self.show_outline else None
         view.show(message.feedback, trend, outline)
         self.set_stage(Stage.FEEDBACK)
@@ -437,10 +478,35 @@ class PracticeScreen(Screen[None]):
             self.refresh_bindings()
         self.notify(message.error, severity="error", timeout=8)
 
+    def _offer_follow_up(self, flags: tuple[str, ...]) -> None:
+        """What an interviewer would ask next, given the main answer (and what the
+        follow-ups asked so far); none for a silent take or with follow-ups turned off."""
+        self.follow_offer = None
+        if not self.mockint.services.config.ui.follow_ups or "no_speech" in flags:
+            return
+        self.follow_offer = choose_follow_up(self.main_question, self.main_flags, self.asked)
+
     def _feedback_status(self) -> None:
-        rating = f"rated {self.rated}" if self.rated else "rate: 1 again · 2 hard · 3 good · 4 easy"
         weak = "flagged weak" if self.weak else "w flags it weak"
-        self.query_one("#feedback-status", Label).update(f"{rating} · {weak} · n next")
+        if self.following is not None:
+            parts = [weak]
+        else:
+            rated = "rate: 1 again · 2 hard · 3 good · 4 easy"
+            parts = [f"rated {self.rated}" if self.rated else rated, weak]
+        offer = self.follow_offer
+        follow = f"Follow-up: “{offer.text}” · f answers it" if offer else ""
+        self.query_one("#feedback-follow", Label).update(follow)
+        self.query_one("#feedback-status", Label).update(" · ".join([*parts, "n next"]))
+
+    def action_follow_up(self) -> None:
+        """Answer the follow-up on offer, as an attempt linked to the main answer."""
+        offer = self.follow_offer
+        if offer is None or self.follows_id is None:
+            return
+        self._stop_replay()
+        self.asked.append(offer.text)
+        self.following = follow_up_question(self.main_question, offer)
+        self.show_question()
 
     # -- feedback actions
 
@@ -495,6 +561,8 @@ class PracticeScreen(Screen[None]):
 
     def action_next(self) -> None:
         self._stop_replay()
+        self.following = self.follow_offer = None
+        self.follows_id = None
         if self.index + 1 < len(self.questions):
             self.index += 1
             self.show_question()

@@ -23,11 +23,15 @@ def render_tips(tips: tuple[str, ...]) -> Text:
     return text
 
 
-def render_trend(score: int, before: tuple[int, ...], counted: bool = True) -> Text:
+NOT_COUNTED = "This take does not count in the question's average or schedule."
+
+
+def render_trend(score: int, before: tuple[int, ...], not_counted: str | None = None) -> Text:
     """``+7 vs your last try · this question: 48 → 55 → 62``; ``before``: the question's
-    scores that count, oldest first, not including this one."""
-    if not counted:
-        return Text("This take does not count in the question's average or schedule.", "dim")
+    scores that count, oldest first, not including this one. ``not_counted``: why this
+    answer is not compared (it does not count)."""
+    if not_counted:
+        return Text(not_counted, style="dim")
     if not before:
         return Text("Your first scored answer to this question.", style="dim")
     change = score - before[-1]
