@@ -282,7 +282,7 @@ def real_services(config: Config) -> Services:
         make_transcriber=lambda: _real_transcriber(config),
         make_live=_real_live,
         score_file=lambda path, q, t: _real_score_file(path, q, t, config),
-        play=lambda path, on_pos, stop: _real_play(config, path, on_pos, stop),
+        play=lambda path, on_pos, stop, start: _real_play(config, path, on_pos, stop, start),
         audio_problem=lambda: _real_audio_problem(config),
     )
 
@@ -317,10 +317,18 @@ def _real_score_file(
     return score_file(path, question=question, config=config, transcriber=transcriber)
 
 
-def _real_play(config: Config, path: Path, on_position: OnPosition, stop: threading.Event) -> None:
+def _real_play(
+    config: Config, path: Path, on_position: OnPosition, stop: threading.Event, start_s: float
+) -> None:
     from mockint.audio.player import play
 
-    play(path, device=config.audio.output_device, on_position=on_position, stop_event=stop)
+    play(
+        path,
+        device=config.audio.output_device,
+        on_position=on_position,
+        stop_event=stop,
+        start_s=start_s,
+    )
 
 
 def _real_audio_problem(config: Config) -> str | None:

@@ -117,7 +117,8 @@ class Services:
     make_live: Callable[[Transcriber, OnUpdate], LiveTranscriber]
     score_file: Callable[[Path, Question | None, Transcriber | None], ScoredAnswer]
     """Transcribe and score a file; given the app's warm transcriber when it has one."""
-    play: Callable[[Path, OnPosition, threading.Event], None]
+    play: Callable[[Path, OnPosition, threading.Event, float], None]
+    """``play(path, on_position, stop, start_s)``: play from ``start_s`` seconds, blocking."""
     audio_problem: Callable[[], str | None]
     """Why recording cannot work here (no PortAudio, no microphone), or None."""
     speak: Callable[[str], None] = field(default_factory=lambda: speak_with_espeak)

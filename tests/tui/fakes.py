@@ -418,8 +418,9 @@ def make_services(
     backend = backend or FakeBackend(root=tmp)
     played: list[Path] = []
 
-    def play(path: Path, on_position: OnPosition, stop: Any) -> None:
+    def play(path: Path, on_position: OnPosition, stop: Any, start_s: float = 0.0) -> None:
         played.append(path)
+        services.starts.append(start_s)  # type: ignore[attr-defined]
         for pos in (0.1, 1.0, 2.0):
             on_position(pos)
 
@@ -441,6 +442,7 @@ def make_services(
         now=lambda: NOW,
     )
     services.played = played  # type: ignore[attr-defined]
+    services.starts = []  # type: ignore[attr-defined]
     return services
 
 

@@ -120,6 +120,40 @@ async def test_replay_plays_the_answer_and_follows_words(tmp_path: Path) -> None
         assert services.played[0].name == "1.wav"  # type: ignore[attr-defined]
 
 
+async def test_replay_shows_its_position_skips_silence_and_p_pauses(tmp_path: Path) -> None:
+    import threading
+
+    services = make_services(tmp_path)
+    release = threading.Event()
+    starts: list[float] = []
+
+    def play(path: Path, on_position, stop: threading.Event, start_s: float) -> None:  # type: ignore[no-untyped-def]
+        starts.append(start_s)
+        on_position(start_s + 2.0)
+        while not (stop.is_set() or release.is_set()):
+            stop.wait(0.01)
+
+    services.play = play
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_one(pilot, app)
+        screen = practice(app)
+        view = screen.query_one(FeedbackView)
+        assert view.data is not None
+        first_word = view.data.words[0].start
+        status = screen.query_one("#replay-status", Label)
+        await pilot.press("p")
+        await settle(pilot, lambda: "playing" in text_of(status))
+        assert starts == [max(0.0, first_word - 0.3)]
+        await pilot.press("p")  # pause
+        await settle(pilot, lambda: "paused at" in text_of(status))
+        await pilot.press("p")  # resume where it was
+        await settle(pilot, lambda: len(starts) == 2)
+        assert starts[1] == starts[0] + 2.0
+        release.set()  # it plays to the end: the status goes
+        await settle(pilot, lambda: text_of(status) == "")
+
+
 async def test_without_a_microphone_typed_answers_are_scored(tmp_path: Path) -> None:
     backend = FakeBackend(root=tmp_path)
     services = make_services(tmp_path, backend=backend, audio_problem="no microphone found")

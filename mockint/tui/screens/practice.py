@@ -122,6 +122,7 @@ class PracticeScreen(Screen[None]):
             with Vertical(id=Stage.FEEDBACK):
                 yield Label("", id="feedback-title")
                 yield FeedbackView(id="feedback-view")
+                yield Label("", id="replay-status")
                 yield Label("", id="feedback-follow")
                 yield Label("", id="feedback-status", classes="dim")
             with Vertical(id=Stage.TYPED):
@@ -511,12 +512,23 @@ class PracticeScreen(Screen[None]):
     # -- feedback actions
 
     def action_replay(self) -> None:
-        if self.replayer:
-            self.replayer.toggle(self.audio_path)
+        """p plays the answer from its first word, pauses it, and resumes it."""
+        if not self.replayer:
+            return
+        data = self.query_one(FeedbackView).data
+        first = data.words[0].start if data and data.words else None
+        self.replayer.toggle(self.audio_path, first)
+        self._replay_status()
 
     @on(PlaybackPosition)
     def _position(self, message: PlaybackPosition) -> None:
         self.query_one(FeedbackView).follow(message.position_s)
+        self._replay_status()
+
+    def _replay_status(self) -> None:
+        data = self.query_one(FeedbackView).data
+        status = self.replayer.status(data.duration_s) if self.replayer and data else ""
+        self.query_one("#replay-status", Label).update(status)
 
     def action_discard(self) -> None:
         if self.attempt_id is None:
@@ -609,6 +621,7 @@ class PracticeScreen(Screen[None]):
     def _stop_replay(self) -> None:
         if self.replayer:
             self.replayer.stop()
+            self.query_one("#replay-status", Label).update("")
 
     # -- background jobs
 
