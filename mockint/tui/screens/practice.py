@@ -488,16 +488,17 @@ class PracticeScreen(Screen[None]):
         self.follow_offer = choose_follow_up(self.main_question, self.main_flags, self.asked)
 
     def _feedback_status(self) -> None:
-        weak = "flagged weak" if self.weak else "w flags it weak"
-        if self.following is not None:
-            parts = [weak]
-        else:
+        # The footer offers w already: the line says only that it is flagged (80 columns).
+        parts = ["flagged weak"] if self.weak else []
+        if self.following is None:
             rated = "rate: 1 again · 2 hard · 3 good · 4 easy"
-            parts = [f"rated {self.rated}" if self.rated else rated, weak]
+            parts.insert(0, f"rated {self.rated}" if self.rated else rated)
         offer = self.follow_offer
         follow = f"Follow-up: “{offer.text}” · f answers it" if offer else ""
         self.query_one("#feedback-follow", Label).update(follow)
-        self.query_one("#feedback-status", Label).update(" · ".join([*parts, "n next"]))
+        self.query_one("#feedback-status", Label).update(
+            " · ".join([*parts, "o outline", "n next"])
+        )
 
     def action_follow_up(self) -> None:
         """Answer the follow-up on offer, as an attempt linked to the main answer."""
