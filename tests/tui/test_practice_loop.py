@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
+from mockint.models import Transcript
 from mockint.tui.app import MockintApp
 from mockint.tui.screens.choice import ChoiceScreen
 from mockint.tui.screens.home import HomeScreen
@@ -17,7 +20,7 @@ from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.timer import ElapsedTimer
 from mockint.tui.widgets.transcript_view import TranscriptView
 from tests.tui.conftest import SIZE, app_ready, settle
-from tests.tui.fakes import QUESTIONS, FakeBackend, make_services
+from tests.tui.fakes import ANSWER, QUESTIONS, FakeBackend, FakeLive, make_services
 
 
 def practice(app: MockintApp) -> PracticeScreen:
@@ -120,6 +123,15 @@ async def test_replay_plays_the_answer_and_follows_words(tmp_path: Path) -> None
         assert services.played[0].name == "1.wav"  # type: ignore[attr-defined]
 
 
+class _LateStart(FakeLive):
+    """The first word comes 4 s into the recording."""
+
+    def finish(self) -> Transcript:
+        done = super().finish()
+        words = tuple(replace(w, start=w.start + 4.0, end=w.end + 4.0) for w in done.words)
+        return replace(done, words=words)
+
+
 async def test_replay_shows_its_position_skips_silence_and_p_pauses(tmp_path: Path) -> None:
     import threading
 
@@ -134,17 +146,15 @@ async def test_replay_shows_its_position_skips_silence_and_p_pauses(tmp_path: Pa
             stop.wait(0.01)
 
     services.play = play
+    services.make_live = lambda transcriber, on_update: _LateStart(ANSWER, on_update)
     app = MockintApp(services, welcome=False)
     async with app.run_test(size=SIZE) as pilot:
         await answer_one(pilot, app)
         screen = practice(app)
-        view = screen.query_one(FeedbackView)
-        assert view.data is not None
-        first_word = view.data.words[0].start
         status = screen.query_one("#replay-status", Label)
         await pilot.press("p")
         await settle(pilot, lambda: "playing" in text_of(status))
-        assert starts == [max(0.0, first_word - 0.3)]
+        assert starts == [pytest.approx(4.0 - 0.3)]  # 4 s of silence skipped
         await pilot.press("p")  # pause
         await settle(pilot, lambda: "paused at" in text_of(status))
         await pilot.press("p")  # resume where it was
