@@ -613,8 +613,6 @@ class PracticeScreen(Screen[None]):
         self._stop_countdown()
         self._stop_polling()
         self._stop_replay()
-        if self.stage == Stage.RECORD and self.take is not None:
-            self.run_worker(self.take.cancel, thread=True)
         self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Wrapping up the session…")
         self._end_session()
