@@ -44,7 +44,18 @@ class UIConfig:
     """Countdown before recording starts, to gather your thoughts; 0 skips it."""
 
     read_aloud: bool = False
-    """Speak each question with espeak-ng before the countdown."""
+    """Speak each question with espeak-ng before the countdown; recording never starts
+    while it is still speaking."""
+
+    ready_when_you_are: bool = False
+    """No countdown: the question is shown (and read aloud, with ``read_aloud``), and
+    recording starts when you press space. The countdown can also be paused with ``p``."""
+
+    follow_ups: bool = True
+    """After an answer, offer the follow-up question an interviewer would ask given it
+    (no result: "What was the outcome?"; a "we" story: "What did you do yourself?"…).
+    Follow-up answers are scored and kept beside the question, but never count in its
+    average, trend or schedule."""
 
 
 @dataclass

@@ -69,10 +69,14 @@ class Coach(Records):
 
     # -- one answer
 
-    def begin_answer(self, question: Question, session_id: int | None = None) -> Attempt:
-        """A new attempt, ``recording``: the recorder writes ``attempt.audio_path``."""
+    def begin_answer(
+        self, question: Question, session_id: int | None = None, *, follows: int | None = None
+    ) -> Attempt:
+        """A new attempt, ``recording``: the recorder writes ``attempt.audio_path``.
+        ``follows``: the attempt whose follow-up question this answers (see
+        :meth:`follow_up_of`); a follow-up is kept and scored, but never counts."""
         with self._locked() as store:
-            return store.begin_attempt(question, session_id)
+            return store.begin_attempt(question, session_id, follows=follows)
 
     def recording_failed(self, attempt_id: int, error: str) -> None:
         """The recorder could not start: the attempt is kept, ``failed``."""
@@ -81,9 +85,15 @@ class Coach(Records):
 
     def abandon_answer(self, attempt_id: int, duration_s: float | None) -> None:
         """Stopped without scoring (the user left): the audio and the attempt stay,
-        ``recorded``, for a later retry."""
+        ``recorded``, for a later retry, but the take never counts as practice."""
         with self._locked() as store:
-            store.finish_recording(attempt_id, duration_s)
+            store.finish_recording(attempt_id, duration_s, counted=False)
+
+    def discard(self, attempt_id: int, *, now: datetime | None = None) -> None:
+        """Throw a take away, leaving nothing behind: the attempt, its audio, its review;
+        its question is scheduled as if it had never been given."""
+        with self._locked() as store:
+            practice.discard_answer(store, attempt_id, now=now, config=self.config.practice)
 
     def finish_answer(
         self,
@@ -160,6 +170,7 @@ class Coach(Records):
         session_id: int | None = None,
         *,
         now: datetime | None = None,
+        follows: int | None = None,
     ) -> Answered:
         """Score a typed answer (no microphone) and keep it as an attempt without audio.
         Nothing is at risk before it is scored, so it is stored after."""
@@ -167,7 +178,7 @@ class Coach(Records):
 
         scored = self.score_transcript(typed_transcript(text), question)
         with self._locked() as store:
-            attempt = store.add_typed_attempt(question, session_id=session_id)
+            attempt = store.add_typed_attempt(question, session_id=session_id, follows=follows)
         self._saver(now)(attempt.id, scored)
         return Answered(scored, attempt.id)
 

@@ -176,9 +176,12 @@ class Records(Prepare):
             return store.get(attempt_id)
 
     def scored_attempts(self) -> list[Attempt]:
-        """Every scored attempt with its report (no words), oldest first: progress charts."""
+        """Every scored attempt that counts, with its report (no words), oldest first:
+        progress charts."""
         with self._locked() as store:
-            return [a for a in store.iter_attempts(full=True) if a.overall is not None]
+            return [
+                a for a in store.iter_attempts(full=True) if a.overall is not None and a.counted
+            ]
 
     def question_trend(self, question_id: str) -> Trend:
         with self._locked() as store:

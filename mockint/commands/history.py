@@ -114,12 +114,20 @@ def _print_list(coach: Coach, attempts: list[Attempt]) -> None:
         print(EMPTY)
         return
     print("\n".join(_table(attempts, with_question=True)))
+    _not_counted_note(attempts)
     total = coach.count_attempts()
     if total > len(attempts):
         print(f"\n{len(attempts)} of {total} attempts; `--limit 0` shows all.", end=" ")
     else:
         print()
     print("`mockint replay ID` plays one; `--question ID` shows a question's trend.")
+
+
+def _not_counted_note(attempts: list[Attempt]) -> None:
+    from mockint.store import display
+
+    if any(a.overall is not None and not a.counted for a in attempts):
+        print(display.NOT_COUNTED)
 
 
 def _print_question(attempts: list[Attempt], trend: Trend) -> None:
@@ -142,6 +150,7 @@ def _print_question(attempts: list[Attempt], trend: Trend) -> None:
         print(f"trend  {display.sparkline(trend.scores)}  (oldest → newest, last 30)")
     print()
     print("\n".join(_table(attempts, with_question=False)))
+    _not_counted_note(attempts)
     if trend.attempts > len(attempts):
         print(f"\n{len(attempts)} of {trend.attempts} attempts; `--limit 0` shows all.")
 

@@ -19,7 +19,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mockint.practice.answers import save_scored
+    from mockint.practice.answers import discard_answer, save_scored
     from mockint.practice.debrief import save_debrief
     from mockint.practice.plan import DailyPlan, PlanItem, daily_plan
     from mockint.practice.scheduler import (
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 _EXPORTS = {
     "save_scored": "answers",
+    "discard_answer": "answers",
     "save_debrief": "debrief",
     "DailyPlan": "plan",
     "PlanItem": "plan",
@@ -70,6 +71,7 @@ __all__ = [
     "Streak",
     "WeakQuestion",
     "daily_plan",
+    "discard_answer",
     "drill_questions",
     "get_card",
     "mark_weak",

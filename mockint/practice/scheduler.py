@@ -187,6 +187,11 @@ def rate_attempt(
     question_id = attempt.question_id
     if not question_id:
         raise MockintError(f"attempt {attempt_id} answers no bank question, so it has no card")
+    if not attempt.counted:
+        raise MockintError(
+            f"attempt {attempt_id} does not count as practice (no speech in it, left mid-way, "
+            "or a follow-up question), so rating it changes no schedule"
+        )
     # The review belongs where the answer was given, so the replay reschedules from there.
     when = parse(attempt.scored_at or attempt.created_at)
     moment = utc(now)
@@ -201,6 +206,31 @@ def rate_attempt(
             conn, question_id, cfg, moment, lapses=card.lapses, latest_lapse=latest_lapse
         )
     return ReviewOutcome(question_id, value, "self", card, change)
+
+
+def replay_question(
+    store: StoreLike,
+    question_id: str,
+    *,
+    now: datetime | None = None,
+    config: PracticeConfig | None = None,
+) -> CardStatus | None:
+    """Rebuild the question's card from the reviews it has (none left: no card) and derive
+    its automatic weak flag again from the answers left; after a review was taken away (a
+    discarded take). The automatic rules read only the latest answers and the lapses, so
+    deriving the flag afresh is what it would have been without the take."""
+    cfg = practice_config(config)
+    moment = utc(now)
+    conn = connection(store)
+    with write_transaction(conn):
+        conn.execute("DELETE FROM weak WHERE question_id = ? AND source = 'auto'", (question_id,))
+        left = one(conn, "SELECT count(*) AS n FROM reviews WHERE question_id = ?", (question_id,))
+        if not left or not left["n"]:
+            conn.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
+            return None
+        card, latest_lapse = _rebuild(conn, question_id, cfg, moment)
+        weak.evaluate(conn, question_id, cfg, moment, lapses=card.lapses, latest_lapse=latest_lapse)
+    return card
 
 
 def get_card(store: StoreLike, question_id: str) -> CardStatus | None:

@@ -13,7 +13,8 @@ from pathlib import Path
 from mockint.errors import MockintError
 from mockint.store.attempts import SUMMARY_COLUMNS, Attempt, attempt_from_row, flags_from_json
 
-_SCORED = "status = 'scored' AND question_id IS NOT NULL"
+_SCORED = "status = 'scored' AND question_id IS NOT NULL AND counted = 1"
+"""Answers that count as practice: silent takes, aborted ones and follow-ups never do."""
 
 
 def _attempts(conn: sqlite3.Connection, where: str, params: Sequence[object] = ()) -> list[Attempt]:
@@ -38,7 +39,8 @@ def scored_since(conn: sqlite3.Connection, since: str) -> list[Attempt]:
 def scored_times(conn: sqlite3.Connection) -> list[str]:
     """When each scored answer was given, oldest first (streaks)."""
     found = conn.execute(
-        "SELECT created_at FROM attempts WHERE status = 'scored' ORDER BY created_at"
+        "SELECT created_at FROM attempts WHERE status = 'scored' AND counted = 1 "
+        "ORDER BY created_at"
     )
     return [r[0] for r in found]
 
@@ -68,7 +70,7 @@ def recent(conn: sqlite3.Connection, question_id: str, limit: int) -> list[Attem
     """Scored answers to a question, newest first."""
     return _attempts(
         conn,
-        "question_id = ? AND status = 'scored' ORDER BY created_at DESC, id DESC LIMIT ?",
+        f"question_id = ? AND {_SCORED} ORDER BY created_at DESC, id DESC LIMIT ?",
         (question_id, limit),
     )
 

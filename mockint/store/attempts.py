@@ -66,6 +66,11 @@ class Attempt:
     """Timed words; empty in list views (:meth:`Store.list_attempts`): use :meth:`Store.get`."""
     report: dict[str, Any] = field(default_factory=dict)
     """``ScoreReport.to_dict()`` (metrics, score, flags, tips); empty in list views."""
+    counted: bool = True
+    """Whether it counts as practice (averages, trends, streaks, FSRS, weak flags): not a
+    take with no speech, one stopped by leaving, nor a follow-up question."""
+    follows_id: int | None = None
+    """The attempt whose follow-up question this one answers."""
 
     @property
     def created(self) -> datetime:
@@ -100,6 +105,8 @@ class Attempt:
             "error": self.error,
             "scored_at": self.scored_at,
             "transcript": self.transcript,
+            "counted": self.counted,
+            "follows": self.follows_id,
         }
         if full:
             data["words"] = [words_to_dict(w) for w in self.words]
@@ -180,7 +187,8 @@ def words_from_json(text: str | None) -> tuple[Word, ...]:
 
 SUMMARY_COLUMNS = (
     "id, status, created_at, question_id, question_text, bank_id, question_kind, session_id, "
-    "audio_path, duration_s, transcript, overall, flags, self_rating, error, scored_at"
+    "audio_path, duration_s, transcript, overall, flags, self_rating, error, scored_at, counted, "
+    "follows_id"
 )
 """The columns of list views: everything but the (large) words and report JSON."""
 
@@ -208,6 +216,8 @@ def attempt_from_row(row: sqlite3.Row, root: Path) -> Attempt:
         self_rating=row["self_rating"],
         error=row["error"],
         scored_at=row["scored_at"],
+        counted=bool(row["counted"]),
+        follows_id=row["follows_id"],
         words=words_from_json(row["words_json"]) if "words_json" in keys else (),
         report=json.loads(row["report_json"] or "{}") if "report_json" in keys else {},
     )

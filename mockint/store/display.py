@@ -40,10 +40,15 @@ def sparkline(scores: Sequence[int], width: int = 30) -> str:
     return "".join(SPARK[min(top, max(0, round(s / 100 * top)))] for s in shown)
 
 
+NOT_COUNTED = "(n): kept, but not counted: no speech heard, left mid-take, or a follow-up"
+"""What a bracketed score means, for the lists that show one."""
+
+
 def score_text(attempt: Attempt) -> str:
-    """The score, or what stands in its way (``recorded``, ``failed``…)."""
+    """The score, or what stands in its way (``recorded``, ``failed``…); in brackets,
+    ``(0)``, when the answer does not count (see :data:`NOT_COUNTED`)."""
     if attempt.status is Status.SCORED and attempt.overall is not None:
-        return str(attempt.overall)
+        return str(attempt.overall) if attempt.counted else f"({attempt.overall})"
     return str(attempt.status)
 
 

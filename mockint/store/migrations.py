@@ -130,6 +130,24 @@ def _v3_jobs_profile(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_counted_and_follow_ups(conn: sqlite3.Connection) -> None:
+    """``counted``: whether an answer counts as practice (averages, streaks, FSRS, weak
+    flags). A take with no speech in it (silence, noise), a take the user stopped by leaving
+    and a follow-up question do not: each used to be stored as a real score (a silent take
+    as 0). ``follows_id``: the attempt a follow-up question was asked after."""
+    _run_all(
+        conn,
+        [
+            "ALTER TABLE attempts ADD COLUMN counted INTEGER NOT NULL DEFAULT 1",
+            "ALTER TABLE attempts ADD COLUMN follows_id INTEGER "
+            "REFERENCES attempts(id) ON DELETE SET NULL",
+            # Silent takes already stored stop counting (their flags say so).
+            "UPDATE attempts SET counted = 0 WHERE flags LIKE '%\"no_speech\"%'",
+            "CREATE INDEX attempts_follows ON attempts (follows_id)",
+        ],
+    )
+
+
 def _v4_forgotten(conn: sqlite3.Connection) -> None:
     """Tombstones of forgotten audio: a row goes in the same transaction that deletes the
     attempt, and leaves once the file is deleted, so a forget killed in between is finished
@@ -137,7 +155,13 @@ def _v4_forgotten(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE forgotten (audio_path TEXT PRIMARY KEY)")
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index, _v3_jobs_profile, _v4_forgotten]
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_audio_index,
+    _v3_jobs_profile,
+    _v4_forgotten,
+    _v5_counted_and_follow_ups,
+]
 """Every schema step, oldest first. Append only."""
 
 

@@ -164,16 +164,24 @@ class Store:
     # -- writing attempts ---------------------------------------------------------------
 
     def begin_attempt(
-        self, question: Question | None, session_id: int | None = None, *, suffix: str = ".flac"
+        self,
+        question: Question | None,
+        session_id: int | None = None,
+        *,
+        suffix: str = ".flac",
+        follows: int | None = None,
     ) -> Attempt:
         """A new attempt in status ``recording``; the recorder writes ``attempt.audio_path``.
+        ``follows``: the attempt this one answers a follow-up question of (it never counts).
 
         Until :meth:`finish_recording` (or :meth:`mark_failed`, :meth:`delete_attempt`) this
         process holds the recording's lock, so no other process mistakes it for cut off.
         """
         created = now_iso()
         with self.transaction() as conn:
-            attempt_id = self._insert(conn, question, Status.RECORDING, created, session_id)
+            attempt_id = self._insert(
+                conn, question, Status.RECORDING, created, session_id, follows
+            )
             relative = self._audio_relpath(conn, created, attempt_id, suffix)
             conn.execute(
                 "UPDATE attempts SET audio_path = ? WHERE id = ?", (str(relative), attempt_id)
@@ -181,14 +189,18 @@ class Store:
             recovery.hold_lock(recovery.lock_path(self.recordings, attempt_id))
         return self.get(attempt_id)
 
-    def finish_recording(self, attempt_id: int, duration_s: float | None) -> Attempt:
-        """The recorder closed the file: ``recording`` → ``recorded`` (ready to transcribe)."""
+    def finish_recording(
+        self, attempt_id: int, duration_s: float | None, *, counted: bool = True
+    ) -> Attempt:
+        """The recorder closed the file: ``recording`` → ``recorded`` (ready to transcribe).
+        ``counted=False``: a take stopped without an answer (the user left mid-take); its
+        audio stays, but scoring it later never counts it as practice."""
         with self.transaction() as conn:
             require(conn, attempt_id)
             conn.execute(
-                "UPDATE attempts SET status = 'recorded', duration_s = ? "
-                "WHERE id = ? AND status = 'recording'",
-                (duration_s, attempt_id),
+                "UPDATE attempts SET status = 'recorded', duration_s = ?, "
+                "counted = counted AND ? WHERE id = ? AND status = 'recording'",
+                (duration_s, int(counted), attempt_id),
             )
         recovery.release_lock(recovery.lock_path(self.recordings, attempt_id))
         return self.get(attempt_id)
@@ -217,16 +229,23 @@ class Store:
         return self.get(attempt_id)
 
     def add_typed_attempt(
-        self, question: Question | None, *, session_id: int | None = None
+        self,
+        question: Question | None,
+        *,
+        session_id: int | None = None,
+        follows: int | None = None,
     ) -> Attempt:
         """A typed answer (no microphone): a ``recorded`` attempt with no audio at all, ready
         for :meth:`mark_scored`. ``audio_path`` and ``duration_s`` stay None."""
         with self.transaction() as conn:
-            attempt_id = self._insert(conn, question, Status.RECORDED, now_iso(), session_id)
+            attempt_id = self._insert(
+                conn, question, Status.RECORDED, now_iso(), session_id, follows
+            )
         return self.get(attempt_id)
 
     def mark_scored(self, attempt_id: int, scored: ScoredAnswer) -> Attempt:
-        """Store the transcript, timed words and score report: status ``scored``.
+        """Store the transcript, timed words and score report: status ``scored``. A take
+        with no speech in it (``no_speech``: silence, noise) is kept but stops counting.
 
         ``duration_s`` becomes the transcript's length, except for an attempt without audio
         (typed): its synthetic timings measure nothing, so it stays None."""
@@ -237,7 +256,8 @@ class Store:
             conn.execute(
                 """UPDATE attempts SET status = 'scored', transcript = ?, words_json = ?,
                        report_json = ?, overall = ?, flags = ?, error = NULL, scored_at = ?,
-                       duration_s = CASE WHEN audio_path IS NULL THEN NULL ELSE ? END
+                       duration_s = CASE WHEN audio_path IS NULL THEN NULL ELSE ? END,
+                       counted = counted AND ?
                    WHERE id = ?""",
                 (
                     scored.transcript.text,
@@ -247,6 +267,7 @@ class Store:
                     json.dumps(list(scored.report.flags)),
                     now_iso(),
                     round(scored.duration_s, 3),
+                    int("no_speech" not in scored.report.flags),
                     attempt_id,
                 ),
             )
@@ -338,7 +359,8 @@ class Store:
         """Scores of one question over time, with best and average."""
         rows = self.read(
             "SELECT created_at, overall FROM attempts WHERE question_id = ? "
-            "AND status = 'scored' AND overall IS NOT NULL ORDER BY created_at, id",
+            "AND status = 'scored' AND counted = 1 AND overall IS NOT NULL "
+            "ORDER BY created_at, id",
             (question_id,),
         )
         return Trend(
@@ -408,11 +430,13 @@ class Store:
         status: Status,
         created: str,
         session_id: int | None,
+        follows: int | None = None,
     ) -> int:
+        # A follow-up question is practice beside its question, never a review of it.
         cur = conn.execute(
             """INSERT INTO attempts (session_id, question_id, question_text, bank_id,
-                   question_kind, status, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                   question_kind, status, created_at, follows_id, counted)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 session_id,
                 question.id if question else None,
@@ -421,6 +445,8 @@ class Store:
                 str(question.kind) if question else None,
                 str(status),
                 created,
+                follows,
+                int(follows is None),
             ),
         )
         return int(cur.lastrowid or 0)

@@ -79,7 +79,7 @@ class RealBackend:
         plan = coach.plan_today(now)
         weak = coach.weak_questions(now)
         recent = coach.attempts(limit=30)
-        scores = [a.overall for a in reversed(recent) if a.overall is not None]
+        scores = [a.overall for a in reversed(recent) if a.overall is not None and a.counted]
         waiting = {a.id for a in coach.pending()}
         recovered = sum(1 for a in coach.recovered() if a.id in waiting)
         return HomeData(
@@ -137,8 +137,10 @@ class RealBackend:
             tuple(raw.notes[1:]),  # the first note repeats the headline the screen shows
         )
 
-    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]:
-        attempt = self.coach.begin_answer(question, session_id)
+    def begin_answer(
+        self, question: Question, session_id: int | None, follows: int | None = None
+    ) -> tuple[int, Path]:
+        attempt = self.coach.begin_answer(question, session_id, follows=follows)
         return attempt.id, Path(attempt.audio_path or "")
 
     def recording_failed(self, attempt_id: int, error: str) -> None:
@@ -170,9 +172,21 @@ class RealBackend:
         )
 
     def score_typed(
-        self, question: Question, text: str, session_id: int | None, now: datetime
+        self,
+        question: Question,
+        text: str,
+        session_id: int | None,
+        now: datetime,
+        follows: int | None = None,
     ) -> Answered:
-        return self.coach.score_typed(question, text, session_id, now=now)
+        return self.coach.score_typed(question, text, session_id, now=now, follows=follows)
+
+    def discard(self, attempt_id: int, now: datetime) -> None:
+        self.coach.discard(attempt_id, now=now)
+
+    def scores_of(self, question_id: str) -> tuple[int, ...]:
+        """The question's scores that count, oldest first (its trend)."""
+        return tuple(self.coach.question_trend(question_id).scores)
 
     def score_pending(self, score: ScorePath, on_progress: OnPending | None) -> PendingResult:
         """Score the waiting answers as `mockint history --retry` does, in the caller's
@@ -307,7 +321,7 @@ def real_services(config: Config) -> Services:
         make_transcriber=lambda: _real_transcriber(config),
         make_live=_real_live,
         score_file=lambda path, q, t: _real_score_file(path, q, t, config),
-        play=lambda path, on_pos, stop: _real_play(config, path, on_pos, stop),
+        play=lambda path, on_pos, stop, start: _real_play(config, path, on_pos, stop, start),
         audio_problem=lambda: _real_audio_problem(config),
     )
 
@@ -342,10 +356,18 @@ def _real_score_file(
     return score_file(path, question=question, config=config, transcriber=transcriber)
 
 
-def _real_play(config: Config, path: Path, on_position: OnPosition, stop: threading.Event) -> None:
+def _real_play(
+    config: Config, path: Path, on_position: OnPosition, stop: threading.Event, start_s: float
+) -> None:
     from mockint.audio.player import play
 
-    play(path, device=config.audio.output_device, on_position=on_position, stop_event=stop)
+    play(
+        path,
+        device=config.audio.output_device,
+        on_position=on_position,
+        stop_event=stop,
+        start_s=start_s,
+    )
 
 
 def _real_audio_problem(config: Config) -> str | None:

@@ -82,6 +82,10 @@ class AnswerScored(Message):
     attempt_id: int
     feedback: FeedbackData
     audio_path: str | None
+    before: tuple[int, ...] = ()
+    """The question's scores that count, oldest first, from before this answer."""
+    counted: bool = True
+    """Whether this answer counts (not silent, not a follow-up)."""
 
 
 @dataclass
@@ -97,6 +101,11 @@ class PlaybackPosition(Message):
     """Replay reached ``position_s``; None when it ended."""
 
     position_s: float | None
+
+
+@dataclass
+class SpeakingDone(Message):
+    """Read-aloud finished speaking the question (recording may start now)."""
 
 
 @dataclass

@@ -115,8 +115,10 @@ class AnswerTake:
         question: Question,
         session_id: int | None,
         on_text: Callable[[str], None],
+        follows: int | None = None,
     ) -> None:
         self.services = services
+        self.follows = follows
         self.model = model
         self.question = question
         self.session_id = session_id
@@ -142,7 +144,9 @@ class AnswerTake:
     def start(self) -> None:
         """Begin the attempt and start recording (blocking; raises MockintError)."""
         backend = self.services.backend
-        self.attempt_id, self.audio_path = backend.begin_answer(self.question, self.session_id)
+        self.attempt_id, self.audio_path = backend.begin_answer(
+            self.question, self.session_id, self.follows
+        )
         recorder = self.services.make_recorder(self.audio_path, self._feed)
         try:
             recorder.start()
@@ -194,6 +198,12 @@ class AnswerTake:
             self._recorder = None
         if self._feed.live is not None:
             self._feed.live.cancel()
+
+    def discard(self) -> None:
+        """Stop and throw the take away: no attempt, no audio (leaving mid-take)."""
+        self.cancel()
+        if self.attempt_id is not None:
+            self.services.backend.discard(self.attempt_id, self.services.now())
 
     def _on_update(self, update: LiveUpdate) -> None:
         self.on_text(live_text(update))
@@ -249,12 +259,16 @@ class PracticeSession:
 
 
 def score_typed(
-    services: Services, question: Question, text: str, session_id: int | None
+    services: Services,
+    question: Question,
+    text: str,
+    session_id: int | None,
+    follows: int | None = None,
 ) -> Answered:
     """Score a typed answer (no microphone) and save it as an attempt."""
     if not text.strip():
         raise MockintError("type your answer first, then press ctrl+s")
-    return services.backend.score_typed(question, text, session_id, services.now())
+    return services.backend.score_typed(question, text, session_id, services.now(), follows)
 
 
 def score_audio_file(

@@ -117,6 +117,17 @@ def test_history_question_trend(history: list[int], capsys: pytest.CaptureFixtur
     assert "trend  ▅▆▇  (oldest → newest, last 30)" in out
 
 
+def test_a_silent_take_is_listed_in_brackets_and_left_out_of_the_trend(
+    history: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open() as store:
+        silent = store.add_recorded_attempt(QUESTION, _wav(tmp_path / "silent.wav"))
+        store.mark_scored(silent.id, _scored(0, ["no_speech"], "x"))
+    _, out, _ = _run("history", "--question", "beh-conflict", capsys=capsys)
+    assert "4 attempts, 3 scored · best 90 · average 70.0 · latest 90" in out
+    assert "(0)" in out and "not counted: no speech heard" in out
+
+
 def test_history_question_without_attempts(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run("history", "--question", "nope", capsys=capsys)
     assert "No attempts at nope yet." in out

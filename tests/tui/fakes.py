@@ -59,8 +59,14 @@ def q(qid: str, text: str, kind: Kind = Kind.BEHAVIORAL, bank: str = "behavioral
     )
 
 
+OUTLINE = "Situation: <the disagreement>. Action: <what you did>. Result: <a number>."
+
 QUESTIONS = (
-    q("beh-conflict", "Tell me about a time you disagreed with a coworker."),
+    replace(
+        q("beh-conflict", "Tell me about a time you disagreed with a coworker."),
+        example_outline=OUTLINE,
+        follow_ups=("What would you do differently?",),
+    ),
     q("beh-failure", "Tell me about a time you failed."),
     q("beh-lead", "Describe a time you led without authority."),
 )
@@ -163,6 +169,9 @@ class FakeBackend:
     sessions: int = 0
     failed: dict[int, str] = field(default_factory=dict)
     recovered_ids: set[int] = field(default_factory=set)
+    follows: dict[int, int] = field(default_factory=dict)
+    """Follow-up attempt → the attempt it follows (they never count)."""
+    discarded: list[int] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     jobs_made: list[Job] = field(default_factory=list)
     user_field: str = "general"
@@ -274,8 +283,13 @@ class FakeBackend:
             )
         return attempt_id, path
 
-    def begin_answer(self, question: Question, session_id: int | None) -> tuple[int, Path]:
-        return self._add(question, "recording")
+    def begin_answer(
+        self, question: Question, session_id: int | None, follows: int | None = None
+    ) -> tuple[int, Path]:
+        attempt_id, path = self._add(question, "recording")
+        if follows is not None:
+            self.follows[attempt_id] = follows
+        return attempt_id, path
 
     def recording_failed(self, attempt_id: int, error: str) -> None:
         self.mark_failed(attempt_id, error)
@@ -317,10 +331,17 @@ class FakeBackend:
         return Answered(scored, attempt_id, stored)
 
     def score_typed(
-        self, question: Question, text: str, session_id: int | None, now: datetime
+        self,
+        question: Question,
+        text: str,
+        session_id: int | None,
+        now: datetime,
+        follows: int | None = None,
     ) -> Answered:
         scored = fake_score(Transcript.from_text(text), question)
         attempt_id = self.add_typed_attempt(question, session_id)
+        if follows is not None:
+            self.follows[attempt_id] = follows
         self.save_scored(attempt_id, question, scored, now)
         return Answered(scored, attempt_id)
 
@@ -353,6 +374,17 @@ class FakeBackend:
             i = attempt_id - 1
             self.rows[i] = replace(self.rows[i], **changes)
 
+    def discard(self, attempt_id: int, now: datetime) -> None:
+        self.discarded.append(attempt_id)
+        self._update(attempt_id, status="discarded", overall=None)
+
+    def scores_of(self, question_id: str) -> tuple[int, ...]:
+        return tuple(
+            r.overall
+            for r in self.rows
+            if r.question_id == question_id and r.overall is not None and r.id not in self.follows
+        )
+
     def rate(self, attempt_id: int, question_id: str, rating: str, now: datetime) -> None:
         self.ratings.append((attempt_id, rating))
 
@@ -363,7 +395,8 @@ class FakeBackend:
         return question_id in self.weak_ids
 
     def attempts(self, limit: int | None = None) -> list[AttemptRow]:
-        rows = sorted(self.rows, key=lambda r: r.created_at, reverse=True)
+        kept = [r for r in self.rows if r.status != "discarded"]
+        rows = sorted(kept, key=lambda r: r.created_at, reverse=True)
         return rows[:limit] if limit else rows
 
     def attempt(self, attempt_id: int) -> AttemptDetail:
@@ -421,8 +454,9 @@ def make_services(
     backend = backend or FakeBackend(root=tmp)
     played: list[Path] = []
 
-    def play(path: Path, on_position: OnPosition, stop: Any) -> None:
+    def play(path: Path, on_position: OnPosition, stop: Any, start_s: float = 0.0) -> None:
         played.append(path)
+        services.starts.append(start_s)  # type: ignore[attr-defined]
         for pos in (0.1, 1.0, 2.0):
             on_position(pos)
 
@@ -444,6 +478,7 @@ def make_services(
         now=lambda: NOW,
     )
     services.played = played  # type: ignore[attr-defined]
+    services.starts = []  # type: ignore[attr-defined]
     return services
 
 

@@ -144,3 +144,34 @@ async def test_rating_and_flagging_from_history_reach_the_store(
         await settle(pilot, lambda: backend.is_weak(question.id) is was_weak)
     with Store.open() as store:
         assert store.get(attempt_id).self_rating == 2
+
+
+async def test_a_follow_up_is_linked_and_a_discarded_take_leaves_nothing(
+    tmp_path: Path, backend: RealBackend
+) -> None:
+    question = _question(backend)
+    app = MockintApp(_services(tmp_path, backend), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[question])
+        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await settle(pilot, lambda: screen.stage == "record")
+        await pilot.press("space")
+        await settle(pilot, lambda: screen.stage == "feedback")
+        assert screen.follow_offer is not None  # every bundled question has follow-ups
+        await pilot.press("f")
+        await settle(pilot, lambda: screen.stage == "record")
+        await pilot.press("space")
+        await settle(pilot, lambda: screen.stage == "feedback")
+        with Store.open() as store:
+            first, follow = sorted(store.list_attempts(), key=lambda a: a.id)
+            assert follow.follows_id == first.id and not follow.counted
+            assert store.question_trend(question.id).scores == [first.overall]
+        await pilot.press("x")
+        await pilot.press("x")  # confirmed: the follow-up take goes
+        await settle(pilot, lambda: screen.stage != "feedback")
+        # The follow-up is asked again (a new take starts): the discarded one is gone.
+        await settle(pilot, lambda: follow.id not in {a.id for a in backend.coach.attempts()})
+        assert follow.audio_path is not None and not follow.audio_path.exists()

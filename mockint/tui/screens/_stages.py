@@ -22,10 +22,28 @@ class Stage(StrEnum):
 
 # Which stage each action belongs to; check_action hides the others from the footer.
 STAGE_ACTIONS: dict[Stage, set[str]] = {
-    Stage.CARD: {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
-    Stage.RECORD: {"stop"},
+    Stage.CARD: {
+        "start_now",
+        "pause",
+        "tips",
+        "read_aloud",
+        "skip",
+        "typed",
+        "from_file",
+        "outline",
+    },
+    Stage.RECORD: {"stop", "tips"},
     Stage.WORKING: set(),
-    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "next"},
+    Stage.FEEDBACK: {
+        "replay",
+        "redo",
+        "rate",
+        "weak",
+        "discard",
+        "outline",
+        "follow_up",
+        "next",
+    },
     Stage.TYPED: {"submit_typed", "back_to_card"},
     Stage.FILE: {"back_to_card"},
 }
@@ -37,6 +55,8 @@ PRACTICE_BINDINGS: list[BindingType] = [
     Binding("space", "start_now", "Start"),
     Binding("space", "stop", "Stop"),
     Binding("enter", "stop", "Stop", show=False),
+    # Hidden from the footer (it would not fit 80 columns): the lines that offer them say so.
+    Binding("p", "pause", "Pause", show=False),
     Binding("t", "tips", "Tips"),
     Binding("a", "read_aloud", "Read aloud"),
     Binding("s", "skip", "Skip"),
@@ -44,6 +64,9 @@ PRACTICE_BINDINGS: list[BindingType] = [
     Binding("f", "from_file", "File"),
     Binding("p", "replay", "Replay"),
     Binding("r", "redo", "Redo"),
+    Binding("x", "discard", "Discard"),
+    Binding("o", "outline", "Outline", show=False),
+    Binding("f", "follow_up", "Follow-up", show=False),
     *RATE_BINDINGS,
     Binding("n", "next", "Next"),
     Binding("ctrl+s", "submit_typed", "Score it"),

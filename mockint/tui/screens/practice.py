@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
+from mockint.coach.follow_up import FollowUp, choose_follow_up, follow_up_question
 from mockint.errors import MockintError
 from mockint.models import RATINGS, Question
 from mockint.tui.context import AppContext
@@ -29,12 +30,19 @@ from mockint.tui.messages import (
     PlaybackPosition,
     RecordingStarted,
     SessionEnded,
+    SpeakingDone,
 )
 from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.screens._stages import ALWAYS, PRACTICE_BINDINGS, STAGE_ACTIONS, Stage
+from mockint.tui.screens.choice import Choice, ChoiceScreen
 from mockint.tui.session import AnswerTake, PracticeSession, score_audio_file, score_typed
-from mockint.tui.widgets.feedback_view import FeedbackView
+from mockint.tui.widgets.feedback_view import (
+    NOT_COUNTED,
+    FeedbackView,
+    render_outline,
+    render_trend,
+)
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
 from mockint.tui.widgets.timer import ElapsedTimer
@@ -57,6 +65,8 @@ class PracticeScreen(Screen[None]):
         self.stage = Stage.CARD
         self.session = PracticeSession(self._session_problem)
         self.show_tips = False
+        self.show_outline = False
+        """The model outline is shown: after answering, or before when the user asks."""
         self.countdown = 0
         self.take: AnswerTake | None = None
         self.attempt_id: int | None = None
@@ -64,7 +74,18 @@ class PracticeScreen(Screen[None]):
         self.rated: str | None = None
         self.weak = False
         self.scores: dict[str, int] = {}
+        # Follow-ups of the current question: the one on offer, the one being answered
+        # (``question`` is then it), the attempt they follow, and those asked already.
+        self.follow_offer: FollowUp | None = None
+        self.following: Question | None = None
+        self.follows_id: int | None = None
+        self.main_flags: tuple[str, ...] = ()
+        self.asked: list[str] = []
         self._countdown_timer: Timer | None = None
+        self.paused = False
+        self.speaking = False
+        """Read-aloud is speaking the question: recording waits until it is done."""
+        self._start_after_speech = False
         self._poll_timer: Timer | None = None
         self.replayer: Replayer | None = None
 
@@ -74,6 +95,11 @@ class PracticeScreen(Screen[None]):
 
     @property
     def question(self) -> Question:
+        """The question being answered: a follow-up while one is, else the session's."""
+        return self.following or self.questions[self.index]
+
+    @property
+    def main_question(self) -> Question:
         return self.questions[self.index]
 
     def compose(self) -> ComposeResult:
@@ -96,8 +122,11 @@ class PracticeScreen(Screen[None]):
             with Vertical(id=Stage.FEEDBACK):
                 yield Label("", id="feedback-title")
                 yield FeedbackView(id="feedback-view")
+                yield Label("", id="replay-status")
+                yield Label("", id="feedback-follow")
                 yield Label("", id="feedback-status", classes="dim")
             with Vertical(id=Stage.TYPED):
+                yield QuestionCard(id="typed-question", classes="compact")
                 yield Label("Type your answer; ctrl+s scores it on the text alone.")
                 yield TextArea(id="typed-answer")
             with Vertical(id=Stage.FILE):
@@ -132,13 +161,19 @@ class PracticeScreen(Screen[None]):
     def _recording_ok(self, action: str) -> bool:
         if action == "start_now":
             return self.mockint.audio_problem is None
+        if action == "follow_up":
+            return self.follow_offer is not None
+        if action in ("rate", "from_file"):
+            # A follow-up is not a review of its question, and is answered here, not filed.
+            return self.following is None
         return True
 
     def show_question(self) -> None:
-        self.show_tips = False
+        self.show_tips = self.show_outline = self.paused = self._start_after_speech = False
         self.attempt_id = self.audio_path = self.rated = None
         self._render_card()
         self.set_stage(Stage.CARD)
+        self.set_focus(None)
         problem = self.mockint.audio_problem
         self.query_one("#audio-problem", Static).update(
             f"Recording is not available: {problem}\n"
@@ -149,19 +184,42 @@ class PracticeScreen(Screen[None]):
         if problem:
             self.query_one("#countdown", Static).update("")
             return
-        if self.mockint.services.config.ui.read_aloud:
+        ui = self.mockint.services.config.ui
+        if ui.read_aloud:
             self.action_read_aloud()
-        self._start_countdown()
+        if ui.ready_when_you_are:
+            self._show_waiting()
+        elif not self.speaking:
+            self._start_countdown()
+        else:
+            self.query_one("#countdown", Static).update("Reading the question aloud…")
 
     def _render_card(self) -> None:
         position = f"{self.index + 1}/{len(self.questions)}"
-        self.query_one("#question-card", QuestionCard).show(self.question, position, self.show_tips)
+        if self.following is not None:
+            position += " follow-up"
+        self.query_one("#question-card", QuestionCard).show(
+            self.question, position, self.show_tips, self.show_outline
+        )
+
+    def _show_waiting(self, paused: bool = False) -> None:
+        """Ready when you are: nothing starts until space."""
+        self.query_one("#countdown", Static).update(
+            ("Countdown paused · " if paused else "Ready when you are · ")
+            + "space starts recording"
+            + (" · p resumes" if paused else "")
+        )
 
     def _start_countdown(self) -> None:
+        self.paused = False
         self.countdown = self.mockint.services.config.ui.prep_seconds
         if self.countdown <= 0:
             self.action_start_now()
             return
+        self._resume_countdown()
+
+    def _resume_countdown(self) -> None:
+        self.paused = False
         self._update_countdown()
         self._countdown_timer = self.set_interval(1.0, self._tick)
 
@@ -174,7 +232,7 @@ class PracticeScreen(Screen[None]):
 
     def _update_countdown(self) -> None:
         self.query_one("#countdown", Static).update(
-            f"Recording starts in {self.countdown} s · space starts now"
+            f"Recording starts in {self.countdown} s · space starts now · p pauses"
         )
 
     def _stop_countdown(self) -> None:
@@ -184,16 +242,34 @@ class PracticeScreen(Screen[None]):
 
     # -- card actions
 
+    def action_pause(self) -> None:
+        """Pause the countdown (or resume it): then recording waits for space."""
+        if self._countdown_timer is not None:
+            self._stop_countdown()
+            self.paused = True
+            self._show_waiting(paused=True)
+        elif self.paused:
+            self._resume_countdown()
+
     def action_start_now(self) -> None:
         self._stop_countdown()
         if self.stage != Stage.CARD or self.mockint.audio_problem is not None:
+            return
+        if self.speaking:
+            # Its tail would be transcribed as the answer: start once it is done.
+            self._start_after_speech = True
+            self.query_one("#countdown", Static).update(
+                "Recording starts when the question has been read…"
+            )
             return
         self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Starting the microphone…")
         timer = self.query_one("#timer", ElapsedTimer)
         timer.target = self.question.target_seconds
         timer.elapsed_s = 0.0
-        self.query_one("#record-question", QuestionCard).show(self.question)
+        self.query_one("#record-question", QuestionCard).show(
+            self.question, show_tips=self.show_tips
+        )
         self.query_one("#live", TranscriptView).show_live("")
         self.take = AnswerTake(
             self.mockint.services,
@@ -201,6 +277,7 @@ class PracticeScreen(Screen[None]):
             self.question,
             self.session.session_id,
             on_text=self._post_live_text,
+            follows=self.follows_id if self.following else None,
         )
         self._start_recording(self.take)
 
@@ -210,6 +287,21 @@ class PracticeScreen(Screen[None]):
     def action_tips(self) -> None:
         self.show_tips = not self.show_tips
         self._render_card()
+        self.query_one("#record-question", QuestionCard).show(
+            self.question, show_tips=self.show_tips
+        )
+
+    def action_outline(self) -> None:
+        """The model outline: revealed on this key only (before answering, a peek)."""
+        self.show_outline = not self.show_outline
+        if self.stage == Stage.FEEDBACK:
+            view = self.query_one(FeedbackView)
+            outline = render_outline(self.question.example_outline)
+            view.show_outline(outline if self.show_outline else None)
+            if self.show_outline:
+                view.scroll_to_widget(view.query_one("Static.fb-outline"), animate=False)
+        else:
+            self._render_card()
 
     def action_read_aloud(self) -> None:
         self._speak(self.question.text)
@@ -221,6 +313,7 @@ class PracticeScreen(Screen[None]):
     def action_typed(self) -> None:
         self._stop_countdown()
         self.set_stage(Stage.TYPED)
+        self.query_one("#typed-question", QuestionCard).show(self.question)
         self.query_one("#typed-answer", TextArea).focus()
 
     def action_from_file(self) -> None:
@@ -236,8 +329,12 @@ class PracticeScreen(Screen[None]):
     def action_submit_typed(self) -> None:
         text = self.query_one("#typed-answer", TextArea).text
         question = self.question
+        follows = self.follows_id if self.following else None
         self._run_scoring(
-            lambda: score_typed(self.mockint.services, question, text, self.ensure_session())
+            lambda: score_typed(
+                self.mockint.services, question, text, self.ensure_session(), follows
+            ),
+            question,
         )
 
     @on(Input.Submitted, "#file-path")
@@ -246,7 +343,8 @@ class PracticeScreen(Screen[None]):
         self._run_scoring(
             lambda: score_audio_file(
                 self.mockint.services, question, path, self.ensure_session(), self.mockint.model
-            )
+            ),
+            question,
         )
 
     # -- recording
@@ -272,16 +370,19 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="take")
     def _stop_recording(self, take: AnswerTake) -> None:
-        self._post_result(take.stop)
+        self._post_result(take.stop, take.question)
 
-    def _run_scoring(self, job: Any) -> None:
+    def _run_scoring(self, job: Any, question: Question) -> None:
         self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Scoring your answer…")
-        self.run_worker(lambda: self._post_result(job), thread=True, group="take", exclusive=True)
+        self.run_worker(
+            lambda: self._post_result(job, question), thread=True, group="take", exclusive=True
+        )
 
-    def _post_result(self, job: Any) -> None:
+    def _post_result(self, job: Any, question: Question) -> None:
         from mockint.tui.feedback import FeedbackData
 
+        before = self._scores_before(question.id)
         try:
             result: Answered = job()
         except MockintError as exc:
@@ -289,7 +390,14 @@ class PracticeScreen(Screen[None]):
             return
         feedback = FeedbackData.from_scored(result.scored)
         audio = str(result.audio_path) if result.audio_path else None
-        self.post_message(AnswerScored(result.attempt_id or 0, feedback, audio))
+        counted = "no_speech" not in feedback.flags
+        self.post_message(AnswerScored(result.attempt_id or 0, feedback, audio, before, counted))
+
+    def _scores_before(self, question_id: str) -> tuple[int, ...]:
+        try:
+            return self.mockint.services.backend.scores_of(question_id)
+        except Exception:  # the comparison is a nicety: the answer itself must go on
+            return ()
 
     @on(RecordingStarted)
     def _recording_started(self, message: RecordingStarted) -> None:
@@ -335,14 +443,30 @@ class PracticeScreen(Screen[None]):
         self.attempt_id = message.attempt_id
         self.audio_path = message.audio_path
         self.rated = None
-        self.scores[self.question.id] = message.feedback.overall
+        follow_up = self.following is not None
+        counted = message.counted and not follow_up
+        if counted:  # the fallback recap shows only what counts
+            self.scores[self.question.id] = message.feedback.overall
+        if not follow_up:
+            self.follows_id, self.main_flags = message.attempt_id, message.feedback.flags
+            self.asked = []
+        self._offer_follow_up(message.feedback.flags)
         self.query_one("#feedback-title", Label).update(
             f"{self.index + 1}/{len(self.questions)}  {self.question.text}"
         )
-        self.query_one(FeedbackView).show(message.feedback)
+        view = self.query_one(FeedbackView)
+        not_counted = None
+        if follow_up:
+            not_counted = "A follow-up: scored, but it does not count in the question's average."
+        elif not counted:
+            not_counted = NOT_COUNTED
+        trend = render_trend(message.feedback.overall, message.before, not_counted)
+        outline = render_outline(self.question.example_outline) if self.show_outline else None
+        view.show(message.feedback, trend, outline)
         self.set_stage(Stage.FEEDBACK)
         self._feedback_status()
-        self.query_one(FeedbackView).scroll_home(animate=False)
+        view.scroll_home(animate=False)
+        view.focus()  # PageDown, Down and End scroll it at once
         self._load_weak(self.question.id)
 
     @on(AnswerFailed)
@@ -358,20 +482,80 @@ class PracticeScreen(Screen[None]):
             self.refresh_bindings()
         self.notify(message.error, severity="error", timeout=8)
 
+    def _offer_follow_up(self, flags: tuple[str, ...]) -> None:
+        """What an interviewer would ask next, given the main answer (and what the
+        follow-ups asked so far); none for a silent take or with follow-ups turned off."""
+        self.follow_offer = None
+        if not self.mockint.services.config.ui.follow_ups or "no_speech" in flags:
+            return
+        self.follow_offer = choose_follow_up(self.main_question, self.main_flags, self.asked)
+
     def _feedback_status(self) -> None:
-        rating = f"rated {self.rated}" if self.rated else "rate: 1 again · 2 hard · 3 good · 4 easy"
-        weak = "flagged weak" if self.weak else "w flags it weak"
-        self.query_one("#feedback-status", Label).update(f"{rating} · {weak} · n next")
+        # The footer offers w already: the line says only that it is flagged (80 columns).
+        parts = ["flagged weak"] if self.weak else []
+        if self.following is None:
+            rated = "rate: 1 again · 2 hard · 3 good · 4 easy"
+            parts.insert(0, f"rated {self.rated}" if self.rated else rated)
+        offer = self.follow_offer
+        follow = f"Follow-up: “{offer.text}” · f answers it" if offer else ""
+        self.query_one("#feedback-follow", Label).update(follow)
+        self.query_one("#feedback-status", Label).update(
+            " · ".join([*parts, "o outline", "n next"])
+        )
+
+    def action_follow_up(self) -> None:
+        """Answer the follow-up on offer, as an attempt linked to the main answer."""
+        offer = self.follow_offer
+        if offer is None or self.follows_id is None:
+            return
+        self._stop_replay()
+        self.asked.append(offer.text)
+        self.following = follow_up_question(self.main_question, offer)
+        self.show_question()
 
     # -- feedback actions
 
     def action_replay(self) -> None:
-        if self.replayer:
-            self.replayer.toggle(self.audio_path)
+        """p plays the answer from its first word, pauses it, and resumes it."""
+        if not self.replayer:
+            return
+        data = self.query_one(FeedbackView).data
+        first = data.words[0].start if data and data.words else None
+        self.replayer.toggle(self.audio_path, first)
+        self._replay_status()
 
     @on(PlaybackPosition)
     def _position(self, message: PlaybackPosition) -> None:
         self.query_one(FeedbackView).follow(message.position_s)
+        self._replay_status()
+
+    def _replay_status(self) -> None:
+        data = self.query_one(FeedbackView).data
+        status = self.replayer.status(data.duration_s) if self.replayer and data else ""
+        self.query_one("#replay-status", Label).update(status)
+
+    def action_discard(self) -> None:
+        if self.attempt_id is None:
+            return
+        self.app.push_screen(
+            ChoiceScreen(
+                "Discard this take? Its recording, transcript and score are deleted, and "
+                "it will not count.",
+                (Choice("x", "discard it and answer again", "discard"),),
+                cancel="keep",
+            ),
+            self._discard_chosen,
+        )
+
+    def _discard_chosen(self, choice: str | None) -> None:
+        if choice != "discard" or self.attempt_id is None:
+            return
+        self._stop_replay()
+        attempt_id = self.attempt_id
+        self.scores.pop(self.question.id, None)
+        self._background(lambda b, now: b.discard(attempt_id, now))
+        self.notify("Take discarded: nothing of it is kept.")
+        self.show_question()
 
     def action_redo(self) -> None:
         self._stop_replay()
@@ -393,6 +577,8 @@ class PracticeScreen(Screen[None]):
 
     def action_next(self) -> None:
         self._stop_replay()
+        self.following = self.follow_offer = None
+        self.follows_id = None
         if self.index + 1 < len(self.questions):
             self.index += 1
             self.show_question()
@@ -400,11 +586,36 @@ class PracticeScreen(Screen[None]):
             self.action_end_session()
 
     def action_end_session(self) -> None:
+        if self.stage == Stage.RECORD and self.take is not None:
+            # Never throw a take away on one key: recording goes on while the user decides.
+            self.app.push_screen(
+                ChoiceScreen(
+                    "You are recording an answer.",
+                    (
+                        Choice("space", "stop and score this take", "score"),
+                        Choice("d", "discard this take and end the session", "discard"),
+                        Choice("escape", "keep recording", "keep"),
+                    ),
+                    cancel="keep",
+                ),
+                self._end_while_recording,
+            )
+            return
+        self._end_now()
+
+    def _end_while_recording(self, choice: str | None) -> None:
+        if choice == "score":
+            self.action_stop()
+        elif choice == "discard" and self.take is not None:
+            self._stop_polling()
+            self.run_worker(self.take.discard, thread=True, group="take", exclusive=True)
+            self.take = None
+            self._end_now()
+
+    def _end_now(self) -> None:
         self._stop_countdown()
         self._stop_polling()
         self._stop_replay()
-        if self.stage == Stage.RECORD and self.take is not None:
-            self.run_worker(self.take.cancel, thread=True)
         self.set_stage(Stage.WORKING)
         self.query_one("#working-label", Label).update("Wrapping up the session…")
         self._end_session()
@@ -412,6 +623,7 @@ class PracticeScreen(Screen[None]):
     def _stop_replay(self) -> None:
         if self.replayer:
             self.replayer.stop()
+            self.query_one("#replay-status", Label).update("")
 
     # -- background jobs
 
@@ -441,7 +653,31 @@ class PracticeScreen(Screen[None]):
 
     def _speak(self, text: str) -> None:
         speak = self.mockint.services.speak
-        self.run_worker(lambda: speak(text), thread=True, group="speak", exclusive=True)
+        self.speaking = True
+
+        def run() -> None:
+            try:
+                speak(text)
+            finally:
+                self.post_message(SpeakingDone())
+
+        self.run_worker(run, thread=True, group="speak", exclusive=True)
+
+    @on(SpeakingDone)
+    def _spoken(self) -> None:
+        self.speaking = False
+        if self.stage != Stage.CARD:
+            return
+        if self._start_after_speech:
+            self._start_after_speech = False
+            self.action_start_now()
+        elif (
+            self._countdown_timer is None
+            and not self.paused
+            and not self.mockint.services.config.ui.ready_when_you_are
+            and self.mockint.audio_problem is None
+        ):
+            self._start_countdown()
 
     @work(thread=True, exclusive=True, group="end")
     def _end_session(self) -> None:
