@@ -26,6 +26,7 @@ from mockint.commands import (
     export,
     forget,
     history,
+    interview,
     job,
     practice,
     replay,
@@ -38,6 +39,7 @@ from mockint.errors import MockintError
 COMMANDS: dict[str, ModuleType] = {
     "practice": practice,
     "daily": daily,
+    "interview": interview,
     "score": score,
     "banks": banks,
     "history": history,
@@ -55,6 +57,7 @@ EPILOG = """\
 examples:
   mockint                          open the app (today's plan, practice, history…)
   mockint daily --list             what to practice today
+  mockint interview --count 5      a mock interview, feedback at the end
   mockint score answer.wav         transcribe and score a recording
   mockint banks list               the question banks you can practice
 

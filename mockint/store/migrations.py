@@ -111,7 +111,35 @@ def _v2_audio_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX attempts_audio ON attempts (audio_path)")
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index]
+def _v3_interview_sessions(conn: sqlite3.Connection) -> None:
+    """Sessions of kind ``interview`` (a mock interview). SQLite cannot alter a CHECK, so the
+    table is rebuilt; dropping it would null every attempt's ``session_id`` (ON DELETE SET
+    NULL), so those links are kept aside and put back."""
+    _run_all(
+        conn,
+        [
+            "CREATE TEMP TABLE session_links AS "
+            "SELECT id, session_id FROM attempts WHERE session_id IS NOT NULL",
+            """CREATE TABLE sessions_v3 (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('practice', 'daily', 'drill', 'interview')),
+                started_at TEXT NOT NULL,
+                ended_at TEXT
+            )""",
+            "INSERT INTO sessions_v3 (id, kind, started_at, ended_at) "
+            "SELECT id, kind, started_at, ended_at FROM sessions",
+            "DROP TABLE sessions",
+            "ALTER TABLE sessions_v3 RENAME TO sessions",
+            "UPDATE attempts SET session_id = "
+            "(SELECT l.session_id FROM session_links l WHERE l.id = attempts.id) "
+            "WHERE id IN (SELECT id FROM session_links)",
+            "DROP TABLE session_links",
+        ],
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_audio_index, _v3_interview_sessions]
 """Every schema step, oldest first. Append only."""
 
 

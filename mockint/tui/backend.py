@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
     from mockint.audio.recorder import Recorder
     from mockint.coach import Answered, Coach
+    from mockint.practice.interview import InterviewSummary
     from mockint.speech.live import LiveTranscriber
     from mockint.speech.transcriber import Transcriber
     from mockint.store import Attempt
@@ -220,6 +221,14 @@ class RealBackend:
             f"{raw.follow_up}"
         )
         return DebriefSaved(message, tuple(raw.question_ids))
+
+    # -- a mock interview
+
+    def interview_questions(self, count: int | None, bank: str | None) -> list[Question]:
+        return self.coach.interview_questions(count, bank)
+
+    def interview_summary(self, session_id: int) -> InterviewSummary:
+        return self.coach.interview_summary(session_id)
 
 
 # -- shaping other parts' objects

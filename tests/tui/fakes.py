@@ -19,6 +19,7 @@ from mockint.coach import Answered, NotScored, settle
 from mockint.config import Config
 from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question, Transcript
+from mockint.practice.interview import InterviewSummary
 from mockint.practice.plan import PlanItem
 from mockint.speech.live import LiveUpdate
 from mockint.tui.data import (
@@ -358,6 +359,24 @@ class FakeBackend:
     def save_debrief(self, entry: DebriefEntry, now: datetime) -> DebriefSaved:
         self.debriefs.append(entry)
         return DebriefSaved(f"Saved. {len(entry.struggled)} question(s) come back in practice.")
+
+    def interview_questions(self, count: int | None, bank: str | None) -> list[Question]:
+        from mockint.practice.interview import interview_questions
+
+        return interview_questions(
+            self.catalog_data.questions(), count=count or 3, bank=bank, seed=1
+        )
+
+    def interview_summary(self, session_id: int) -> InterviewSummary:
+        """Every answer given counts as this session's (the fake keeps no sessions)."""
+        from mockint.practice.interview import InterviewAnswer, summarize
+
+        return summarize(
+            [
+                InterviewAnswer(r.question_id, r.question_text, r.overall, r.flags, r.id)
+                for r in self.rows
+            ]
+        )
 
     def close(self) -> None:
         pass

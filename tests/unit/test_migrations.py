@@ -198,7 +198,11 @@ def test_foreign_keys_set_null_when_parents_go() -> None:
 
 
 def test_migrations_are_listed_in_order() -> None:
-    assert [migrations._v1_initial, migrations._v2_audio_index] == migrations.MIGRATIONS
+    assert [
+        migrations._v1_initial,
+        migrations._v2_audio_index,
+        migrations._v3_interview_sessions,
+    ] == migrations.MIGRATIONS
 
 
 def test_the_orphan_query_uses_the_audio_index() -> None:
