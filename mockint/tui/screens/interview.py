@@ -101,6 +101,8 @@ class InterviewScreen(Screen[None]):
         Binding("escape", "end", "End interview"),
     ]
 
+    AUTO_FOCUS = ""  # nothing: space and enter are the screen's, not the typed answer's
+
     pause_after_reading_s: ClassVar[float] = 0.4
     """Quiet between the end of the reading and the recording: the speaker's last buffered
     sound must not open the answer."""
@@ -153,6 +155,8 @@ class InterviewScreen(Screen[None]):
     def set_stage(self, stage: str) -> None:
         self.stage = stage
         self.query_one(ContentSwitcher).current = stage
+        if stage != TYPED:
+            self.set_focus(None)  # the typed answer's box would take space and enter itself
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
