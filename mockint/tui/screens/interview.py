@@ -63,6 +63,11 @@ class AnswerKept(Message):
 class ConfirmEnd(ModalScreen[bool]):
     """Ending an interview half-way: asked first, since it cannot be resumed."""
 
+    DEFAULT_CSS = """
+    ConfirmEnd { align: center middle; }
+    ConfirmEnd #confirm-box { width: 72; max-width: 100%; height: auto; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "End it"),
         Binding("n", "answer(False)", "Go on"),
@@ -78,10 +83,11 @@ class ConfirmEnd(ModalScreen[bool]):
         kept = f"{self.answered} answer{'s' if self.answered != 1 else ''} so far"
         if self.recording:
             kept += " and the one you are giving now"
+        verb = "is" if self.answered == 1 and not self.recording else "are"
         with Vertical(id="confirm-box", classes="panel"):
             yield Label("End the interview now?", classes="page-title")
             yield Static(
-                f"Your {kept} are kept and get their feedback.\n\n"
+                f"Your {kept} {verb} kept, with feedback for each.\n\n"
                 "y ends it · n goes on with the interview"
             )
         yield Footer()
@@ -138,7 +144,7 @@ class InterviewScreen(Screen[None]):
                     with Vertical(id="record-side"):
                         yield Label("Level", classes="dim")
                         yield LevelMeter(id="interview-level")
-                        yield Label("answering · space when you are done", classes="dim")
+                        yield Label("answering · space when done", classes="dim")
                 yield Static("No feedback until the end, as in a real interview.", classes="dim")
             with Vertical(id=SAVING):
                 yield Label("", id="interview-saving")

@@ -113,9 +113,9 @@ class InterviewResults(Screen[None]):
             flags = ", ".join(flag_label(f) for f in feedback.flags[:2]) if feedback else ""
             table.add_row(
                 str(i),
-                clip(question.text, 44),
+                clip(question.text, 38),
                 str(feedback.overall) if feedback else "waiting",
-                clip(flags, 26),
+                clip(flags, 20),
             )
         table.focus()
 
