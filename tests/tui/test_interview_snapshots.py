@@ -77,7 +77,7 @@ async def confirm_end(pilot: Pilot[int]) -> None:
 async def results(pilot: Pilot[int]) -> None:
     screen = await _start(pilot)
     for index in range(len(screen.questions)):
-        await settle(pilot, lambda: screen.stage == "record" and screen.index == index)
+        await settle(pilot, lambda i=index: screen.stage == "record" and screen.index == i)
         await pilot.press("space")
     await settle(pilot, lambda: isinstance(pilot.app.screen, InterviewResults))
     await pilot.pause()

@@ -195,3 +195,33 @@ def test_the_sessions_table_takes_interviews_and_keeps_links(tmp_path: Path) -> 
         ("interview",),
     ]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# -- mockint interview
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["interview", "--count", "0"], "--count must be from 1 to 20, not 0"),
+        (["interview", "--bank", "no-such-bank"], "bank"),
+    ],
+    ids=["count", "bank"],
+)
+def test_the_command_refuses_bad_input_in_one_line(
+    argv: list[str], error: str, mockint_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mockint.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mockint: error: ") and error in err and len(err.splitlines()) == 1
+
+
+def test_the_command_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    from mockint.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["interview", "--help"])
+    out = capsys.readouterr().out
+    assert "mockint interview --count 3" in out and "--bank" in out
