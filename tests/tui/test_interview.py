@@ -146,3 +146,23 @@ async def test_without_a_microphone_answers_are_typed(tmp_path: Path) -> None:
         await settle(pilot, lambda: isinstance(app.screen, InterviewResults))
     assert "record" not in log
     assert [r.status for r in backend.rows] == ["scored"]
+
+
+async def test_a_question_read_while_asking_to_end_waits_for_the_answer(tmp_path: Path) -> None:
+    backend = FakeBackend(root=tmp_path)
+    services, log = logged_services(tmp_path, backend)
+    reading = threading.Event()
+    services.speak = lambda text: reading.wait(5)  # type: ignore[assignment,return-value]
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("i")
+        await settle(pilot, stage_is(app, "ask"))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmEnd))
+        reading.set()  # the reading ends while the question is open
+        await pilot.pause(0.2)
+        assert "record" not in log
+        await pilot.press("n")
+        await settle(pilot, stage_is(app, "record"))
+        assert log == ["record"]

@@ -122,6 +122,9 @@ class InterviewScreen(Screen[None]):
         self.take: AnswerTake | None = None
         self.answers: list[tuple[Question, FeedbackData | None]] = []
         self.ending = False
+        self.confirming = False
+        """The "end the interview?" question is open: a question read meanwhile waits."""
+        self._read_waiting = False
         self._poll_timer: Timer | None = None
 
     @property
@@ -200,6 +203,9 @@ class InterviewScreen(Screen[None]):
     def _question_read(self) -> None:
         if self.stage != ASK or self.ending:
             return
+        if self.confirming:
+            self._read_waiting = True  # recording starts if the user goes on
+            return
         self.set_stage(SAVING)
         self.query_one("#interview-saving", Label).update("Starting the microphone…")
         timer = self.query_one("#interview-timer", ElapsedTimer)
@@ -230,6 +236,8 @@ class InterviewScreen(Screen[None]):
     def _recording_started(self) -> None:
         self.set_stage(RECORD)
         self._poll_timer = self.set_interval(0.1, self._poll)
+        if self.ending:  # ended while the microphone was starting
+            self.action_stop()
 
     def _poll(self) -> None:
         if self.take is not None:
@@ -300,7 +308,10 @@ class InterviewScreen(Screen[None]):
         if not message.recording_possible:
             self.mockint.audio_problem = message.error
         self.notify(message.error, severity="error", timeout=8)
-        self.ask()
+        if self.ending:
+            self._wrap_up()
+        else:
+            self.ask()
 
     # -- ending
 
@@ -308,10 +319,15 @@ class InterviewScreen(Screen[None]):
         if self.ending:
             return
         recording = self.stage == RECORD and self.take is not None
+        self.confirming = True
         self.app.push_screen(ConfirmEnd(len(self.answers), recording), self._end_answered)
 
     def _end_answered(self, end: bool | None) -> None:
+        self.confirming = False
+        waiting, self._read_waiting = self._read_waiting, False
         if not end:
+            if waiting:
+                self._question_read()
             return
         self.ending = True
         self.workers.cancel_group(self, "speak")
