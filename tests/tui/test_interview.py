@@ -50,14 +50,19 @@ def logged_services(tmp_path: Path, backend: FakeBackend, **kwargs: Any) -> tupl
     return services, log
 
 
+async def open_from_home(pilot: Any, app: MockintApp, stage: str) -> None:
+    """Press i on the home screen and wait for the interview's ``stage``."""
+    await settle(pilot, app_ready(app))
+    await pilot.press("i")
+    await settle(pilot, stage_is(app, stage))
+
+
 async def test_an_interview_from_the_home_screen(tmp_path: Path) -> None:
     backend = FakeBackend(root=tmp_path)
     services, log = logged_services(tmp_path, backend)
     app = MockintApp(services, welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        await pilot.press("i")
-        await settle(pilot, stage_is(app, "record"))
+        await open_from_home(pilot, app, "record")
         screen = interview(app)
         questions = screen.questions
         assert len(questions) == 3
@@ -103,9 +108,7 @@ async def test_escape_asks_first_and_keeps_the_answer_being_given(tmp_path: Path
     services, _ = logged_services(tmp_path, backend)
     app = MockintApp(services, welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        await pilot.press("i")
-        await settle(pilot, stage_is(app, "record"))
+        await open_from_home(pilot, app, "record")
         await pilot.press("space")
         await settle(pilot, lambda: stage_is(app, "record")() and interview(app).index == 1)
 
@@ -155,9 +158,7 @@ async def test_a_question_read_while_asking_to_end_waits_for_the_answer(tmp_path
     services.speak = lambda text: reading.wait(5)  # type: ignore[assignment,return-value]
     app = MockintApp(services, welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        await pilot.press("i")
-        await settle(pilot, stage_is(app, "ask"))
+        await open_from_home(pilot, app, "ask")
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, ConfirmEnd))
         reading.set()  # the reading ends while the question is open
