@@ -29,6 +29,7 @@ from mockint.commands import (
     export,
     forget,
     history,
+    interview,
     job,
     practice,
     replay,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 COMMANDS: dict[str, ModuleType] = {
     "practice": practice,
     "daily": daily,
+    "interview": interview,
     "score": score,
     "banks": banks,
     "history": history,
@@ -61,6 +63,7 @@ EPILOG = """\
 examples:
   mockint                          open the app (today's plan, practice, history…)
   mockint daily --list             what to practice today
+  mockint interview --count 5      a mock interview, feedback at the end
   mockint score answer.wav         transcribe and score a recording
   mockint banks list               the question banks you can practice
 

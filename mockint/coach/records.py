@@ -15,6 +15,7 @@ from mockint.store.forget import Forgotten
 
 if TYPE_CHECKING:
     from mockint.practice.debrief import DebriefResult
+    from mockint.practice.interview import InterviewSummary
     from mockint.practice.plan import DailyPlan
     from mockint.practice.scheduler import ReviewOutcome
     from mockint.practice.streaks import Streak
@@ -162,6 +163,52 @@ class Records(Prepare):
         with self._locked() as store:
             due_now(store, result.struggled_ids, now)
         return replace(result, items=tuple(items))
+
+    # -- a mock interview
+
+    def interview_questions(
+        self, count: int | None = None, bank: str | None = None, *, seed: int | str | None = None
+    ) -> list[Question]:
+        """The questions of a mock interview: an opener, behavioral and job questions (from
+        ``bank``, else the core bank and the config's ``practice.banks``), a closer.
+        MockintError for an unknown bank."""
+        from mockint.practice.interview import DEFAULT_COUNT, interview_questions
+        from mockint.practice.plan import bank_fields
+
+        catalog = self.catalog
+        if bank:
+            catalog.bank(bank)  # an unknown bank is refused, with the known ones
+        return interview_questions(
+            catalog.questions(),
+            count=DEFAULT_COUNT if count is None else count,
+            bank=bank,
+            banks=self.config.practice.banks,
+            fields=bank_fields(catalog.banks),
+            field=self.field(),
+            seed=seed,
+        )
+
+    def interview_summary(self, session_id: int) -> InterviewSummary:
+        """The interview of session ``session_id`` as a whole, over every answer given in
+        it (each question's latest answer; one not scored yet shows as waiting)."""
+        from mockint.practice.interview import InterviewAnswer, summarize
+        from mockint.store.answers import given_in_session
+
+        with self._locked() as store:
+            given = given_in_session(store.conn, session_id)
+        latest = {a.question_id or f"#{a.id}": a for a in given}
+        return summarize(
+            [
+                InterviewAnswer(
+                    question_id=a.question_id or "",
+                    text=a.question_text or a.question_id or "(no question)",
+                    score=a.overall,
+                    flags=a.flags,
+                    attempt_id=a.id,
+                )
+                for a in latest.values()
+            ]
+        )
 
     # -- history
 

@@ -54,6 +54,11 @@ def in_session(conn: sqlite3.Connection, session_id: int) -> list[Attempt]:
     )
 
 
+def given_in_session(conn: sqlite3.Connection, session_id: int) -> list[Attempt]:
+    """Every attempt of a session, scored or not, in the order given."""
+    return _attempts(conn, "session_id = ? ORDER BY created_at, id", (session_id,))
+
+
 def score_before(conn: sqlite3.Connection, first: Attempt, session_id: int) -> int | None:
     """The latest score of ``first``'s question before it, outside the session."""
     found = _attempts(

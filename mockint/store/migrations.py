@@ -130,6 +130,34 @@ def _v3_jobs_profile(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_interview_sessions(conn: sqlite3.Connection) -> None:
+    """Sessions of kind ``interview`` (a mock interview). SQLite cannot alter a CHECK, so the
+    table is rebuilt; dropping it would null every attempt's ``session_id`` (ON DELETE SET
+    NULL), so those links are kept aside and put back."""
+    _run_all(
+        conn,
+        [
+            "CREATE TEMP TABLE session_links AS "
+            "SELECT id, session_id FROM attempts WHERE session_id IS NOT NULL",
+            """CREATE TABLE sessions_v6 (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('practice', 'daily', 'drill', 'interview')),
+                started_at TEXT NOT NULL,
+                ended_at TEXT
+            )""",
+            "INSERT INTO sessions_v6 (id, kind, started_at, ended_at) "
+            "SELECT id, kind, started_at, ended_at FROM sessions",
+            "DROP TABLE sessions",
+            "ALTER TABLE sessions_v6 RENAME TO sessions",
+            "UPDATE attempts SET session_id = "
+            "(SELECT l.session_id FROM session_links l WHERE l.id = attempts.id) "
+            "WHERE id IN (SELECT id FROM session_links)",
+            "DROP TABLE session_links",
+        ],
+    )
+
+
 def _v5_counted_and_follow_ups(conn: sqlite3.Connection) -> None:
     """``counted``: whether an answer counts as practice (averages, streaks, FSRS, weak
     flags). A take with no speech in it (silence, noise), a take the user stopped by leaving
@@ -161,6 +189,7 @@ MIGRATIONS: list[Migration] = [
     _v3_jobs_profile,
     _v4_forgotten,
     _v5_counted_and_follow_ups,
+    _v6_interview_sessions,
 ]
 """Every schema step, oldest first. Append only."""
 

@@ -60,7 +60,7 @@ from mockint.store.repair import recover_unfinished
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
 
-SESSION_KINDS = ("practice", "daily", "drill")
+SESSION_KINDS = ("practice", "daily", "drill", "interview")
 
 # Attempts a retry can score: waiting, with audio to transcribe.
 _PENDING = "status IN ('recorded', 'failed') AND audio_path IS NOT NULL"
@@ -145,7 +145,7 @@ class Store:
     # -- sessions -----------------------------------------------------------------------
 
     def start_session(self, kind: str) -> int:
-        """A new practice session (``practice``, ``daily`` or ``drill``); returns its id."""
+        """A new session (``practice``, ``daily``, ``drill`` or ``interview``); returns its id."""
         if kind not in SESSION_KINDS:
             raise MockintError(f"unknown session kind {kind!r} (known: {', '.join(SESSION_KINDS)})")
         with self.transaction() as conn:

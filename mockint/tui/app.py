@@ -19,7 +19,7 @@ from mockint.tui.context import AppContext
 from mockint.tui.messages import AudioChecked, HomeShown, ModelReady, Notice, StartPractice
 from mockint.tui.services import Services
 
-Start = Literal["home", "daily", "practice", "drill"]
+Start = Literal["home", "daily", "practice", "drill", "interview"]
 
 
 class MockintApp(AppContext):
@@ -136,7 +136,9 @@ class MockintApp(AppContext):
     def _pick_questions(self, kind: str, bank: str | None, question_id: str | None) -> None:
         backend, now = self.services.backend, self.services.now()
         try:
-            if self.job and kind == "practice":
+            if kind == "interview":
+                questions = backend.interview_questions(self.count, bank)
+            elif self.job and kind == "practice":
                 questions = backend.job_questions(self.job)
             elif question_id or bank:
                 catalog = backend.catalog()
@@ -150,7 +152,7 @@ class MockintApp(AppContext):
         except Exception as exc:
             self.post_message(Notice(f"Could not pick questions: {exc}", "error"))
             return
-        if self.count:
+        if self.count and kind != "interview":
             questions = questions[: self.count]
         self.call_from_thread(self._open_practice, questions, kind)
 
@@ -163,6 +165,11 @@ class MockintApp(AppContext):
                 "daily": "Nothing due today. Press b to pick a bank and practice anyway.",
             }.get(kind, "No questions to practice.")
             self.notify(hint, timeout=6)
+            return
+        if kind == "interview":
+            from mockint.tui.screens.interview import InterviewScreen
+
+            self.push_screen(InterviewScreen(questions))
             return
         self.push_screen(PracticeScreen(questions, kind))
 

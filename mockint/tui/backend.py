@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mockint.audio.recorder import Recorder
     from mockint.coach import Answered, Coach
     from mockint.coach.prepare import PreparedJob
+    from mockint.practice.interview import InterviewSummary
     from mockint.speech.live import LiveTranscriber
     from mockint.speech.transcriber import Transcriber
     from mockint.store import Attempt
@@ -269,6 +270,14 @@ class RealBackend:
             + f"\n\n{raw.follow_up}"
         )
         return DebriefSaved(message, tuple(raw.question_ids), tuple(hard))
+
+    # -- a mock interview
+
+    def interview_questions(self, count: int | None, bank: str | None) -> list[Question]:
+        return self.coach.interview_questions(count, bank)
+
+    def interview_summary(self, session_id: int) -> InterviewSummary:
+        return self.coach.interview_summary(session_id)
 
 
 # -- shaping other parts' objects

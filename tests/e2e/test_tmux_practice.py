@@ -4,6 +4,7 @@ is in `mockint history --json`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -13,6 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,6 +67,21 @@ class Terminal:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
+def history(env: dict[str, str]) -> list[dict[str, Any]]:
+    """The attempts `mockint history --json` lists, run with ``env``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mockint", "history", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    attempts: list[dict[str, Any]] = json.loads(done.stdout)["attempts"]
+    return attempts
+
+
 @pytest.fixture
 def terminal_env(null_sink: NullSink, mockint_home: Path) -> dict[str, str]:
     if shutil.which("tmux") is None:
@@ -84,7 +101,14 @@ def terminal_env(null_sink: NullSink, mockint_home: Path) -> dict[str, str]:
 
 @pytest.fixture
 def app_terminal(terminal_env: dict[str, str]) -> Iterator[Terminal]:
-    term = Terminal([sys.executable, "-m", "mockint"], terminal_env)
+    with running([], terminal_env) as term:
+        yield term
+
+
+@contextlib.contextmanager
+def running(args: list[str], env: dict[str, str]) -> Iterator[Terminal]:
+    """`mockint ARGS…` in a terminal of its own, closed after."""
+    term = Terminal([sys.executable, "-m", "mockint", *args], env)
     try:
         yield term
     finally:
@@ -108,15 +132,6 @@ def test_practice_in_a_real_terminal(
     feedback = term.wait_for(lambda s: "/100" in s, "the feedback", timeout=90)
     assert "overall" in feedback
 
-    history = subprocess.run(
-        [sys.executable, "-m", "mockint", "history", "--json"],
-        env=terminal_env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=REPO,
-    )
-    assert history.returncode == 0, history.stderr
-    attempts = json.loads(history.stdout)["attempts"]
+    attempts = history(terminal_env)
     assert len(attempts) == 1
     assert attempts[0]["status"] == "scored" and attempts[0]["overall"] is not None

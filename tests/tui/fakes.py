@@ -20,6 +20,7 @@ from mockint.coach.prepare import PreparedJob
 from mockint.config import Config
 from mockint.errors import MockintError
 from mockint.models import Bank, Kind, Question, Transcript
+from mockint.practice.interview import InterviewSummary
 from mockint.practice.jobs import Job
 from mockint.practice.plan import PlanItem
 from mockint.speech.live import LiveUpdate
@@ -427,6 +428,24 @@ class FakeBackend:
         self.debriefs.append(entry)
         hard = tuple(q(f"debrief-{n}", text) for n, text in enumerate(entry.struggled, 1))
         return DebriefSaved(f"Saved {len(entry.questions)}.\n\nHi [name],", struggled=hard)
+
+    def interview_questions(self, count: int | None, bank: str | None) -> list[Question]:
+        from mockint.practice.interview import interview_questions
+
+        return interview_questions(
+            self.catalog_data.questions(), count=count or 3, bank=bank, seed=1
+        )
+
+    def interview_summary(self, session_id: int) -> InterviewSummary:
+        """Every answer given counts as this session's (the fake keeps no sessions)."""
+        from mockint.practice.interview import InterviewAnswer, summarize
+
+        return summarize(
+            [
+                InterviewAnswer(r.question_id, r.question_text, r.overall, r.flags, r.id)
+                for r in self.rows
+            ]
+        )
 
     def close(self) -> None:
         pass

@@ -204,6 +204,7 @@ def test_migrations_are_listed_in_order() -> None:
         migrations._v3_jobs_profile,
         migrations._v4_forgotten,
         migrations._v5_counted_and_follow_ups,
+        migrations._v6_interview_sessions,
     ] == migrations.MIGRATIONS
 
 

@@ -39,6 +39,7 @@ ACTIONS = (
     ("daily", "Start daily practice", "d"),
     ("banks", "Practice a bank", "b"),
     ("drill", "Drill weak questions", "w"),
+    ("interview", "Mock interview", "i"),
     ("history", "History", "h"),
     ("progress", "Progress", "g"),
     ("debrief", "Debrief a real interview", "e"),
@@ -99,6 +100,7 @@ class HomeScreen(Screen[None]):
         Binding("d", "daily", "Daily practice", show=False),
         Binding("b", "banks", "Banks", show=False),
         Binding("w", "drill", "Drill weak", show=False),
+        Binding("i", "interview", "Mock interview", show=False),
         Binding("h", "history", "History", show=False),
         Binding("g", "progress", "Progress", show=False),
         Binding("e", "debrief", "Debrief", show=False),
@@ -265,6 +267,9 @@ class HomeScreen(Screen[None]):
 
     def action_drill(self) -> None:
         self.post_message(StartPractice("drill"))
+
+    def action_interview(self) -> None:
+        self.post_message(StartPractice("interview"))
 
     def action_banks(self) -> None:
         from mockint.tui.screens.banks import BanksScreen
