@@ -26,7 +26,7 @@ from mockint.models import Kind, Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource
 from mockint.practice._db import StoreLike, connection
-from mockint.practice.debrief_bank import BANK_FILE, BANK_ID, _dump, _read_bank, _write_atomic
+from mockint.practice.debrief_bank import BANK_FILE, BANK_ID, _read_bank, write_bank
 from mockint.practice.debrief_match import (
     STAR_KEY_POINTS,
     follow_up_note,
@@ -170,7 +170,7 @@ def save_debrief(
     items, added = _place(asked, hard, candidates, company, role, day, said)
     if added:
         data["questions"] = [*data.get("questions", []), *added]
-        _write_atomic(bank_path, _dump(data))
+        write_bank(bank_path, data)
     items = [replace(item, answer=a) for item, (_, a) in zip(items, kept, strict=True)]
     debrief_id = _record(store, items, company, role, day, said, moment)
     return DebriefResult(

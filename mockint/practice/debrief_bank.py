@@ -4,8 +4,6 @@ atomically (valid under the bank schema).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -46,41 +44,11 @@ def _read_bank(path: Path) -> dict[str, Any]:
     return data
 
 
-def _dump(data: dict[str, Any]) -> str:
-    import yaml
+def write_bank(path: Path, data: dict[str, Any]) -> None:
+    """Write the debrief bank whole (temporary file, then a rename), private (0600)."""
+    from mockint.prep.bankfile import dump, write_bank
 
-    class Dumper(yaml.SafeDumper):
-        """Writes ``target_seconds: [60, 120]`` as people write it, not one number a line."""
-
-    def _list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
-        flow = bool(value) and all(isinstance(v, int) for v in value)
-        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
-
-    Dumper.add_representer(list, _list)
-    body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return _HEADER + body
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so a crash leaves the old file or the new
-    one, never half of one. The file is private (0600): it names companies and feedback."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise MockintError(
-            f"cannot write {path} ({exc.strerror}): check that the folder is writable; "
-            "nothing was saved"
-        ) from None
+    write_bank(path, dump(data, header=_HEADER), replace=True)
 
 
 # --- the database ---------------------------------------------------------------------------
