@@ -10,6 +10,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from mockint.fmt import count
+
 if TYPE_CHECKING:
     from mockint.coach import Coach, RetryOutcome
     from mockint.store import Attempt, Trend
@@ -114,7 +116,7 @@ def _print_list(coach: Coach, attempts: list[Attempt]) -> None:
     print("\n".join(_table(attempts, with_question=True)))
     total = coach.count_attempts()
     if total > len(attempts):
-        print(f"\n{len(attempts)} of {total} attempts; `--limit 0` shows all.", end=" ")
+        print(f"\n{len(attempts)} of {count(total, 'attempt')}; `--limit 0` shows all.", end=" ")
     else:
         print()
     print("`mockint replay ID` plays one; `--question ID` shows a question's trend.")
@@ -132,7 +134,7 @@ def _print_question(attempts: list[Attempt], trend: Trend) -> None:
     text = next((a.question_text for a in attempts if a.question_text), None)
     print(f"{trend.question_id}: {text}" if text else trend.question_id)
     scored = len(trend.points)
-    summary = f"{trend.attempts} attempts, {scored} scored"
+    summary = f"{count(trend.attempts, 'attempt')}, {scored} scored"
     if scored:
         summary += f" · best {trend.best} · average {trend.average} · latest {trend.latest}"
     print(summary)
@@ -141,7 +143,7 @@ def _print_question(attempts: list[Attempt], trend: Trend) -> None:
     print()
     print("\n".join(_table(attempts, with_question=False)))
     if trend.attempts > len(attempts):
-        print(f"\n{len(attempts)} of {trend.attempts} attempts; `--limit 0` shows all.")
+        print(f"\n{len(attempts)} of {count(trend.attempts, 'attempt')}; `--limit 0` shows all.")
 
 
 # -- JSON ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mockint.fmt import count, listing, phrase, times
 from mockint.scoring import parts as P
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.result import ScoreReport
@@ -48,15 +49,12 @@ def _lost(r: ScoreReport, part: str, points: float | None = None) -> float:
     return r.weights.get(part, 0.0) * lost
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
-
-
 def _filler_tips(r: ScoreReport) -> list[_Tip]:
     f = r.fillers
     if f is None or f.total == 0 or f.band == "excellent":
         return []
-    said = " and ".join(f"'{k}' {_times(n)}" for k, n in list(f.counts.items())[:2])
+    # The most frequent are named and the rest counted, so the figures add up to the total.
+    said = _named_counts(list(f.counts.items()))
     where = ""
     if f.total >= 3:
         where = (
@@ -64,11 +62,19 @@ def _filler_tips(r: ScoreReport) -> list[_Tip]:
             if f.at_start_share >= 0.5
             else ", mostly mid-sentence"
         )
-    text = (
-        f"You said {said}{where} ({f.total} fillers, {f.per_100_words:.1f} per 100 words) "
-        "— pause silently instead."
-    )
+    rate = f"{count(f.total, 'filler')}, {f.per_100_words:.1f} per 100 words"
+    text = f"You said {said}{where} ({rate}) — pause silently instead."
     return [_Tip(_lost(r, "fillers"), text)]
+
+
+def _named_counts(counts: list[tuple[str, int]], named: int = 2) -> str:
+    """``'um' twice, 'so' once and 3 more``: all of them when few, else the top ``named``."""
+    shown = counts if len(counts) <= named + 1 else counts[:named]
+    parts = [f"{phrase(k)} {times(n)}" for k, n in shown]
+    rest = sum(n for _, n in counts[len(shown) :])
+    if rest:
+        parts.append(f"{rest} more")
+    return listing(parts, limit=len(parts))
 
 
 def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
@@ -133,7 +139,7 @@ def _pause_tips(r: ScoreReport) -> list[_Tip]:
         return []
     longest = max(p.long_pauses, key=lambda x: x.duration)
     text = (
-        f"You stopped for 2 s or more {_times(len(p.long_pauses))} (longest "
+        f"You stopped for 2 s or more {times(len(p.long_pauses))} (longest "
         f"{longest.duration:.1f} s at {P.clock(longest.start)}) — outline the story before "
         "you start so you know what comes next."
     )
@@ -145,12 +151,12 @@ def _language_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
     weight = r.weights.get("language", 0.0)
     h = r.hedges
     if h is not None and h.total >= 2:
-        listed = ", ".join(f"'{k}' ×{c}" for k, c in list(h.counts.items())[:2])
+        listed = listing([f"{phrase(k)} ×{c}" for k, c in h.counts.items()])
         lost = weight * (100 - P.hedge_score(h.per_100_words, config))
         tips.append(
             _Tip(
                 lost,
-                f"You hedged {h.total} times ({listed}) — say what you did and know plainly.",
+                f"You hedged {times(h.total)} ({listed}) — say what you did and know plainly.",
             )
         )
     o = r.ownership
@@ -158,7 +164,7 @@ def _language_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
         tips.append(
             _Tip(
                 weight * P.WE_NOT_I_PENALTY,
-                f"You said 'we' {o.we_count} times and 'I' {o.i_count} times describing the "
+                f"You said 'we' {times(o.we_count)} and 'I' {times(o.i_count)} describing the "
                 "actions — say what you did yourself: 'I wrote…', 'I decided…'.",
             )
         )
@@ -221,7 +227,7 @@ def _coverage_tips(r: ScoreReport) -> list[_Tip]:
     c = r.coverage
     if c is None or not c.missing:
         return []
-    listed = "; ".join(f"'{m}'" for m in c.missing[:2])
+    listed = listing([f"'{m}'" for m in c.missing], other="other point")
     return [_Tip(_lost(r, "coverage"), f"You didn't cover {listed} — add a sentence on each.")]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.config import Config
+from mockint.fmt import count
 from mockint.models import RATINGS, Question, Transcript
 from mockint.scoring.result import ScoreReport
 from mockint.tui.data import (
@@ -80,10 +81,13 @@ class RealBackend:
         scores = [a.overall for a in reversed(recent) if a.overall is not None]
         waiting = {a.id for a in coach.pending()}
         recovered = sum(1 for a in coach.recovered() if a.id in waiting)
+        streak = coach.streak(now)
         return HomeData(
             plan=plan.items,
             estimated_minutes=int(plan.estimated_minutes),
-            streak_days=int(coach.streak(now).current),
+            streak_days=int(streak.current),
+            streak_best=streak.best,
+            streak_last_day=streak.last_day,
             weak=tuple(w for w in weak if w.question),
             recent_scores=tuple(scores[-20:]),
             attempts_total=coach.count_attempts(),
@@ -215,7 +219,7 @@ class RealBackend:
         )
         linked = sum(1 for i in raw.items if i.linked)
         message = (
-            f"Saved: {len(raw.items)} question(s), {linked} matched to your banks; "
+            f"Saved: {count(len(raw.items), 'question')}, {linked} matched to your banks; "
             f"{len(raw.struggled_ids)} you struggled with come back in practice.\n\n"
             f"{raw.follow_up}"
         )

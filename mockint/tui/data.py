@@ -31,6 +31,9 @@ class HomeData:
     recent_scores: tuple[int, ...]
     """Overall scores of the latest attempts, oldest first (the sparkline)."""
     attempts_total: int
+    streak_best: int = 0
+    streak_last_day: date | None = None
+    """The last day with a scored answer: a zero streak after it is one that ended."""
     pending: int = 0
     """Attempts with audio waiting to be scored (recorded or failed): R scores them."""
     recovered: int = 0

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from mockint.fmt import clip, clock
+from mockint.fmt import clip, clock, count
 from mockint.models import RATINGS
 from mockint.tui.bindings import RATE_BINDINGS
 from mockint.tui.data import AttemptDetail, AttemptRow
@@ -129,7 +129,9 @@ class HistoryScreen(Screen[None]):
         elif not self.shown:
             empty.update("Nothing matches the filter.")
         else:
-            empty.update(f"{len(self.shown)} of {len(self.rows)} attempts, by {self.sort_key}")
+            empty.update(
+                f"{len(self.shown)} of {count(len(self.rows), 'attempt')}, by {self.sort_key}"
+            )
 
     @on(Input.Changed, "#history-filter")
     def _filter_changed(self) -> None:

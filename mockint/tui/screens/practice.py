@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextArea
 
 from mockint.errors import MockintError
+from mockint.fmt import count
 from mockint.models import RATINGS, Question
 from mockint.tui.context import AppContext
 from mockint.tui.jobs import SaveJob, save_in_background
@@ -108,7 +109,7 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.session.open(self.mockint.services.backend, self.kind)
         self.replayer = Replayer(self, self.mockint.services)
-        self.title = f"{self.kind.title()} · {len(self.questions)} question(s)"
+        self.title = f"{self.kind.title()} · {count(len(self.questions), 'question')}"
         self._start_session()
         self.show_question()
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 from textual_plotext import PlotextPlot
 
+from mockint.fmt import count
 from mockint.tui.data import ProgressData, ProgressPoint
 from mockint.tui.messages import LoadFailed, ProgressLoaded
 from mockint.tui.screens._app import mockint_app
@@ -77,16 +78,16 @@ def _day_label(day: date, with_year: bool) -> str:
 
 def render_side(data: ProgressData) -> Text:
     text = Text("By bank\n", style="bold")
-    for bank, average, count in data.bank_averages():
+    for bank, average, answered in data.bank_averages():
         text.append(f"  {average:5.1f}", style=score_style(round(average)))
         text.append(f"  {bank} ", style="")
-        text.append(f"({count})\n", style="dim")
+        text.append(f"({answered})\n", style="dim")
     text.append("\nWeakest areas\n", style="bold")
     if not data.weakest_areas:
         text.append("  nothing stands out yet\n", style="dim")
-    for flag, count in data.weakest_areas:
+    for flag, raised in data.weakest_areas:
         text.append(f"  {flag_label(flag)}", style="yellow")
-        text.append(f" in {count} answer(s)\n", style="dim")
+        text.append(f" in {count(raised, 'answer')}\n", style="dim")
     text.rstrip()
     return text
 
