@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mockint.fmt import count, listing, phrase, times
+from mockint.models import Kind
 from mockint.scoring import parts as P
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.result import ScoreReport
@@ -23,14 +24,17 @@ class _Tip:
     text: str
 
 
-def make_tips(r: ScoreReport, config: ScoringConfig, behavioral: bool) -> list[str]:
-    """Up to three tips, most impactful first."""
+def make_tips(
+    r: ScoreReport, config: ScoringConfig, behavioral: bool, kind: Kind | None = None
+) -> list[str]:
+    """Up to three tips, most impactful first; ``kind`` (the question's) fits the length tip
+    to what the question asks for."""
     if "no_speech" in r.flags:
         return ["Nothing was heard: check the microphone (mockint doctor) and speak up."]
     found = [
         *_filler_tips(r),
         *_pace_tips(r, config),
-        *_length_tips(r, behavioral),
+        *_length_tips(r, behavioral, kind),
         *_pause_tips(r),
         *_language_tips(r, config),
         *_structure_tips(r, config),
@@ -111,22 +115,42 @@ def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
     return tips
 
 
-def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
+# What a too-short answer lacks, by the question's kind. A logistics question (notice
+# period, start date: a target of at most this many seconds) wants a fact and its condition,
+# never "an example".
+_LOGISTICS_MAX_S = 45
+_SHORT_BY_KIND: dict[Kind, str] = {
+    Kind.BEHAVIORAL: "add what you did step by step, and the result",
+    Kind.SITUATIONAL: "say what you would do first, why, and how you would check it worked",
+    Kind.PERSONAL: "back it with one concrete example from your work",
+    Kind.TECHNICAL: "explain how it works, then one example of using it",
+    Kind.CLOSING: "give a clear answer, then one reason or condition",
+}
+_SHORT_LOGISTICS = "add the detail they need next: a date, a number or a condition"
+
+
+def _too_short_advice(kind: Kind | None, behavioral: bool, high: int) -> str:
+    if kind is None:
+        return _SHORT_BY_KIND[Kind.BEHAVIORAL] if behavioral else "add a concrete example"
+    if kind is Kind.CLOSING and high <= _LOGISTICS_MAX_S:
+        return _SHORT_LOGISTICS
+    return _SHORT_BY_KIND[kind]
+
+
+def _length_tips(r: ScoreReport, behavioral: bool, kind: Kind | None) -> list[_Tip]:
     n = r.length
     if n is None or not (n.too_short or n.too_long):
         return []
     low, high = n.target
     if n.too_short:
-        more = (
-            "add what you did step by step, and the result"
-            if behavioral
-            else "add a concrete example"
-        )
+        more = _too_short_advice(kind, behavioral, high)
         text = f"Your answer lasted {P.clock(n.seconds)}; aim for {low}–{high} s — {more}."
     else:
         cut = (
             "cut the background to two sentences and get to what you did"
             if behavioral
+            else "give the answer in a sentence or two, then stop"
+            if kind is Kind.CLOSING
             else "lead with your main point and keep one example"
         )
         text = f"Your answer ran {P.clock(n.seconds)}; aim for at most {P.clock(high)} — {cut}."
