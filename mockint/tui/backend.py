@@ -202,6 +202,8 @@ class RealBackend:
                     fillers.get("per_minute"),
                     metrics.get("wpm"),
                     a.bank_id or "",
+                    a.question_id or "",
+                    a.question_text or "",
                 )
             )
             flags.update(a.flags)

@@ -9,12 +9,13 @@ import pytest
 
 from mockint.errors import MockintError
 from mockint.models import Transcript
+from mockint.practice.progress import DayStat
 from mockint.speech.live import LiveUpdate
 from mockint.tui.data import AttemptRow, HomeData, PendingResult, pending_notice
 from mockint.tui.feedback import FeedbackData, FeedbackWord
 from mockint.tui.screens.debrief import parse_interview_date, parse_questions
 from mockint.tui.screens.history import columns_for, matches, sort_rows
-from mockint.tui.screens.progress import time_axis
+from mockint.tui.screens.progress import time_axis, y_range
 from mockint.tui.screens.summary import change
 from mockint.tui.session import live_text
 from mockint.tui.widgets.level_meter import level_fraction
@@ -289,22 +290,27 @@ def _plain(renderable: object, width: int = 100) -> str:
 
 
 def test_time_axis_by_day() -> None:
-    axis = time_axis([datetime(2025, 3, 8, 9), datetime(2025, 3, 10, 18), datetime(2025, 3, 14)])
+    axis = time_axis([date(2025, 3, 8), date(2025, 3, 10), date(2025, 3, 14)])
     assert axis.title == "date"
-    assert axis.xs == pytest.approx([0.375, 2.75, 6.0])
+    assert axis.xs == [0.0, 2.0, 6.0]
     assert axis.labels[0] == "Mar 8" and axis.labels[-1] == "Mar 14"
     assert axis.ticks[0] == 0 and axis.ticks[-1] == 6 and len(axis.ticks) <= 4
 
 
-def test_time_axis_on_one_day_is_by_the_hour() -> None:
-    axis = time_axis([datetime(2025, 3, 14, 9, 5), datetime(2025, 3, 14, 17, 45)])
-    assert axis.labels == ["09:05", "17:45"]
-    assert axis.title == "Mar 14 (time of day)"
+def test_time_axis_on_one_day_is_that_day() -> None:
+    axis = time_axis([date(2025, 3, 14)])
+    assert axis.xs == [0.0] and axis.labels == ["Mar 14"]
 
 
 def test_time_axis_across_years_names_them() -> None:
-    axis = time_axis([datetime(2024, 12, 28), datetime(2025, 3, 14)])
+    axis = time_axis([date(2024, 12, 28), date(2025, 3, 14)])
     assert axis.labels[0] == "Dec 28 '24" and axis.labels[-1] == "Mar 14 '25"
+
+
+def test_y_range_holds_the_spread_and_the_pace_band() -> None:
+    stats = [DayStat(date(2025, 3, 8), 170.0, 150.0, 190.0, 3)]
+    low, high = y_range(stats, (120.0, 160.0))
+    assert low < 120 and high > 190
 
 
 # -- 80 columns -------------------------------------------------------------------------------

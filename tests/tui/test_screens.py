@@ -226,6 +226,8 @@ async def test_progress_draws_charts_from_history(tmp_path: Path) -> None:
         assert len(app.screen.query(PlotextPlot)) == 3
         side = text(app.screen.query_one("#progress-side", Static))
         assert "behavioral" in side and "no result" in side
+        assert "By question" in side and "→" in side  # each question's own trend
+        assert "answer(s)" not in side and "in 3 answers" in side
 
 
 async def test_progress_needs_two_answers(tmp_path: Path) -> None:
