@@ -437,3 +437,50 @@ async def test_debrief_date_keys_are_restricted_to_digits_and_dashes(tmp_path: P
         await pilot.press(*"2025/x03-01")
         assert field.value == "202503-01"
         assert "YYYY-MM-DD" in text(app.screen.query_one("#debrief-date-error", Static))
+
+
+async def test_banks_enter_opens_the_highlighted_bank_at_once(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("b")
+        await settle(pilot, lambda: isinstance(app.screen, BanksScreen) and app.screen.catalog)
+        screen = app.screen
+        banks = screen.query_one("#bank-list", OptionList)
+        banks.highlighted = None  # as before any arrow key: Enter still opens the first bank
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.focused is screen.query_one("#question-list"))
+        # the footer's Enter follows the focus: now it practises the question
+        assert screen.check_action("practice_question", ())
+        assert not screen.check_action("open_bank", ())
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        assert [q.id for q in app.screen.questions] == ["beh-conflict"]
+
+
+async def test_help_opens_on_every_screen_with_its_keys(tmp_path: Path) -> None:
+    from mockint.tui.screens.help import HelpScreen
+
+    app = MockintApp(make_services(tmp_path, backend=seeded_backend(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        for key, screen_type, expected in (
+            (None, HomeScreen, "Mic check"),
+            ("b", BanksScreen, "Practice bank"),
+            ("h", HistoryScreen, "Back"),
+            ("g", ProgressScreen, "Back"),
+        ):
+            if key:
+                await pilot.press(key)
+                await settle(pilot, lambda t=screen_type: isinstance(app.screen, t))
+            under = app.screen
+            await pilot.press("f1" if key == "h" else "question_mark")
+            await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+            shown = text(app.screen.query_one("#help-text", Static))
+            assert expected in shown and "Screens" in shown and "this help" in shown
+            assert under.__class__.__name__.removesuffix("Screen") in shown
+            await pilot.press("escape")
+            await settle(pilot, lambda u=under: app.screen is u)
+            if key:
+                await pilot.press("escape")
+                await settle(pilot, lambda: isinstance(app.screen, HomeScreen))

@@ -25,7 +25,7 @@ STAGE_ACTIONS: dict[Stage, set[str]] = {
     Stage.CARD: {"start_now", "tips", "read_aloud", "skip", "typed", "from_file"},
     Stage.RECORD: {"stop"},
     Stage.WORKING: set(),
-    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "next"},
+    Stage.FEEDBACK: {"replay", "redo", "rate", "weak", "unflag_weak", "next"},
     Stage.TYPED: {"submit_typed", "back_to_card"},
     Stage.FILE: {"back_to_card"},
 }

@@ -103,6 +103,7 @@ class HomeScreen(Screen[None]):
         Binding("e", "debrief", "Debrief", show=False),
         Binding("m", "mic_check", "Mic check"),
         Binding("R", "score_pending", "Score unfinished"),
+        Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
 

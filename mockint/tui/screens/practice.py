@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 from mockint.errors import MockintError
 from mockint.fmt import count
 from mockint.models import RATINGS, Question
+from mockint.tui.bindings import WEAK_ACTIONS, weak_offered
 from mockint.tui.context import AppContext
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
@@ -63,7 +64,8 @@ class PracticeScreen(Screen[None]):
         self.attempt_id: int | None = None
         self.audio_path: str | None = None
         self.rated: str | None = None
-        self.weak = False
+        self.weak: bool | None = None
+        """The question's weak flag; None while it is read (after each answer)."""
         self.scores: dict[str, int] = {}
         self._countdown_timer: Timer | None = None
         self._poll_timer: Timer | None = None
@@ -127,6 +129,8 @@ class PracticeScreen(Screen[None]):
         if action not in known:
             return True
         if action in STAGE_ACTIONS[self.stage]:
+            if action in WEAK_ACTIONS:
+                return weak_offered(action, self.weak)
             return self._recording_ok(action)
         return False
 
@@ -332,7 +336,7 @@ class PracticeScreen(Screen[None]):
     def _scored(self, message: AnswerScored) -> None:
         self.attempt_id = message.attempt_id
         self.audio_path = message.audio_path
-        self.rated = None
+        self.rated = self.weak = None  # the flag is read again: scoring may have set it
         self.scores[self.question.id] = message.feedback.overall
         self.query_one("#feedback-title", Label).update(
             f"{self.index + 1}/{len(self.questions)}  {self.question.text}"
@@ -358,8 +362,8 @@ class PracticeScreen(Screen[None]):
 
     def _feedback_status(self) -> None:
         rating = f"rated {self.rated}" if self.rated else "rate: 1 again · 2 hard · 3 good · 4 easy"
-        weak = "flagged weak" if self.weak else "w flags it weak"
-        self.query_one("#feedback-status", Label).update(f"{rating} · {weak} · n next")
+        weak = {None: "", True: " · flagged weak", False: " · w flags it weak"}[self.weak]
+        self.query_one("#feedback-status", Label).update(f"{rating}{weak} · n next")
 
     # -- feedback actions
 
@@ -384,10 +388,13 @@ class PracticeScreen(Screen[None]):
         self._background(lambda b, now: b.rate(attempt_id, qid, rating, now))
 
     def action_weak(self) -> None:
-        self.weak = not self.weak
+        self.weak = weak = not self.weak
         self._feedback_status()
-        weak, qid = self.weak, self.question.id
+        self.refresh_bindings()
+        qid = self.question.id
         self._background(lambda b, now: b.set_weak(qid, weak))
+
+    action_unflag_weak = action_weak
 
     def action_next(self) -> None:
         self._stop_replay()
@@ -427,12 +434,17 @@ class PracticeScreen(Screen[None]):
             weak = self.mockint.services.backend.is_weak(question_id)
         except Exception:
             return
-        self.app.call_from_thread(self._set_weak, weak)
+        self.app.call_from_thread(self._set_weak, question_id, weak)
 
-    def _set_weak(self, weak: bool) -> None:
+    def _set_weak(self, question_id: str, weak: bool) -> None:
+        # Only the first read after an answer, for the question still shown: a late answer
+        # must not undo a w pressed meanwhile, nor show another question's flag.
+        if question_id != self.question.id or self.weak is not None:
+            return
         self.weak = weak
         if self.stage == Stage.FEEDBACK:
             self._feedback_status()
+            self.refresh_bindings()
 
     def _background(self, job: SaveJob) -> None:
         save_in_background(self, self.mockint.services, job)
