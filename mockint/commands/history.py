@@ -21,7 +21,12 @@ DESCRIPTION = """\
 Past attempts, newest first: date, question, length, score, top flags.
 With --question, that question's score trend, best and average.
 With --retry, transcribe and score attempts that are waiting (recorded, failed,
-or recovered after a crash)."""
+or recovered after a crash).
+
+examples:
+  mockint history                                  the latest attempts
+  mockint history --question beh-conflict-coworker  one question's trend
+  mockint history --retry                          score what is waiting"""
 
 DEFAULT_LIMIT = 20
 EMPTY = "No attempts yet. Try `mockint practice` or `mockint score answer.wav --save`."
