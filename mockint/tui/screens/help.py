@@ -23,11 +23,19 @@ HELP_KEYS = "f1,question_mark"
 
 
 def describe(screen: type[Screen[Any]] | Screen[Any]) -> str:
-    """The first paragraph of the screen's docstring, else of its module's, on one line."""
+    """The first paragraph of the screen's module docstring (each module opens with what its
+    screen is for), on one line; where a module holds several screens, the class's own."""
     cls = screen if isinstance(screen, type) else type(screen)
+    module = sys.modules[cls.__module__]
+    screens = [
+        v
+        for v in vars(module).values()
+        if isinstance(v, type) and issubclass(v, Screen) and v.__module__ == module.__name__
+    ]
     # cls.__doc__, not inspect.getdoc: that would fall back to Textual's Screen docstring.
-    doc = inspect.cleandoc(cls.__doc__ or sys.modules[cls.__module__].__doc__ or "")
-    return " ".join(doc.split("\n\n")[0].split())
+    own = cls.__doc__ if len(screens) > 1 else None
+    doc = inspect.cleandoc(own or module.__doc__ or "")
+    return " ".join(doc.split("\n\n")[0].replace("``", "").split())
 
 
 def screen_bindings(screen: type[Screen[Any]] | Screen[Any]) -> list[Binding]:
@@ -100,13 +108,16 @@ class HelpScreen(ModalScreen[None]):
         return type(screen).__name__.removesuffix("Screen") or "mockint"
 
     def render_help(self) -> Text:
-        text = Text(describe(self.under) + "\n\n")
-        text.append("Keys here\n", style="bold")
-        for b in screen_bindings(self.under):
-            style = "" if available(self.under, b) else "dim"
-            key = self.app.get_key_display(b)
-            text.append(f"  {key:>10}  ", style="bold cyan" if style == "" else "dim")
-            text.append(f"{b.description}\n", style=style)
+        text = Text(describe(self.under) + "\n")
+        keys = screen_bindings(self.under)
+        now = [b for b in keys if available(self.under, b)]
+        later = [b for b in keys if b not in now]
+        for title, group, style in (("Keys now", now, ""), ("At other steps", later, "dim")):
+            if group:
+                text.append(f"\n{title}\n", style="bold")
+            for b in group:
+                text.append(f"  {self.app.get_key_display(b):>10}  ", style=style or "bold cyan")
+                text.append(f"{b.description}\n", style=style)
         text.append("\nEverywhere\n", style="bold")
         text.append(f"  {'? / F1':>10}  ", style="bold cyan")
         text.append("this help\n")
@@ -116,5 +127,5 @@ class HelpScreen(ModalScreen[None]):
         for name, what in other_screens():
             text.append(f"  {name:>10}  ", style="bold")
             text.append(f"{what}\n", style="dim")
-        text.append("\nDimmed keys are not offered at this moment (another stage uses them).")
+        text.rstrip()
         return text
