@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -186,6 +187,21 @@ def test_practice_command_rejects_bad_input_before_opening(argv: list[str], mess
 
 def _home(pending: int, recovered: int) -> HomeData:
     return HomeData((), 0, 0, (), (), 3, pending, recovered)
+
+
+@pytest.mark.parametrize(
+    ("days", "last", "line"),
+    [
+        (0, None, "Streak: none yet"),
+        (0, date(2025, 3, 12), "Streak: ended after Mar 12 (best 4 days)"),  # a missed day
+        (3, date(2025, 3, 14), "3-day streak"),
+    ],
+)
+def test_home_streak_says_when_it_ended(days: int, last: date | None, line: str) -> None:
+    from mockint.tui.screens.home import render_streak
+
+    data = replace(_home(0, 0), streak_days=days, streak_best=4, streak_last_day=last)
+    assert line in render_streak(data).plain
 
 
 @pytest.mark.parametrize(

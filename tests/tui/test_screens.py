@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
 from textual_plotext import PlotextPlot
 
@@ -114,12 +115,16 @@ async def test_banks_lists_banks_questions_and_user_bank_problems(tmp_path: Path
         assert [q.id for q in app.screen.questions] == ["beh-failure"]
 
 
+async def open_banks(pilot: Pilot[None], app: MockintApp) -> None:
+    await settle(pilot, app_ready(app))
+    await pilot.press("b")
+    await settle(pilot, lambda: isinstance(app.screen, BanksScreen) and app.screen.catalog)
+
+
 async def test_banks_practice_a_whole_bank(tmp_path: Path) -> None:
     app = MockintApp(make_services(tmp_path), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        await pilot.press("b")
-        await settle(pilot, lambda: isinstance(app.screen, BanksScreen) and app.screen.catalog)
+        await open_banks(pilot, app)
         await pilot.press("down", "p")
         await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
         assert [q.id for q in app.screen.questions] == ["me-intro", "me-why"]
@@ -442,9 +447,7 @@ async def test_debrief_date_keys_are_restricted_to_digits_and_dashes(tmp_path: P
 async def test_banks_enter_opens_the_highlighted_bank_at_once(tmp_path: Path) -> None:
     app = MockintApp(make_services(tmp_path), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        await pilot.press("b")
-        await settle(pilot, lambda: isinstance(app.screen, BanksScreen) and app.screen.catalog)
+        await open_banks(pilot, app)
         screen = app.screen
         banks = screen.query_one("#bank-list", OptionList)
         banks.highlighted = None  # as before any arrow key: Enter still opens the first bank
