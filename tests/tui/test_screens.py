@@ -487,3 +487,19 @@ async def test_help_opens_on_every_screen_with_its_keys(tmp_path: Path) -> None:
             if key:
                 await pilot.press("escape")
                 await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_question_mark_types_in_a_text_box_and_f1_still_helps(tmp_path: Path) -> None:
+    from mockint.tui.screens.help import HelpScreen
+
+    app = MockintApp(make_services(tmp_path, backend=seeded_backend(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        await pilot.press(*"Why us", "question_mark")
+        assert area.text.endswith("Why us?") and isinstance(app.screen, DebriefScreen)
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
