@@ -28,7 +28,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_TARGET_SECONDS: dict[Kind, tuple[int, int]] = {
     Kind.BEHAVIORAL: (60, 120),
     Kind.SITUATIONAL: (60, 120),
-    Kind.PERSONAL: (60, 90),
+    Kind.PERSONAL: (45, 90),  # "tell me about yourself" sets its own 60-90 s
     Kind.TECHNICAL: (45, 120),
     Kind.CLOSING: (30, 60),
 }

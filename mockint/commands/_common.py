@@ -8,16 +8,15 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from mockint.fmt import count
+
+__all__ = ["count", "print_json"]
+
 
 def print_json(obj: Any) -> None:
     """Print ``obj`` as pretty JSON on stdout (the machine-readable form of every command)."""
     json.dump(obj, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
-
-
-def count(n: int, noun: str) -> str:
-    """``1 question``, ``2 questions``."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 MAX_ID = 2**63 - 1

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from mockint import fmt
 from mockint.commands._common import count
 from mockint.fmt import clip
 
@@ -88,7 +89,4 @@ def render(plan: DailyPlan, days: Streak) -> str:
 
 
 def _streak_line(days: Streak) -> str:
-    if days.current == 0:
-        return "Streak: none yet: answer one question today to start one."
-    today = "practiced today" if days.practiced_today else "practice today to keep it"
-    return f"Streak: {count(days.current, 'day')} (best {days.best}), {today}."
+    return fmt.streak(days.current, days.best, days.last_day, days.practiced_today)

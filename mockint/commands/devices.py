@@ -12,7 +12,10 @@ HELP = "list microphones (input devices)"
 DESCRIPTION = """\
 List the microphones PortAudio can record from, with the index and name to put in
 config.yaml (`audio: {device: NAME-OR-INDEX}`). `*` marks the system default, used when
-no device is configured; `>` marks the one mockint will record from."""
+no device is configured; `>` marks the one mockint will record from.
+
+examples:
+  mockint devices"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from mockint.commands._common import whole_number
+from mockint.fmt import count
 
 if TYPE_CHECKING:
     from mockint.coach import Coach, RetryOutcome
@@ -21,7 +22,12 @@ DESCRIPTION = """\
 Past attempts, newest first: date, question, length, score, top flags.
 With --question, that question's score trend, best and average.
 With --retry, transcribe and score attempts that are waiting (recorded, failed,
-or recovered after a crash)."""
+or recovered after a crash).
+
+examples:
+  mockint history                                  the latest attempts
+  mockint history --question beh-conflict-coworker  one question's trend
+  mockint history --retry                          score what is waiting"""
 
 DEFAULT_LIMIT = 20
 EMPTY = "No attempts yet. Try `mockint practice` or `mockint score answer.wav --save`."
@@ -117,7 +123,7 @@ def _print_list(coach: Coach, attempts: list[Attempt]) -> None:
     _not_counted_note(attempts)
     total = coach.count_attempts()
     if total > len(attempts):
-        print(f"\n{len(attempts)} of {total} attempts; `--limit 0` shows all.", end=" ")
+        print(f"\n{len(attempts)} of {count(total, 'attempt')}; `--limit 0` shows all.", end=" ")
     else:
         print()
     print("`mockint replay ID` plays one; `--question ID` shows a question's trend.")
@@ -142,7 +148,7 @@ def _print_question(attempts: list[Attempt], trend: Trend) -> None:
     text = next((a.question_text for a in attempts if a.question_text), None)
     print(f"{trend.question_id}: {text}" if text else trend.question_id)
     scored = len(trend.points)
-    summary = f"{trend.attempts} attempts, {scored} scored"
+    summary = f"{count(trend.attempts, 'attempt')}, {scored} scored"
     if scored:
         summary += f" · best {trend.best} · average {trend.average} · latest {trend.latest}"
     print(summary)
@@ -152,7 +158,7 @@ def _print_question(attempts: list[Attempt], trend: Trend) -> None:
     print("\n".join(_table(attempts, with_question=False)))
     _not_counted_note(attempts)
     if trend.attempts > len(attempts):
-        print(f"\n{len(attempts)} of {trend.attempts} attempts; `--limit 0` shows all.")
+        print(f"\n{len(attempts)} of {count(trend.attempts, 'attempt')}; `--limit 0` shows all.")
 
 
 # -- JSON ------------------------------------------------------------------------------------

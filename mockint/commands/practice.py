@@ -14,7 +14,7 @@ Practice questions in the app: today's plan by default, or a bank (--bank), one 
 --drill missing_result). --count limits how many.
 
 examples:
-  mockint practice --bank behavioral --count 3
+  mockint practice --bank behavioral-core --count 3
   mockint practice --question beh-conflict-coworker
   mockint practice --drill filler_heavy
   mockint practice --job job-staff-nurse   the set `mockint job POSTING` made"""
@@ -47,6 +47,16 @@ def run(args: argparse.Namespace) -> int:
     from mockint.tui.app import run_app
 
     config = load_config()
+    if args.bank or args.question:
+        from mockint.banks import load_catalog
+
+        # Before the app opens: an unknown name is a one-line error with the closest id,
+        # not an empty practice screen.
+        catalog = load_catalog()
+        if args.bank:
+            catalog.bank(args.bank)
+        if args.question:
+            catalog.question(args.question)
     if args.drill is not None:
         flag = None if args.drill == DRILL_ALL else args.drill
         return run_app(config, start="drill", count=args.count, drill_flag=flag)

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from mockint.store.display import Mark
 
 HELP = "play an attempt with its transcript in step"
+DESCRIPTION = """\
+Play an attempt's recording with its transcript printed in step with the audio.
+
+examples:
+  mockint replay 12        attempt 12 (the ids are in `mockint history`)"""
 
 OnPosition = Callable[[float], None]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.errors import MockintError
+from mockint.fmt import count, phrase
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
@@ -123,8 +124,8 @@ def summary(scored: ScoredAnswer) -> str:
     if wpm is not None:
         facts.append(f"{wpm:.0f} wpm")
     if report.fillers is not None:
-        detail = ", ".join(f"{k} {v}" for k, v in report.fillers.counts.items())
-        facts.append(f"{report.fillers.total} fillers" + (f" ({detail})" if detail else ""))
+        detail = ", ".join(f"{phrase(k)} {v}" for k, v in report.fillers.counts.items())
+        facts.append(count(report.fillers.total, "filler") + (f" ({detail})" if detail else ""))
     lines.append("  ·  ".join(facts))
     parts = ", ".join(f"{k} {v}" for k, v in report.parts.items())
     lines.append(f"score {report.overall}/100" + (f"  ({parts})" if parts else ""))

@@ -125,7 +125,7 @@ def score_answer(
         coverage=cov,
     )
     report.metrics = build_metrics(report)
-    report.tips = make_tips(report, config, behavioral)
+    report.tips = make_tips(report, config, behavioral, question.kind if question else None)
     report.strengths = make_strengths(report) if tokens else []
     return report
 

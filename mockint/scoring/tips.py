@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mockint.fmt import count, listing, phrase, times
+from mockint.models import Kind
 from mockint.scoring import parts as P
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.result import ScoreReport
@@ -22,14 +24,17 @@ class _Tip:
     text: str
 
 
-def make_tips(r: ScoreReport, config: ScoringConfig, behavioral: bool) -> list[str]:
-    """Up to three tips, most impactful first."""
+def make_tips(
+    r: ScoreReport, config: ScoringConfig, behavioral: bool, kind: Kind | None = None
+) -> list[str]:
+    """Up to three tips, most impactful first; ``kind`` (the question's) fits the length tip
+    to what the question asks for."""
     if "no_speech" in r.flags:
         return ["Nothing was heard: check the microphone (mockint doctor) and speak up."]
     found = [
         *_filler_tips(r),
         *_pace_tips(r, config),
-        *_length_tips(r, behavioral),
+        *_length_tips(r, behavioral, kind),
         *_pause_tips(r),
         *_language_tips(r, config),
         *_structure_tips(r, config),
@@ -48,15 +53,12 @@ def _lost(r: ScoreReport, part: str, points: float | None = None) -> float:
     return r.weights.get(part, 0.0) * lost
 
 
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
-
-
 def _filler_tips(r: ScoreReport) -> list[_Tip]:
     f = r.fillers
     if f is None or f.total == 0 or f.band == "excellent":
         return []
-    said = " and ".join(f"'{k}' {_times(n)}" for k, n in list(f.counts.items())[:2])
+    # The most frequent are named and the rest counted, so the figures add up to the total.
+    said = _named_counts(list(f.counts.items()))
     where = ""
     if f.total >= 3:
         where = (
@@ -64,11 +66,19 @@ def _filler_tips(r: ScoreReport) -> list[_Tip]:
             if f.at_start_share >= 0.5
             else ", mostly mid-sentence"
         )
-    text = (
-        f"You said {said}{where} ({f.total} fillers, {f.per_100_words:.1f} per 100 words) "
-        "— pause silently instead."
-    )
+    rate = f"{count(f.total, 'filler')}, {f.per_100_words:.1f} per 100 words"
+    text = f"You said {said}{where} ({rate}) — pause silently instead."
     return [_Tip(_lost(r, "fillers"), text)]
+
+
+def _named_counts(counts: list[tuple[str, int]], named: int = 2) -> str:
+    """``'um' twice, 'so' once and 3 more``: all of them when few, else the top ``named``."""
+    shown = counts if len(counts) <= named + 1 else counts[:named]
+    parts = [f"{phrase(k)} {times(n)}" for k, n in shown]
+    rest = sum(n for _, n in counts[len(shown) :])
+    if rest:
+        parts.append(f"{rest} more")
+    return listing(parts, limit=len(parts))
 
 
 def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
@@ -105,19 +115,39 @@ def _pace_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
     return tips
 
 
-def _length_tips(r: ScoreReport, behavioral: bool) -> list[_Tip]:
+# What a too-short answer lacks, by the question's kind. A logistics question (notice
+# period, start date: a target of at most this many seconds) wants a fact and its condition,
+# never "an example".
+_LOGISTICS_MAX_S = 45
+_SHORT_BY_KIND: dict[Kind, str] = {
+    Kind.BEHAVIORAL: "add what you did step by step, and the result",
+    Kind.SITUATIONAL: "say what you would do first, why, and how you would check it worked",
+    Kind.PERSONAL: "back it with one concrete example from your work",
+    Kind.TECHNICAL: "explain how it works, then one example of using it",
+    Kind.CLOSING: "give a clear answer, then one reason or condition",
+}
+_SHORT_LOGISTICS = "add the detail they need next: a date, a number or a condition"
+
+
+def _too_short_advice(kind: Kind | None, behavioral: bool, high: int) -> str:
+    if kind is None:
+        return _SHORT_BY_KIND[Kind.BEHAVIORAL] if behavioral else "add a concrete example"
+    if kind is Kind.CLOSING and high <= _LOGISTICS_MAX_S:
+        return _SHORT_LOGISTICS
+    return _SHORT_BY_KIND[kind]
+
+
+def _length_tips(r: ScoreReport, behavioral: bool, kind: Kind | None) -> list[_Tip]:
     n = r.length
     if n is None or not (n.too_short or n.too_long):
         return []
     low, high = n.target
-    more = (
-        "add what you did step by step, and the result"
-        if behavioral
-        else ("add a concrete example")
-    )
+    more = _too_short_advice(kind, behavioral, high)
     cut = (
         "cut the background to two sentences and get to what you did"
         if behavioral
+        else "give the answer in a sentence or two, then stop"
+        if kind is Kind.CLOSING
         else "lead with your main point and keep one example"
     )
     if n.target_words is not None:  # typed: no duration to quote
@@ -139,7 +169,7 @@ def _pause_tips(r: ScoreReport) -> list[_Tip]:
         return []
     longest = max(p.long_pauses, key=lambda x: x.duration)
     text = (
-        f"You stopped for 2 s or more {_times(len(p.long_pauses))} (longest "
+        f"You stopped for 2 s or more {times(len(p.long_pauses))} (longest "
         f"{longest.duration:.1f} s at {P.clock(longest.start)}) — outline the story before "
         "you start so you know what comes next."
     )
@@ -151,12 +181,12 @@ def _language_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
     weight = r.weights.get("language", 0.0)
     h = r.hedges
     if h is not None and h.total >= 2:
-        listed = ", ".join(f"'{k}' ×{c}" for k, c in list(h.counts.items())[:2])
+        listed = listing([f"{phrase(k)} ×{c}" for k, c in h.counts.items()])
         lost = weight * (100 - P.hedge_score(h.per_100_words, config))
         tips.append(
             _Tip(
                 lost,
-                f"You hedged {h.total} times ({listed}) — say what you did and know plainly.",
+                f"You hedged {times(h.total)} ({listed}) — say what you did and know plainly.",
             )
         )
     o = r.ownership
@@ -164,7 +194,7 @@ def _language_tips(r: ScoreReport, config: ScoringConfig) -> list[_Tip]:
         tips.append(
             _Tip(
                 weight * P.WE_NOT_I_PENALTY,
-                f"You said 'we' {o.we_count} times and 'I' {o.i_count} times describing the "
+                f"You said 'we' {times(o.we_count)} and 'I' {times(o.i_count)} describing the "
                 "actions — say what you did yourself: 'I wrote…', 'I decided…'.",
             )
         )
@@ -232,7 +262,7 @@ def _coverage_tips(r: ScoreReport) -> list[_Tip]:
     worded = [p.text for p in c.points if not p.covered and p.judged_by == "words"]
     if not worded:
         return []
-    listed = "; ".join(f"'{m}'" for m in worded[:2])
+    listed = listing([f"'{m}'" for m in worded], other="other point")
     return [
         _Tip(
             _lost(r, "coverage"),

@@ -17,6 +17,7 @@ from mockint.config import Config
 from mockint.models import Question
 from mockint.tui.context import AppContext
 from mockint.tui.messages import AudioChecked, HomeShown, ModelReady, Notice, StartPractice
+from mockint.tui.screens.help import HELP_KEYS
 from mockint.tui.services import Services
 
 Start = Literal["home", "daily", "practice", "drill", "interview"]
@@ -26,7 +27,11 @@ class MockintApp(AppContext):
     CSS_PATH = "app.tcss"
     TITLE = "mockint"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False),
+        # On every screen; where a text box has focus, F1 (? types a question mark).
+        Binding(HELP_KEYS, "help", "Help", show=False),
+    ]
 
     def __init__(
         self,
@@ -111,6 +116,13 @@ class MockintApp(AppContext):
 
         if isinstance(self.screen, HomeScreen):
             self.screen.ask_field_if_unset()
+
+    def action_help(self) -> None:
+        """Help for the screen on top: what it does and its keys (from its bindings)."""
+        from mockint.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     # -- practice
 

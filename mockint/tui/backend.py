@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from mockint.config import Config
 from mockint.errors import MockintError
+from mockint.fmt import count
 from mockint.models import RATINGS, Question, Transcript
 from mockint.scoring.result import ScoreReport
 from mockint.tui.data import (
@@ -83,10 +84,13 @@ class RealBackend:
         scores = [a.overall for a in reversed(recent) if a.overall is not None and a.counted]
         waiting = {a.id for a in coach.pending()}
         recovered = sum(1 for a in coach.recovered() if a.id in waiting)
+        streak = coach.streak(now)
         return HomeData(
             plan=plan.items,
             estimated_minutes=int(plan.estimated_minutes),
-            streak_days=int(coach.streak(now).current),
+            streak_days=int(streak.current),
+            streak_best=streak.best,
+            streak_last_day=streak.last_day,
             weak=tuple(w for w in weak if w.question),
             recent_scores=tuple(scores[-20:]),
             attempts_total=coach.count_attempts(),
@@ -238,6 +242,8 @@ class RealBackend:
                     fillers.get("per_minute"),
                     metrics.get("wpm"),
                     a.bank_id or "",
+                    a.question_id or "",
+                    a.question_text or "",
                 )
             )
             flags.update(a.flags)
@@ -259,8 +265,8 @@ class RealBackend:
         scored = [i.answer_score for i in raw.items if i.answer_score is not None]
         hard = [q for qid in raw.struggled_ids if (q := self.coach.catalog.get(qid))]
         message = (
-            f"Saved: {_plural(len(raw.items), 'question')}, {linked} matched to your banks"
-            + (f"; {_plural(len(scored), 'answer')} from the transcript scored" if scored else "")
+            f"Saved: {count(len(raw.items), 'question')}, {linked} matched to your banks"
+            + (f"; {count(len(scored), 'answer')} from the transcript scored" if scored else "")
             + (
                 f"; {len(hard)} you struggled with are due now: practise them below, "
                 "or first thing in your daily plan."
@@ -281,10 +287,6 @@ class RealBackend:
 
 
 # -- shaping other parts' objects
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _local(moment: datetime) -> datetime:

@@ -35,6 +35,9 @@ class HomeData:
     """Attempts with audio waiting to be scored (recorded or failed): R scores them."""
     recovered: int = 0
     """How many of ``pending`` were recordings cut off by a crash, recovered at start-up."""
+    streak_best: int = 0
+    streak_last_day: date | None = None
+    """The last day with a scored answer: a zero streak after it is one that ended."""
 
     @property
     def first_run(self) -> bool:
@@ -147,6 +150,8 @@ class ProgressPoint:
     fillers_per_minute: float | None
     wpm: float | None
     bank: str
+    question_id: str = ""
+    question_text: str = ""
 
 
 @dataclass(frozen=True)

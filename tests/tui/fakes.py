@@ -420,6 +420,8 @@ class FakeBackend:
                     (metrics.get("fillers") or {}).get("per_minute"),
                     metrics.get("wpm"),
                     row.bank,
+                    row.question_id,
+                    row.question_text,
                 )
             )
         return ProgressData(tuple(points), (("missing_result", 3), ("filler_heavy", 2)))

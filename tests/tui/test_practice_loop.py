@@ -6,11 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
 from mockint.models import Transcript
 from mockint.tui.app import MockintApp
+from mockint.tui.screens._stages import PRACTICE_BINDINGS
 from mockint.tui.screens.choice import ChoiceScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.practice import PracticeScreen
@@ -507,3 +509,47 @@ async def test_follow_ups_can_be_turned_off(tmp_path: Path) -> None:
         screen = practice(app)
         assert text_of(screen.query_one("#feedback-follow", Label)) == ""
         assert screen.check_action("follow_up", ()) is False
+
+
+def footer_labels(screen: PracticeScreen) -> list[str]:
+    """The footer's labels as the user sees them: bindings shown and offered now."""
+    return [
+        b.description
+        for b in PRACTICE_BINDINGS
+        if isinstance(b, Binding)
+        and b.show
+        and screen.check_action(b.action.split("(")[0], ()) is not False
+    ]
+
+
+async def test_footer_says_flag_or_unflag_and_never_flickers(tmp_path: Path) -> None:
+    backend = FakeBackend(root=tmp_path)
+    backend.weak_ids.add(QUESTIONS[1].id)  # the second question is already weak
+    app = MockintApp(make_services(tmp_path, backend=backend), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("d")
+        await settle(pilot, stage_is(app, "record"))
+        screen = practice(app)
+        seen: list[bool | None] = []
+        await pilot.press("space")
+        await settle(pilot, stage_is(app, "feedback"))
+        await settle(pilot, lambda: screen.weak is not None)
+        assert "Flag weak" in footer_labels(screen) and "Unflag" not in footer_labels(screen)
+        await pilot.press("w")
+        await settle(pilot, lambda: QUESTIONS[0].id in backend.weak_ids)
+        assert "Unflag" in footer_labels(screen) and "Flag weak" not in footer_labels(screen)
+        assert "flagged weak" in text_of(screen.query_one("#feedback-status", Label))
+
+        await pilot.press("n")  # the next question is weak already: its flag, not the last one's
+        await settle(pilot, stage_is(app, "record"))
+        await pilot.press("space")
+        await settle(pilot, stage_is(app, "feedback"))
+        seen.append(screen.weak)  # unknown until read: never the previous question's True
+        await settle(pilot, lambda: screen.weak is not None)
+        seen.append(screen.weak)
+        assert seen[0] in (None, True) and seen[-1] is True
+        assert "Unflag" in footer_labels(screen)
+        await pilot.press("w")
+        await settle(pilot, lambda: QUESTIONS[1].id not in backend.weak_ids)
+        assert "Flag weak" in footer_labels(screen)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
 
 from mockint.errors import MockintError
 from mockint.models import Transcript
+from mockint.practice.progress import DayStat
 from mockint.speech.live import LiveUpdate
 from mockint.tui.data import AttemptRow, HomeData, PendingResult, pending_notice
 from mockint.tui.feedback import FeedbackData, FeedbackWord
 from mockint.tui.screens.debrief import parse_interview_date, parse_questions
 from mockint.tui.screens.history import columns_for, matches, sort_rows
-from mockint.tui.screens.progress import time_axis
+from mockint.tui.screens.progress import time_axis, y_range
 from mockint.tui.screens.summary import change
 from mockint.tui.session import live_text
 from mockint.tui.widgets.level_meter import level_fraction
@@ -188,6 +190,21 @@ def _home(pending: int, recovered: int) -> HomeData:
 
 
 @pytest.mark.parametrize(
+    ("days", "last", "line"),
+    [
+        (0, None, "Streak: none yet"),
+        (0, date(2025, 3, 12), "Streak: ended after Mar 12 (best 4 days)"),  # a missed day
+        (3, date(2025, 3, 14), "3-day streak"),
+    ],
+)
+def test_home_streak_says_when_it_ended(days: int, last: date | None, line: str) -> None:
+    from mockint.tui.screens.home import render_streak
+
+    data = replace(_home(0, 0), streak_days=days, streak_best=4, streak_last_day=last)
+    assert line in render_streak(data).plain
+
+
+@pytest.mark.parametrize(
     ("pending", "recovered", "line"),
     [
         (0, 0, ""),
@@ -289,22 +306,27 @@ def _plain(renderable: object, width: int = 100) -> str:
 
 
 def test_time_axis_by_day() -> None:
-    axis = time_axis([datetime(2025, 3, 8, 9), datetime(2025, 3, 10, 18), datetime(2025, 3, 14)])
+    axis = time_axis([date(2025, 3, 8), date(2025, 3, 10), date(2025, 3, 14)])
     assert axis.title == "date"
-    assert axis.xs == pytest.approx([0.375, 2.75, 6.0])
+    assert axis.xs == [0.0, 2.0, 6.0]
     assert axis.labels[0] == "Mar 8" and axis.labels[-1] == "Mar 14"
     assert axis.ticks[0] == 0 and axis.ticks[-1] == 6 and len(axis.ticks) <= 4
 
 
-def test_time_axis_on_one_day_is_by_the_hour() -> None:
-    axis = time_axis([datetime(2025, 3, 14, 9, 5), datetime(2025, 3, 14, 17, 45)])
-    assert axis.labels == ["09:05", "17:45"]
-    assert axis.title == "Mar 14 (time of day)"
+def test_time_axis_on_one_day_is_that_day() -> None:
+    axis = time_axis([date(2025, 3, 14)])
+    assert axis.xs == [0.0] and axis.labels == ["Mar 14"]
 
 
 def test_time_axis_across_years_names_them() -> None:
-    axis = time_axis([datetime(2024, 12, 28), datetime(2025, 3, 14)])
+    axis = time_axis([date(2024, 12, 28), date(2025, 3, 14)])
     assert axis.labels[0] == "Dec 28 '24" and axis.labels[-1] == "Mar 14 '25"
+
+
+def test_y_range_holds_the_spread_and_the_pace_band() -> None:
+    stats = [DayStat(date(2025, 3, 8), 170.0, 150.0, 190.0, 3)]
+    low, high = y_range(stats, (120.0, 160.0))
+    assert low < 120 and high > 190
 
 
 # -- 80 columns -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
 from textual_plotext import PlotextPlot
 
@@ -114,12 +115,16 @@ async def test_banks_lists_banks_questions_and_user_bank_problems(tmp_path: Path
         assert [q.id for q in app.screen.questions] == ["beh-failure"]
 
 
+async def open_banks(pilot: Pilot[None], app: MockintApp) -> None:
+    await settle(pilot, app_ready(app))
+    await pilot.press("b")
+    await settle(pilot, lambda: isinstance(app.screen, BanksScreen) and app.screen.catalog)
+
+
 async def test_banks_practice_a_whole_bank(tmp_path: Path) -> None:
     app = MockintApp(make_services(tmp_path), welcome=False)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, app_ready(app))
-        await pilot.press("b")
-        await settle(pilot, lambda: isinstance(app.screen, BanksScreen) and app.screen.catalog)
+        await open_banks(pilot, app)
         await pilot.press("down", "p")
         await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
         assert [q.id for q in app.screen.questions] == ["me-intro", "me-why"]
@@ -226,6 +231,8 @@ async def test_progress_draws_charts_from_history(tmp_path: Path) -> None:
         assert len(app.screen.query(PlotextPlot)) == 3
         side = text(app.screen.query_one("#progress-side", Static))
         assert "behavioral" in side and "no result" in side
+        assert "By question" in side and "→" in side  # each question's own trend
+        assert "answer(s)" not in side and "in 3 answers" in side
 
 
 async def test_progress_needs_two_answers(tmp_path: Path) -> None:
@@ -435,3 +442,64 @@ async def test_debrief_date_keys_are_restricted_to_digits_and_dashes(tmp_path: P
         await pilot.press(*"2025/x03-01")
         assert field.value == "202503-01"
         assert "YYYY-MM-DD" in text(app.screen.query_one("#debrief-date-error", Static))
+
+
+async def test_banks_enter_opens_the_highlighted_bank_at_once(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_banks(pilot, app)
+        screen = app.screen
+        banks = screen.query_one("#bank-list", OptionList)
+        banks.highlighted = None  # as before any arrow key: Enter still opens the first bank
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.focused is screen.query_one("#question-list"))
+        # the footer's Enter follows the focus: now it practises the question
+        assert screen.check_action("practice_question", ())
+        assert not screen.check_action("open_bank", ())
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        assert [q.id for q in app.screen.questions] == ["beh-conflict"]
+
+
+async def test_help_opens_on_every_screen_with_its_keys(tmp_path: Path) -> None:
+    from mockint.tui.screens.help import HelpScreen
+
+    app = MockintApp(make_services(tmp_path, backend=seeded_backend(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        for key, screen_type, expected in (
+            (None, HomeScreen, "Mic check"),
+            ("b", BanksScreen, "Practice bank"),
+            ("h", HistoryScreen, "Back"),
+            ("g", ProgressScreen, "Back"),
+        ):
+            if key:
+                await pilot.press(key)
+                await settle(pilot, lambda t=screen_type: isinstance(app.screen, t))
+            under = app.screen
+            await pilot.press("f1" if key == "h" else "question_mark")
+            await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+            shown = text(app.screen.query_one("#help-text", Static))
+            assert expected in shown and "Screens" in shown and "this help" in shown
+            assert under.__class__.__name__.removesuffix("Screen") in shown
+            await pilot.press("escape")
+            await settle(pilot, lambda u=under: app.screen is u)
+            if key:
+                await pilot.press("escape")
+                await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_question_mark_types_in_a_text_box_and_f1_still_helps(tmp_path: Path) -> None:
+    from mockint.tui.screens.help import HelpScreen
+
+    app = MockintApp(make_services(tmp_path, backend=seeded_backend(tmp_path)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        await pilot.press(*"Why us", "question_mark")
+        assert area.text.endswith("Why us?") and isinstance(app.screen, DebriefScreen)
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))

@@ -280,6 +280,20 @@ def test_field_choice(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
 
+def test_help_on_practice_feedback(snap_compare: Snap, tmp_path: Path) -> None:
+    """F1 on the feedback stage: the screen's keys, those of other stages dimmed."""
+    app = _app(tmp_path, welcome=False)
+
+    async def before(pilot: Pilot[int]) -> None:
+        from mockint.tui.screens.help import HelpScreen
+
+        await _practice_to(pilot, "feedback")
+        await pilot.press("f1")
+        await settle(pilot, _on(app, HelpScreen))
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
 # -- the smallest common terminal ------------------------------------------------------------
 
 SMALL = (80, 24)
@@ -299,6 +313,7 @@ SMALL_SCREENS = (
     "debrief",
     "job_set",
     "field_choice",
+    "help_on_practice_feedback",
 )
 
 

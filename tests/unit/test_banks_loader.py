@@ -185,7 +185,7 @@ def test_valid_bank_applies_defaults() -> None:
     [
         ("behavioral", (60, 120)),
         ("situational", (60, 120)),
-        ("personal", (60, 90)),
+        ("personal", (45, 90)),
         ("technical", (45, 120)),
         ("closing", (30, 60)),
     ],

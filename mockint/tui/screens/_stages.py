@@ -39,6 +39,7 @@ STAGE_ACTIONS: dict[Stage, set[str]] = {
         "redo",
         "rate",
         "weak",
+        "unflag_weak",
         "discard",
         "outline",
         "follow_up",

@@ -38,8 +38,11 @@ def render_problems(problems: tuple[str, ...]) -> Text:
 
 class BanksScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter acts on the list in focus, even before an arrow key has moved its highlight
+        # (priority: the list's own Enter does nothing while nothing is highlighted).
+        Binding("enter", "open_bank", "Open bank", priority=True),
+        Binding("enter", "practice_question", "Practice question", priority=True),
         Binding("p", "practice_bank", "Practice bank"),
-        Binding("enter", "practice_question", "Practice question", show=False),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -98,9 +101,12 @@ class BanksScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#bank-list")
     def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_bank(str(event.option.id))
+
+    def _show_bank(self, bank_id: str) -> None:
         if self.catalog is None:
             return
-        self.bank = self.catalog.bank(str(event.option.id))
+        self.bank = self.catalog.bank(bank_id)
         questions = self.query_one("#question-list", OptionList)
         questions.clear_options()
         if self.bank is None:
@@ -111,7 +117,34 @@ class BanksScreen(Screen[None]):
         self._show_detail(self.bank.questions[0] if self.bank.questions else None)
 
     @on(OptionList.OptionSelected, "#bank-list")
-    def _bank_selected(self) -> None:
+    def _bank_selected(self) -> None:  # a click; Enter is the screen's own binding
+        self.action_open_bank()
+
+    @on(OptionList.OptionSelected, "#question-list")
+    def _question_selected(self) -> None:
+        self.action_practice_question()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused.id if self.focused else None
+        if action == "open_bank":
+            return focused == "bank-list"
+        if action == "practice_question":
+            return focused == "question-list"
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # the footer's Enter follows the list in focus
+
+    def action_open_bank(self) -> None:
+        """The highlighted bank (the first if none is yet): its questions, in focus."""
+        banks = self.query_one("#bank-list", OptionList)
+        if not banks.option_count or self.catalog is None:
+            return
+        if banks.highlighted is None:
+            banks.highlighted = 0
+        option = banks.get_option_at_index(banks.highlighted)
+        if self.bank is None or self.bank.id != option.id:
+            self._show_bank(str(option.id))
         questions = self.query_one("#question-list", OptionList)
         if questions.option_count:
             questions.highlighted = 0
@@ -120,12 +153,6 @@ class BanksScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#question-list")
     def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail(self._question(str(event.option.id)))
-
-    @on(OptionList.OptionSelected, "#question-list")
-    def _question_selected(self, event: OptionList.OptionSelected) -> None:
-        question = self._question(str(event.option.id))
-        if question:
-            self.post_message(StartPractice("practice", [question]))
 
     def _question(self, question_id: str) -> Question | None:
         return self.catalog.question(question_id) if self.catalog else None
@@ -140,7 +167,6 @@ class BanksScreen(Screen[None]):
 
     def action_practice_question(self) -> None:
         questions = self.query_one("#question-list", OptionList)
-        if questions.highlighted is not None and self.bank:
-            self.post_message(
-                StartPractice("practice", [self.bank.questions[questions.highlighted]])
-            )
+        if self.bank and self.bank.questions:
+            index = questions.highlighted or 0
+            self.post_message(StartPractice("practice", [self.bank.questions[index]]))

@@ -13,9 +13,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from mockint.fmt import clip, clock
+from mockint.fmt import clip, clock, count
 from mockint.models import RATINGS
-from mockint.tui.bindings import RATE_BINDINGS
+from mockint.tui.bindings import RATE_BINDINGS, WEAK_ACTIONS, weak_offered
 from mockint.tui.data import AttemptDetail, AttemptRow
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
@@ -129,7 +129,9 @@ class HistoryScreen(Screen[None]):
         elif not self.shown:
             empty.update("Nothing matches the filter.")
         else:
-            empty.update(f"{len(self.shown)} of {len(self.rows)} attempts, by {self.sort_key}")
+            empty.update(
+                f"{len(self.shown)} of {count(len(self.rows), 'attempt')}, by {self.sort_key}"
+            )
 
     @on(Input.Changed, "#history-filter")
     def _filter_changed(self) -> None:
@@ -314,9 +316,10 @@ class AttemptScreen(Screen[None]):
         self.query_one("#attempt-status", Static).update(f"{rating} · {weak}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("rate", "weak"):
+        if action in ("rate", *WEAK_ACTIONS):
             # Both act on the question's practice card: not for an answer to no question.
-            return self.detail is not None and bool(self.detail.row.question_id)
+            has_card = self.detail is not None and bool(self.detail.row.question_id)
+            return has_card and (action == "rate" or weak_offered(action, self.weak))
         if action == "replay":
             return not self.typed
         return True
@@ -352,8 +355,11 @@ class AttemptScreen(Screen[None]):
             return
         self.weak = weak = not self.weak
         self._show_status()
+        self.refresh_bindings()
         qid = row.question_id
         self._save(lambda b, now: b.set_weak(qid, weak))
+
+    action_unflag_weak = action_weak
 
     def _save(self, job: SaveJob) -> None:
         save_in_background(self, mockint_app(self).services, job)

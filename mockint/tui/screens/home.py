@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
+from mockint import fmt
 from mockint.errors import MockintError
 from mockint.tui.context import AppContext
 from mockint.tui.data import HomeData, pending_notice
@@ -90,7 +91,7 @@ def render_streak(data: HomeData) -> Text:
         return Text("Welcome! Your first answer starts the streak.", style="bold")
     days = data.streak_days
     if days == 0:
-        return Text("No streak yet today: one answer starts it.")
+        return Text(fmt.streak(0, data.streak_best, data.streak_last_day, False))
     return Text.assemble(("🔥 " if days >= 3 else "", ""), (f"{days}-day streak", "bold"))
 
 
@@ -108,6 +109,7 @@ class HomeScreen(Screen[None]):
         Binding("f", "field", "Your field", show=False),
         Binding("m", "mic_check", "Mic check"),
         Binding("R", "score_pending", "Score unfinished"),
+        Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
 

@@ -19,7 +19,9 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 
 from mockint.coach.follow_up import FollowUp, choose_follow_up, follow_up_question
 from mockint.errors import MockintError
+from mockint.fmt import count
 from mockint.models import RATINGS, Question
+from mockint.tui.bindings import WEAK_ACTIONS, weak_offered
 from mockint.tui.context import AppContext
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
@@ -72,7 +74,8 @@ class PracticeScreen(Screen[None]):
         self.attempt_id: int | None = None
         self.audio_path: str | None = None
         self.rated: str | None = None
-        self.weak = False
+        self.weak: bool | None = None
+        """The question's weak flag; None while it is read (after each answer)."""
         self.scores: dict[str, int] = {}
         # Follow-ups of the current question: the one on offer, the one being answered
         # (``question`` is then it), the attempt they follow, and those asked already.
@@ -137,7 +140,7 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.session.open(self.mockint.services.backend, self.kind)
         self.replayer = Replayer(self, self.mockint.services)
-        self.title = f"{self.kind.title()} · {len(self.questions)} question(s)"
+        self.title = f"{self.kind.title()} · {count(len(self.questions), 'question')}"
         self._start_session()
         self.show_question()
 
@@ -155,6 +158,8 @@ class PracticeScreen(Screen[None]):
         if action not in known:
             return True
         if action in STAGE_ACTIONS[self.stage]:
+            if action in WEAK_ACTIONS:
+                return weak_offered(action, self.weak)
             return self._recording_ok(action)
         return False
 
@@ -442,7 +447,7 @@ class PracticeScreen(Screen[None]):
     def _scored(self, message: AnswerScored) -> None:
         self.attempt_id = message.attempt_id
         self.audio_path = message.audio_path
-        self.rated = None
+        self.rated = self.weak = None  # the flag is read again: scoring may have set it
         follow_up = self.following is not None
         counted = message.counted and not follow_up
         if counted:  # the fallback recap shows only what counts
@@ -570,10 +575,13 @@ class PracticeScreen(Screen[None]):
         self._background(lambda b, now: b.rate(attempt_id, qid, rating, now))
 
     def action_weak(self) -> None:
-        self.weak = not self.weak
+        self.weak = weak = not self.weak
         self._feedback_status()
-        weak, qid = self.weak, self.question.id
+        self.refresh_bindings()
+        qid = self.question.id
         self._background(lambda b, now: b.set_weak(qid, weak))
+
+    action_unflag_weak = action_weak
 
     def action_next(self) -> None:
         self._stop_replay()
@@ -641,12 +649,17 @@ class PracticeScreen(Screen[None]):
             weak = self.mockint.services.backend.is_weak(question_id)
         except Exception:
             return
-        self.app.call_from_thread(self._set_weak, weak)
+        self.app.call_from_thread(self._set_weak, question_id, weak)
 
-    def _set_weak(self, weak: bool) -> None:
+    def _set_weak(self, question_id: str, weak: bool) -> None:
+        # Only the first read after an answer, for the question still shown: a late answer
+        # must not undo a w pressed meanwhile, nor show another question's flag.
+        if question_id != self.question.id or self.weak is not None:
+            return
         self.weak = weak
         if self.stage == Stage.FEEDBACK:
             self._feedback_status()
+            self.refresh_bindings()
 
     def _background(self, job: SaveJob) -> None:
         save_in_background(self, self.mockint.services, job)

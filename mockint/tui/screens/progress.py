@@ -1,9 +1,10 @@
-"""Progress: overall score, fillers per minute and pace over time; banks; weakest areas."""
+"""Progress: overall score, fillers per minute and pace by day (mean and spread, gaps where
+no practice happened, the pace band); each question's trend; banks; weakest areas."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,6 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 from textual_plotext import PlotextPlot
 
+from mockint.fmt import clip, count
+from mockint.practice.progress import DayStat, by_day, question_trends, runs
+from mockint.store.display import sparkline
 from mockint.tui.data import ProgressData, ProgressPoint
 from mockint.tui.messages import LoadFailed, ProgressLoaded
 from mockint.tui.screens._app import mockint_app
@@ -22,10 +26,12 @@ from mockint.tui.widgets.score_card import flag_label, score_style
 
 # (chart id, title, y label, value of a point)
 CHARTS = (
-    ("chart-overall", "Overall score", "score"),
+    ("chart-overall", "Overall score (daily mean, spread)", "score"),
     ("chart-fillers", "Fillers per minute", "per min"),
-    ("chart-pace", "Pace (words per minute)", "wpm"),
+    ("chart-pace", "Pace (wpm; target band)", "wpm"),
 )
+PACE_BAND = (120.0, 160.0)
+"""The interview pace band (docs/architecture.md), drawn on the pace chart."""
 
 
 def value(point: ProgressPoint, chart: str) -> float | None:
@@ -36,16 +42,14 @@ def value(point: ProgressPoint, chart: str) -> float | None:
     return point.wpm
 
 
-def series(data: ProgressData, chart: str) -> list[tuple[datetime, float]]:
-    """(when, value) of every point that has the chart's value, oldest first."""
-    found = ((p.when, value(p, chart)) for p in sorted(data.points, key=lambda p: p.when))
-    return [(when, v) for when, v in found if v is not None]
+def daily(data: ProgressData, chart: str) -> list[DayStat]:
+    """The chart's measure, one point per practice day (mean and spread), oldest first."""
+    return by_day((p.when.date(), value(p, chart)) for p in data.points)
 
 
 @dataclass(frozen=True)
 class TimeAxis:
-    """An x axis by date: positions in days since the first day's midnight, and labelled
-    ticks. Answers on one day spread by time of day; a single day is labelled by the hour."""
+    """An x axis by date: positions in days since the first day, and labelled ticks."""
 
     xs: list[float]
     ticks: list[float]
@@ -53,21 +57,24 @@ class TimeAxis:
     title: str
 
 
-def time_axis(moments: list[datetime], max_ticks: int = 4) -> TimeAxis:
-    if not moments:
+def time_axis(days: list[date], max_ticks: int = 4) -> TimeAxis:
+    if not days:
         return TimeAxis([], [], [], "date")
-    start = datetime.combine(moments[0].date(), datetime.min.time())
-    xs = [(m - start) / timedelta(days=1) for m in moments]
-    first, last = moments[0].date(), moments[-1].date()
-    if first == last:
-        ticks = sorted({xs[0], xs[-1]})
-        labels = [f"{start + timedelta(days=x):%H:%M}" for x in ticks]
-        return TimeAxis(xs, ticks, labels, f"{first:%b} {first.day} (time of day)")
+    first, last = days[0], days[-1]
+    xs = [float((d - first).days) for d in days]
     span = (last - first).days
-    count = max(2, min(max_ticks, span + 1))  # the first and the last day, evenly between
-    days = sorted({round(i * span / (count - 1)) for i in range(count)})
-    labels = [_day_label(first + timedelta(days=d), first.year != last.year) for d in days]
-    return TimeAxis(xs, [float(d) for d in days], labels, "date")
+    count = max(1, min(max_ticks, span + 1))  # the first and the last day, evenly between
+    offsets = sorted({round(i * span / max(1, count - 1)) for i in range(count)})
+    labels = [_day_label(first + timedelta(days=d), first.year != last.year) for d in offsets]
+    return TimeAxis(xs, [float(d) for d in offsets], labels, "date")
+
+
+def y_range(stats: list[DayStat], band: tuple[float, float] | None) -> tuple[float, float]:
+    """Room for every point, its spread and the band, so no line leaves the chart's frame."""
+    values = [v for s in stats for v in (s.low, s.high)] + list(band or ())
+    low, high = min(values), max(values)
+    pad = max(1.0, (high - low) * 0.08)
+    return max(0.0, low - pad), high + pad
 
 
 def _day_label(day: date, with_year: bool) -> str:
@@ -77,16 +84,25 @@ def _day_label(day: date, with_year: bool) -> str:
 
 def render_side(data: ProgressData) -> Text:
     text = Text("By bank\n", style="bold")
-    for bank, average, count in data.bank_averages():
+    for bank, average, answered in data.bank_averages():
         text.append(f"  {average:5.1f}", style=score_style(round(average)))
         text.append(f"  {bank} ", style="")
-        text.append(f"({count})\n", style="dim")
+        text.append(f"({answered})\n", style="dim")
+    trends = question_trends((p.question_id, p.question_text, p.overall) for p in data.points)
+    if trends:
+        text.append("\nBy question (first → latest)\n", style="bold")
+    lines = [(sparkline(t.scores, width=8), t) for t in trends]
+    width = max((len(line) for line, _ in lines), default=0)
+    for line, trend in lines:
+        text.append(f"  {line:{width}} ", style="cyan")
+        text.append(f"{trend.scores[0]}→{trend.scores[-1]} ", style=score_style(trend.scores[-1]))
+        text.append(f"{clip(trend.text, 22)}\n", style="dim")
     text.append("\nWeakest areas\n", style="bold")
     if not data.weakest_areas:
         text.append("  nothing stands out yet\n", style="dim")
-    for flag, count in data.weakest_areas:
+    for flag, raised in data.weakest_areas:
         text.append(f"  {flag_label(flag)}", style="yellow")
-        text.append(f" in {count} answer(s)\n", style="dim")
+        text.append(f" in {count(raised, 'answer')}\n", style="dim")
     text.rstrip()
     return text
 
@@ -129,23 +145,33 @@ class ProgressScreen(Screen[None]):
         empty.display = False
         self.query_one("#progress-grid").display = True
         for chart_id, title, ylabel in CHARTS:
-            self._draw(chart_id, title, ylabel, series(data, chart_id))
+            self._draw(chart_id, title, ylabel, daily(data, chart_id))
         self.query_one("#progress-side", Static).update(render_side(data))
 
-    def _draw(
-        self, chart_id: str, title: str, ylabel: str, points: list[tuple[datetime, float]]
-    ) -> None:
+    def _draw(self, chart_id: str, title: str, ylabel: str, stats: list[DayStat]) -> None:
         plot = self.query_one(f"#{chart_id}", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.title(title)
         plt.ylabel(ylabel)
-        axis = time_axis([when for when, _ in points])
+        axis = time_axis([s.day for s in stats])
         plt.xlabel(axis.title)
-        if points:
-            plt.plot(axis.xs, [v for _, v in points], marker="braille")
+        if stats:
+            band = PACE_BAND if chart_id == "chart-pace" else None
+            if band:
+                for edge in band:
+                    plt.hline(edge, "green")
+            x_of = dict(zip((s.day for s in stats), axis.xs, strict=True))
+            for s in stats:  # the day's spread, under its mean
+                if s.high > s.low:
+                    plt.plot([x_of[s.day]] * 2, [s.low, s.high], marker="│", color="gray")
+            for run in runs(stats):  # only consecutive days are joined: gaps stay gaps
+                xs, means = [x_of[s.day] for s in run], [s.mean for s in run]
+                draw = plt.plot if len(run) > 1 else plt.scatter
+                draw(xs, means, marker="braille" if len(run) > 1 else "●", color="cyan")
             plt.xticks(axis.ticks, axis.labels)
-            plt.xlim(min(axis.ticks[0], axis.xs[0]), max(axis.ticks[-1], axis.xs[-1]))
+            plt.xlim(-0.5, axis.xs[-1] + 0.5)
+            plt.ylim(*y_range(stats, band))
         plot.refresh()
 
     @on(LoadFailed)

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from mockint.fmt import count
 from mockint.tui.data import SessionRecap
 
 
@@ -48,7 +49,7 @@ class SummaryScreen(Screen[None]):
             return "No answers were scored this time. Everything you recorded is kept."
         pairs = [(s, b) for _, s, b, _ in self.summary.lines if s is not None and b is not None]
         better = sum(1 for s, b in pairs if s > b)
-        text = f"{len(scores)} answer(s), average {sum(scores) / len(scores):.0f}"
+        text = f"{count(len(scores), 'answer')}, average {sum(scores) / len(scores):.0f}"
         return text + (f"; {better} better than last time." if better else ".")
 
     def on_resize(self) -> None:

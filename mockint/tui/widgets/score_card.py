@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from mockint.fmt import count
 from mockint.tui.feedback import FeedbackData
 
 FLAG_LABELS = {
@@ -74,16 +75,12 @@ def _facts(data: FeedbackData) -> list[str]:
     facts = [data.length_text]
     if data.wpm is not None:
         facts.append(f"{data.wpm:.0f} wpm")
-    fillers = _count(data.fillers_total, "filler")
+    fillers = count(data.fillers_total, "filler")
     if data.fillers_per_minute is not None:
         fillers += f" ({data.fillers_per_minute:.1f}/min)"
     facts.append(fillers)
-    facts.append(_count(data.hedges_total, "hedge"))
+    facts.append(count(data.hedges_total, "hedge"))
     return facts
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class ScoreCard(Static):

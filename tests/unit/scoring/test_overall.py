@@ -126,7 +126,9 @@ def test_length_flags_follow_the_question_target(target: tuple[int, int], flag: 
 def test_tips_are_specific_and_at_most_three() -> None:
     report = score_answer(Transcript.from_text(RAMBLE), question(target=(20, 150)))
     assert 1 <= len(report.tips) <= 3
-    assert "You said 'like' 4 times and 'uh' 4 times" in report.tips[0]  # the worst first
+    # the worst first; the rest counted, so the figures add up to the total
+    assert "You said 'like' 4 times, 'uh' 4 times and 13 more" in report.tips[0]
+    assert "(21 fillers," in report.tips[0]
 
 
 def test_tip_for_a_result_without_numbers() -> None:

@@ -1,0 +1,66 @@
+"""Length targets and the too-short tip: each fits the question's kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.banks import load_catalog
+from mockint.models import Kind, Transcript
+from mockint.scoring import score_answer
+from tests.unit.scoring.helpers import question
+
+SHORT = "My notice period is one month, so I could start on the first of March."
+
+
+@pytest.mark.parametrize(
+    ("kind", "target", "advice"),
+    [
+        (Kind.BEHAVIORAL, (60, 120), "add what you did step by step, and the result"),
+        (Kind.SITUATIONAL, (60, 120), "say what you would do first"),
+        (Kind.PERSONAL, (45, 90), "back it with one concrete example"),
+        (Kind.TECHNICAL, (45, 120), "explain how it works"),
+        (Kind.CLOSING, (30, 60), "give a clear answer, then one reason or condition"),
+        (Kind.CLOSING, (10, 40), "a date, a number or a condition"),
+    ],
+)
+def test_too_short_tip_fits_the_kind(kind: Kind, target: tuple[int, int], advice: str) -> None:
+    words = "Yes. " if target[0] <= 10 else SHORT
+    report = score_answer(Transcript.from_text(words), question(kind, target))
+    assert "too_short" in report.flags
+    tip = next(t for t in report.tips if t.startswith("Your answer lasted"))
+    assert advice in tip
+    if kind is not Kind.BEHAVIORAL:
+        assert "step by step" not in tip
+
+
+def test_a_notice_period_answer_of_a_few_seconds_is_not_too_short() -> None:
+    catalog = load_catalog()
+    notice = catalog.question("close-notice-period")
+    assert notice is not None
+    answer = (
+        "My notice period is one month. I could start on the first of March, or a week "
+        "earlier if my manager agrees, and I have no holiday booked before then."
+    )
+    report = score_answer(Transcript.from_text(answer), notice)  # 30 words, about 12 s
+    assert notice.target_seconds == (10, 40)
+    assert report.length is not None and report.length.seconds < 30  # the old minimum
+    assert "too_short" not in report.flags
+    assert not any(t.startswith("Your answer lasted") for t in report.tips)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "target"),
+    [
+        ("you-tell-me-about-yourself", (60, 90)),  # the design doc: 60-90 s
+        ("you-greatest-strength", (45, 90)),
+        ("close-notice-period", (10, 40)),  # logistics: 10-40 s
+        ("close-work-arrangement", (10, 40)),
+        ("close-salary-expectations", (30, 60)),  # quick factual: 30-60 s
+        ("beh-conflict-coworker", (60, 120)),  # behavioral: 60-120 s
+    ],
+)
+def test_bundled_targets_follow_the_coaching_sources(
+    question_id: str, target: tuple[int, int]
+) -> None:
+    found = load_catalog().question(question_id)
+    assert found is not None and found.target_seconds == target
