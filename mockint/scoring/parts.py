@@ -1,6 +1,6 @@
 """Each part's score (0–100) with the one line that explains it.
 
-The curves are piecewise linear between the reference points of ARCHITECTURE.md, so a
+The curves are piecewise linear between the reference points of docs/architecture.md, so a
 score is easy to reproduce by hand: e.g. fillers score 90 at 2 per 100 words, 70 at 5.
 """
 

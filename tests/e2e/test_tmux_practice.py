@@ -121,6 +121,9 @@ def test_practice_in_a_real_terminal(
     term = app_terminal
     term.wait_for(lambda s: "Welcome to mockint" in s, "the first-run welcome")
     term.press("Enter")
+    term.wait_for(lambda s: "Which field are you interviewing in?" in s, "the field question")
+    term.press("Down", "Down", "Enter")  # one of the fields, as a new user picks theirs
+    term.wait_for(lambda s: "Today's plan now draws on it" in s or "Your field:" in s, "saved")
     term.wait_for(lambda s: "Start daily practice" in s and "questions" in s, "the home screen")
     term.press("d")
     term.wait_for(lambda s: "space starts now" in s or "Stop" in s, "the question card")

@@ -10,6 +10,7 @@ import pytest
 
 from mockint import cli
 from mockint.banks import load_catalog
+from tests.conftest import FIXTURES
 
 
 def examples(text: str) -> Iterator[str]:
@@ -40,6 +41,10 @@ def test_every_command_has_examples() -> None:
 @pytest.mark.parametrize("line", all_examples())
 def test_help_example_parses_and_names_real_banks_and_questions(line: str) -> None:
     argv = shlex.split(line)[1:]
+    if "--job" in argv:  # a job exists once `mockint job POSTING` made it
+        name = argv[argv.index("--job") + 1].removeprefix("job-")
+        posting = FIXTURES / "postings" / f"{name}.txt"
+        assert cli.main(["job", str(posting), "--name", name]) == 0
     args = cli.build_parser().parse_args(argv)
     module = getattr(args, "_module", None)
     validate = getattr(module, "validate", None)
