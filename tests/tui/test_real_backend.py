@@ -175,3 +175,41 @@ async def test_a_follow_up_is_linked_and_a_discarded_take_leaves_nothing(
         # The follow-up is asked again (a new take starts): the discarded one is gone.
         await settle(pilot, lambda: follow.id not in {a.id for a in backend.coach.attempts()})
         assert follow.audio_path is not None and not follow.audio_path.exists()
+
+
+async def test_a_pasted_posting_is_kept_as_a_job_in_the_store(
+    tmp_path: Path, backend: RealBackend
+) -> None:
+    """The job screen over the real banks and SQLite: the set is matched from the posting's
+    field, the job's own bank is written and loads, and the daily plan then leads with it."""
+    from datetime import timedelta
+
+    from mockint.banks import load_bank_file
+    from mockint.coach import Coach
+    from mockint.paths import user_banks_dir
+    from mockint.tui.screens.job import JobScreen
+    from tests.conftest import FIXTURES
+
+    services = _services(tmp_path, backend)
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("j")
+        await settle(pilot, lambda: isinstance(app.screen, JobScreen))
+        screen = app.screen
+        posting = (FIXTURES / "postings" / "staff-nurse.txt").read_text()
+        screen.query_one("#job-posting", TextArea).text = posting
+        interview = services.now().date() + timedelta(days=3)
+        screen.query_one("#job-date").value = interview.isoformat()  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: screen.prepared is not None, timeout=20)
+        shown = str(screen.query_one("#job-result", Static).render())
+        assert "field: healthcare" in shown and "practises duty 2" in shown
+    bank = load_bank_file(user_banks_dir() / "job-staff-nurse-surgical-ward.yaml", user=True)
+    assert bank.field == "healthcare" and bank.questions
+    with Coach.open(Config()) as coach:
+        (job,) = coach.jobs()
+        assert job.interview_date == interview
+        plan = coach.plan_today(services.now())
+        assert plan.items[0].why == "job"
+        assert plan.items[0].question.id in job.question_ids
