@@ -33,9 +33,6 @@ examples:
   mockint job --list                          the jobs you are preparing for
   mockint practice --job job-store-manager    practise a job's whole set"""
 
-MAX_BYTES = 1_000_000
-"""Postings are a few KB; anything this big is the wrong file."""
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -94,23 +91,11 @@ def run(args: argparse.Namespace) -> int:
 
 def read_text(name: str) -> str:
     """A posting from a file or ``-`` (stdin), with a clear error for anything else."""
+    from mockint.prep.textfile import MAX_BYTES, read_text_file
+
     if name == "-":
         return sys.stdin.read(MAX_BYTES + 1)[:MAX_BYTES]
-    path = Path(name)
-    if path.is_dir():
-        raise MockintError(f"{path} is a folder: give the posting as a text file")
-    if not path.exists():
-        raise MockintError(f"no such file: {path}")
-    if not path.is_file():
-        raise MockintError(f"{path} is not a regular file: save the posting as a text file")
-    if path.stat().st_size > MAX_BYTES:
-        raise MockintError(f"{path} is over 1 MB: is it really a job posting?")
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise MockintError(f"{path} is not UTF-8 text: save the posting as plain text") from None
-    except OSError as exc:
-        raise MockintError(f"cannot read {path} ({exc.strerror})") from None
+    return read_text_file(Path(name), "the posting")
 
 
 def render(prepared: PreparedJob, *, dry_run: bool) -> str:

@@ -11,16 +11,14 @@ with the debrief's notes instead of being scored.
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mockint.errors import MockintError
 from mockint.models import Kind
+from mockint.prep.textfile import read_text_file
 from mockint.prep.transcript import parse_interview
 
-MAX_BYTES = 1_000_000
 """A transcript of a long interview is a few hundred kB; more is not a transcript."""
 
 # Labels that name a role, not a person: no "Hi Interviewer," in the follow-up note.
@@ -71,32 +69,7 @@ def notes_from(questions: Sequence[FoundQuestion]) -> str:
 
 def read_transcript(path: Path) -> str:
     """The text of a transcript file; a MockintError in one line when it cannot be one."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise MockintError(f"{path}: no such file (give the transcript's text file)") from None
-    except OSError as exc:
-        raise MockintError(f"cannot read {path} ({exc.strerror})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise MockintError(f"{path} is a folder: give the transcript's text file inside it")
-    if not stat.S_ISREG(info.st_mode):
-        raise MockintError(
-            f"{path} is not a regular file (a pipe or a device): save the transcript to a "
-            "file first"
-        )
-    if info.st_size > MAX_BYTES:
-        raise MockintError(
-            f"{path} is {info.st_size / 1e6:.1f} MB: a transcript is text under 1 MB; "
-            "is it the right file?"
-        )
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise MockintError(
-            f"{path} is not UTF-8 text: export the transcript as text (.txt, .vtt or .srt)"
-        ) from None
-    except OSError as exc:
-        raise MockintError(f"cannot read {path} ({exc.strerror})") from None
+    return read_text_file(path, "the transcript")
 
 
 NO_QUESTIONS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -75,13 +75,19 @@ class FieldScreen(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected, "#field-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        field = event.option.id or "general"
+        self._save(event.option.id or "general")
+
+    @work(thread=True, exclusive=True)
+    def _save(self, field: str) -> None:
+        """In a worker: the database is never written from the event loop."""
         try:
             self.mockint.services.backend.set_field(field)
         except Exception as exc:
-            self.notify(f"Could not save your field: {exc}", severity="error")
+            self.app.call_from_thread(
+                self.notify, f"Could not save your field: {exc}", severity="error"
+            )
             return
-        self.dismiss(field)
+        self.app.call_from_thread(self.dismiss, field)
 
     def action_skip(self) -> None:
         self.dismiss(None)
