@@ -179,9 +179,7 @@ def _as_json(prepared: PreparedJob, *, dry_run: bool) -> dict[str, Any]:
         **_job_json(prepared.job),
         "saved": not dry_run,
         "bank_path": str(prepared.bank_path) if prepared.bank_path else None,
-        "items": [
-            {"kind": i.kind.value, "number": i.number, "text": i.text} for i in posting.items
-        ],
+        "items": [i.to_dict() for i in posting.items],
         "questions": [
             {
                 "id": p.question.id,
@@ -193,7 +191,5 @@ def _as_json(prepared: PreparedJob, *, dry_run: bool) -> dict[str, Any]:
             }
             for p in practice.questions
         ],
-        "uncovered": [
-            {"kind": i.kind.value, "number": i.number, "text": i.text} for i in practice.uncovered
-        ],
+        "uncovered": [i.to_dict() for i in practice.uncovered],
     }

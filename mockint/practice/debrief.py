@@ -36,6 +36,7 @@ from mockint.practice.debrief_match import (
     slug,
 )
 from mockint.practice.weak import mark_weak
+from mockint.prep.bankfile import unique_id
 from mockint.prep.kinds import kind_from_text
 from mockint.store.db import write_transaction
 
@@ -236,23 +237,13 @@ def _place(
             items.append(DebriefItem(text, question.id, True, score, i in hard, question.kind))
             continue
         kind = kind_from_text(text)
-        qid = _unique_id(f"debrief-{slug(text)}", taken)
+        qid = unique_id(f"debrief-{slug(text)}", taken)
         taken.add(qid)
         entry = _entry(qid, text, kind, company, role, day, feedback, struggled=i in hard)
         added.append(entry)
         candidates.append(_as_question(entry))
         items.append(DebriefItem(text, qid, False, None, i in hard, kind))
     return items, added
-
-
-def _unique_id(base: str, taken: set[str]) -> str:
-    base = base[:60].rstrip("-")
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
 
 
 def _entry(

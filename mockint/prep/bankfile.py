@@ -17,6 +17,17 @@ from mockint.errors import MockintError
 from mockint.models import Question
 
 
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base`` (cut to 60 characters), or ``base-2``, ``base-3``… when it is taken."""
+    base = base[:60].strip("-")
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
 def bank_document(
     bank_id: str, title: str, description: str, questions: Sequence[Question], *, field: str
 ) -> dict[str, Any]:

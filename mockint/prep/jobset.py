@@ -16,8 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mockint.fmt import clip
 from mockint.models import Bank, Kind, Question
 from mockint.prep import verbs
+from mockint.prep.bankfile import unique_id
 from mockint.prep.posting import ItemKind, Posting, PostingItem
 from mockint.prep.words import content_words
 
@@ -62,7 +64,7 @@ class PracticeQuestion:
         parts = []
         for m in self.matches[:2]:
             shared = f" (shares {', '.join(m.words[:3])})" if m.words and not self.generated else ""
-            parts.append(f'{m.item.label} "{_short(m.item.text)}"{shared}')
+            parts.append(f'{m.item.label} "{clip(m.item.text, 50)}"{shared}')
         return "practises " + "; ".join(parts) if parts else ""
 
 
@@ -258,7 +260,7 @@ def _question_for(item: PostingItem, bank_id: str, taken: set[str]) -> Question 
             text = f"Give me an example from your own work that shows your {skill}."
         task = f"put my {skill} to work"
         points = (skill, "a real example", "the result")
-    qid = _unique_id(f"{bank_id}-{slug(' '.join(content_words(phrase)), 3)}", taken)
+    qid = unique_id(f"{bank_id}-{slug(' '.join(content_words(phrase)), 3)}", taken)
     return Question(
         id=qid,
         text=text,
@@ -269,7 +271,7 @@ def _question_for(item: PostingItem, bank_id: str, taken: set[str]) -> Question 
         difficulty=2,
         key_points=points,
         tips=(
-            f'The posting asks for this ({item.label}: "{_short(item.text, 70)}"). Pick a story '
+            f'The posting asks for this ({item.label}: "{clip(item.text, 70)}"). Pick a story '
             "that shows it, say what you did yourself, and end with the result.",
         ),
         follow_ups=("What would you do differently next time?", "How did you know it worked?"),
@@ -309,17 +311,3 @@ def _base_phrase(phrase: str) -> str:
 def _lower_first(text: str) -> str:
     first = text.split()[0] if text.split() else ""
     return text if first.isupper() else text[:1].lower() + text[1:]
-
-
-def _unique_id(base: str, taken: set[str]) -> str:
-    base = base.strip("-")
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
-
-
-def _short(text: str, width: int = 50) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -36,6 +36,9 @@ class PostingItem:
     def label(self) -> str:
         return f"{self.kind.value} {self.number}"
 
+    def to_dict(self) -> dict[str, str | int]:
+        return {"kind": self.kind.value, "number": self.number, "text": self.text}
+
 
 @dataclass(frozen=True)
 class Posting:
