@@ -329,7 +329,8 @@ class DebriefScreen(Screen[None]):
         if self._saved is None or not self._saved.struggled:
             return
         questions: list[Question] = list(self._saved.struggled)
-        self.post_message(StartPractice("debrief", questions))
+        # A drill: the sessions table knows practice, daily and drill; these are weak now.
+        self.post_message(StartPractice("drill", questions))
 
     @on(Notice)
     def _notice(self, message: Notice) -> None:
