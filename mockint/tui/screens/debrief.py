@@ -216,7 +216,10 @@ class DebriefScreen(Screen[None]):
         )
 
     def action_back(self) -> None:
-        if self._saved is not None or self._saving or not self.is_filled():
+        if self._saving:  # the worker reports to this screen: leave once it has
+            self.notify("Saving the debrief…")
+            return
+        if self._saved is not None or not self.is_filled():
             self.app.pop_screen()
             return
 
