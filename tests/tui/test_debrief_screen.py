@@ -136,3 +136,42 @@ async def test_a_paste_without_questions_says_so(tmp_path: Path) -> None:
         note = screen.query_one("#debrief-found-note", Static)
         await settle(pilot, lambda: "found no interviewer's questions" in text(note))
         assert not screen.query_one("#debrief-use", Button).display
+
+
+async def test_a_pasted_transcript_on_the_real_backend(tmp_path: Path) -> None:
+    """Paste → tick → save → practise, over the real store and banks: the answers are scored
+    attempts, the note keeps its placeholders, and practice opens on the struggled question."""
+    from mockint.config import Config
+    from mockint.store import Store
+    from mockint.tui.backend import RealBackend
+
+    real = RealBackend(Config())
+    services = make_services(tmp_path)
+    services.backend = real
+    app = MockintApp(services, welcome=False)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await _open(pilot, app)
+            screen.query_one("#debrief-transcript", TextArea).text = TEAMS
+            screen.query_one("#debrief-find", Button).press()
+            found = screen.query_one("#debrief-found", SelectionList)
+            await settle(pilot, lambda: found.option_count == 3)
+            screen.query_one("#debrief-use", Button).press()
+            await pilot.pause()
+            failed = "Tell me about a project that failed and what you learned."
+            screen.query_one("#debrief-struggled", SelectionList).select(failed)
+            await pilot.press("ctrl+s")
+            result = screen.query_one("#debrief-result", Static)
+            await settle(pilot, lambda: "Hi Priya," in text(result), timeout=30)
+            assert "3 answers from the transcript scored" in text(result)
+            assert "[role]" in text(result) and "[something you discussed]" in text(result)
+            await pilot.press("ctrl+o")
+            await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+            assert [q.text for q in app.screen.questions] == [failed]  # type: ignore[attr-defined]
+    finally:
+        real.close()
+    with Store.open(recover=False) as store:
+        scored = store.conn.execute(
+            "SELECT COUNT(*) FROM attempts WHERE status = 'scored'"
+        ).fetchone()[0]
+    assert scored == 3

@@ -216,7 +216,10 @@ class DebriefScreen(Screen[None]):
         )
 
     def action_back(self) -> None:
-        if self._saved is not None or self._saving or not self.is_filled():
+        if self._saving:  # the worker reports to this screen: leave once it has
+            self.notify("Saving the debrief…")
+            return
+        if self._saved is not None or not self.is_filled():
             self.app.pop_screen()
             return
 
@@ -329,7 +332,8 @@ class DebriefScreen(Screen[None]):
         if self._saved is None or not self._saved.struggled:
             return
         questions: list[Question] = list(self._saved.struggled)
-        self.post_message(StartPractice("debrief", questions))
+        # A drill: the sessions table knows practice, daily and drill; these are weak now.
+        self.post_message(StartPractice("drill", questions))
 
     @on(Notice)
     def _notice(self, message: Notice) -> None:
