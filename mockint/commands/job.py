@@ -106,7 +106,12 @@ def render(prepared: PreparedJob, *, dry_run: bool) -> str:
     lines = [f"Role: {posting.role or '(not named in the posting)'}"]
     if posting.company:
         lines[0] += f" at {posting.company}"
-    plural = {ItemKind.DUTY: "duties", ItemKind.SKILL: "skills", ItemKind.VALUE: "values"}
+    plural = {
+        ItemKind.DUTY: "duties",
+        ItemKind.SKILL: "skills",
+        ItemKind.VALUE: "values",
+        ItemKind.REQUIREMENT: "requirements",
+    }
     asks = []
     for kind in ItemKind:
         n = len(posting.of_kind(kind))
@@ -125,11 +130,15 @@ def render(prepared: PreparedJob, *, dry_run: bool) -> str:
         lines.append(f"  {mark} {p.question.id}")
         lines.append(f"        {clip(p.question.text, 88)}")
         lines.append(f"        {clip(p.reason, 88)}")
-    if practice.uncovered:
+    gaps, stated = practice.gaps, practice.requirements
+    if gaps:
         lines.append("")
         lines.append("Not practised by any question yet:")
-        for item in practice.uncovered:
-            lines.append(f"  {item.label}: {clip(item.text, 80)}")
+        lines.extend(f"  {item.label}: {clip(item.text, 80)}" for item in gaps)
+    if stated:
+        lines.append("")
+        lines.append("Requirements: say you meet them (no story needed):")
+        lines.extend(f"  {item.label}: {clip(item.text, 80)}" for item in stated)
     lines.append("")
     if dry_run:
         lines.append("Dry run: nothing was written.")

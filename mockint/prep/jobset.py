@@ -5,7 +5,9 @@ Matching is by shared content words between a posting item and a question's text
 key points, each word weighted by how rare it is among the questions (so "customer" counts
 for less than "escalation"), and every match says which words it rests on. A question is
 only ever credited for an item it shares meaning-bearing words with; what nothing covers is
-listed, not hidden.
+listed, not hidden. Requirements (a licence, a degree, years of experience) are stated in an
+interview, not told as stories: they are listed with what the set leaves uncovered, never
+matched to a question or made into one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from mockint.fmt import clip
 from mockint.models import Bank, Kind, Question
 from mockint.prep import verbs
 from mockint.prep.bankfile import unique_id
+from mockint.prep.clauses import is_requirement
 from mockint.prep.posting import ItemKind, Posting, PostingItem
 from mockint.prep.words import content_words
 
@@ -82,6 +85,16 @@ class PracticeSet:
     def generated(self) -> tuple[Question, ...]:
         return tuple(p.question for p in self.questions if p.generated)
 
+    @property
+    def gaps(self) -> tuple[PostingItem, ...]:
+        """Uncovered items a story could show: what is left to practise."""
+        return tuple(i for i in self.uncovered if i.kind is not ItemKind.REQUIREMENT)
+
+    @property
+    def requirements(self) -> tuple[PostingItem, ...]:
+        """The posting's requirements: stated in an interview, never asked as stories."""
+        return tuple(i for i in self.uncovered if i.kind is ItemKind.REQUIREMENT)
+
 
 def build_set(
     posting: Posting,
@@ -101,7 +114,8 @@ def build_set(
     # Word weights within the chosen banks: in a nursing set "patient" is everywhere and
     # says little, while "deteriorating" picks out one question.
     index = _Index([q for b in pool for q in b.questions])
-    candidates = {q.id: index.matches(q, posting.items) for q in index.questions}
+    asked = [i for i in posting.items if i.kind is not ItemKind.REQUIREMENT]
+    candidates = {q.id: index.matches(q, asked) for q in index.questions}
     chosen: list[PracticeQuestion] = []
     covered: set[PostingItem] = set()
     while len(chosen) < bundled_limit:
@@ -117,7 +131,7 @@ def build_set(
         covered.update(m.item for m in found)
     made: list[PracticeQuestion] = []
     taken = {q.id for q in index.questions}
-    for item in _by_priority(posting.items):
+    for item in _by_priority(asked):
         if len(made) >= generated_limit:
             break
         if item in covered:
@@ -248,7 +262,7 @@ def _question_for(item: PostingItem, bank_id: str, taken: set[str]) -> Question 
         text = f"Tell me about a time when {value} really mattered in your work."
         task = f"hold on to {value} when it was hard to"
         points = (f"{value} in what I did", "what I did myself", "the difference it made")
-    elif _NOT_A_STORY.search(phrase):
+    elif is_requirement(item.text):
         return None  # "NMC registration", "Flexible to work weekends": stated, not told
     else:
         skill = _lower_first(phrase)
@@ -279,11 +293,6 @@ def _question_for(item: PostingItem, bank_id: str, taken: set[str]) -> Question 
     )
 
 
-_NOT_A_STORY = re.compile(
-    r"\b(qualified|qualification|registration|registered|licen[cs]e|degree|status|"
-    r"certifi|flexible to work|right to work|driving|available to)",
-    re.I,
-)
 _EXPERIENCE = re.compile(r"^(?:\d+\+?\s+years?\s+)?(?:of\s+)?experience\s+(.+)$")
 _ADJECTIVES_TEXT = """
     confident comfortable able flexible happy willing keen passionate skilled proficient

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mockint.prep import verbs
+from mockint.prep.clauses import duty_shape, is_boilerplate, is_requirement
 
 
 class ItemKind(StrEnum):
@@ -22,6 +23,7 @@ class ItemKind(StrEnum):
     DUTY = "duty"  # what the job involves: "Manage a caseload of 12 patients"
     SKILL = "skill"  # what the candidate brings: "Experience with Excel and SAP"
     VALUE = "value"  # how the employer wants work done: "compassion", "we put people first"
+    REQUIREMENT = "requirement"  # stated, not told: "BLS certification", "3+ years experience"
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,17 @@ class Posting:
         return tuple(i for i in self.items if i.kind is kind)
 
 
-# Section headings, by what the lines under them are. Checked in this order, so "about you"
-# (skills) wins over "about" (company text, read only for values).
-_HEADINGS: tuple[tuple[ItemKind | None, tuple[str, ...]], ...] = (
+# Under a heading such as "Summary" or "Job description" the lines are placed one by one,
+# as before any heading: prose that may hold duties, skills and requirements alike.
+_PROSE = "prose"
+Section = ItemKind | str | None
+"""What the lines under a heading are: a kind, ``_PROSE`` (placed line by line) or None
+(benefits, how to apply, company text: only values are read there)."""
+
+# Section headings, by what the lines under them are. The longest key found in a heading
+# decides, so "about you" (skills) wins over "about" (company text) and "essential
+# functions" (duties) over "essential" (skills). A key starting with "=" is the whole heading.
+_HEADINGS: tuple[tuple[Section, tuple[str, ...]], ...] = (
     (
         ItemKind.SKILL,
         (
@@ -84,6 +94,25 @@ _HEADINGS: tuple[tuple[ItemKind | None, tuple[str, ...]], ...] = (
             "should have",
             "you need",
             "you'll need",
+            "knowledge, skills",
+            "ksa",
+        ),
+    ),
+    (
+        ItemKind.REQUIREMENT,
+        (
+            "conditions of employment",
+            "condition of employment",
+            "physical requirement",
+            "physical demand",
+            "working conditions",
+            "licens",
+            "certifications",
+            "=certification",
+            "=education",
+            "education requirement",
+            "education and experience",
+            "eligibility",
         ),
     ),
     (
@@ -106,6 +135,34 @@ _HEADINGS: tuple[tuple[ItemKind | None, tuple[str, ...]], ...] = (
             "the job",
             "what you'll be doing",
             "your day",
+            "essential function",
+            "essential duties",
+            "essential job function",
+            "job functions",
+            "primary function",
+            "examples of work",
+            "example of duties",
+            "major duties",
+            "what you will be doing",
+            "the work",
+            "scope of the role",
+        ),
+    ),
+    (
+        _PROSE,
+        (
+            "summary",
+            "overview",
+            "job description",
+            "position description",
+            "description",
+            "the position",
+            "about the position",
+            "about the role",
+            "about the job",
+            "job goal",
+            "purpose",
+            "the opportunity",
         ),
     ),
     (
@@ -144,6 +201,17 @@ _HEADINGS: tuple[tuple[ItemKind | None, tuple[str, ...]], ...] = (
             "reward",
             "closing date",
             "about",
+            "additional information",
+            "supplemental information",
+            "other information",
+            "how you will be evaluated",
+            "terms of employment",
+            "schedule",
+            "why ",
+            "what's in it for you",
+            "eeo",
+            "disclaimer",
+            "who may apply",
         ),
     ),
 )
@@ -196,6 +264,7 @@ _SKILL_MARKERS = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□✓✔➢➤►‣⁃–—>]+|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
 _TAG_BREAK = re.compile(r"<\s*/?\s*(?:br|p|li|ul|ol|div|h[1-6]|tr|td|section)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _ROLE_LINE = re.compile(r"^(?:job title|position|role|title|vacancy|post)\s*[:\-–]\s*(.+)$", re.I)
 _COMPANY_LINE = re.compile(
     r"^(?:company|employer|organi[sz]ation|hiring organi[sz]ation)\s*[:\-–]\s*(.+)$", re.I
@@ -205,9 +274,15 @@ _HIRING = re.compile(
     r"((?:[A-Z][A-Za-z/&-]*\s?){1,5})"
 )
 _JOIN = re.compile(r"\b(?:join|at)\s+((?:[A-Z][\w&'.-]*\s?){1,4})")
-_LEAD_INS = re.compile(
-    r"^(?:you will be|you'll be|you will|you'll|will be|will|be responsible for|"
-    r"responsible for|responsibilities include|duties include|to)\s+",
+# "Label: short value" lines that state facts of the job: schedule, status, pay, place.
+_META = re.compile(
+    r"^[^:]{0,40}\b(?:schedule|shift|hours|status|telework|remote|virtual|relocation|"
+    r"incentives?|department|facility|reports to|location|salary|pay|wage|grade|series|"
+    r"job type|employment type|travel|openings?|closing|open period|announcement|"
+    r"recruitment|requisition|req|posted|start date|duration|contract|category|exemption|"
+    r"eligible|flsa|union|bargaining|station|division|unit|team|work type)\b[^:]{0,40}:\s*"
+    r"\S(?:[^.]{0,60})$|^[^:]{1,40}:\s*(?:yes|no|n/?a|none|not authorized|authorized|"
+    r"[$\d][^a-z]*)\.?$",
     re.I,
 )
 # Kept in capitals when an ALL-CAPS posting is lowered: the abbreviations postings use.
@@ -225,21 +300,22 @@ def parse_posting(text: str) -> Posting:
     all_caps = _mostly_caps(lines)
     role, company = _role(lines), _company(lines)
     found: dict[ItemKind, list[str]] = {k: [] for k in ItemKind}
-    section: ItemKind | str | None = "unknown"
+    section: Section = _PROSE
     for raw in lines:
         line = _lower_caps(raw) if all_caps else raw
         heading = _heading(raw, all_caps=all_caps)
         if heading is not None:
             section = heading[0]
-            rest = heading[1]
-            if not rest:
+            line = heading[1]
+            if not line:
                 continue
-            line = rest
+        elif _META.match(line) or line.endswith(":"):
+            continue  # "Telework eligible: No"; "…include, but are not limited to:"
         if line in (role, company) or _ROLE_LINE.match(line) or _COMPANY_LINE.match(line):
             continue
-        if _INTRO.search(line) and section == "unknown":
-            continue  # "St Anne's is looking for a caring nurse to join…": the intro
         for sentence in _sentences(line):
+            if _INTRO.search(sentence) or is_boilerplate(sentence):
+                continue  # "St Anne's is looking for…", "We are an equal opportunity employer"
             if section is ItemKind.VALUE or _VALUE_LINE.search(sentence):
                 named = _values_named(sentence)
                 found[ItemKind.VALUE].extend(v.capitalize() for v in named)
@@ -257,7 +333,7 @@ def parse_posting(text: str) -> Posting:
 
 
 def _clean_lines(text: str) -> list[str]:
-    text = html.unescape(html.unescape(text)).replace("\xa0", " ")
+    text = html.unescape(html.unescape(text)).replace("\xa0", " ").translate(_QUOTES)
     text = _TAG.sub(" ", _TAG_BREAK.sub("\n", text))
     lines = []
     for raw in text.splitlines():
@@ -279,8 +355,14 @@ def _lower_caps(line: str) -> str:
     return out[:1].upper() + out[1:]
 
 
-def _heading(line: str, *, all_caps: bool) -> tuple[ItemKind | None, str] | None:
-    """(section kind, text after the colon) when ``line`` is a section heading."""
+def _heading(line: str, *, all_caps: bool) -> tuple[Section, str] | None:
+    """(section, text after the colon) when ``line`` is a section heading."""
+    if line.endswith(":") and len(line.split()) <= 15:
+        # "Major duties include, but are not limited to:": a lead-in to a list, never an
+        # item (see parse_posting); it names its section when it holds a heading's words.
+        found, _ = _heading_key(line[:-1].lower(), plain=False)
+        if found is not _NO_KEY:
+            return found, ""
     head, sep, rest = line.partition(":")
     words = head.split()
     if not words or len(words) > 7:
@@ -289,49 +371,82 @@ def _heading(line: str, *, all_caps: bool) -> tuple[ItemKind | None, str] | None
     is_caps = head.isupper() and len(head) > 3 and not all_caps
     # Without a colon or capitals a line is a heading only when it is short and opens with
     # the heading's words ("Key responsibilities", "About you"): otherwise a duty such as
-    # "Manage behaviour positively" would read as the heading "behaviour".
+    # "Manage behaviour positively" would read as the heading "behaviour", and "Schedule
+    # staff rotas" as the heading "schedule".
     plain = not sep and not is_caps
-    if plain and (len(words) > 4 or head.rstrip().endswith((".", "!", "?"))):
+    if plain and (len(words) > 4 or head.rstrip().endswith((".", "!"))):
         return None
-    for kind, keys in _HEADINGS:
-        for key in keys:
-            at = lowered.find(key)
-            if at < 0 or (plain and at > len("key our your the main ")):
-                continue
-            return kind, rest.strip()
+    if (plain and len(words) > 1 and verbs.is_verb(words[0])) or any(c.isdigit() for c in head):
+        return None  # "Schedule staff rotas", "4+ years commercial experience": items
+    found, key = _heading_key(lowered, plain=plain)
+    extra = {w.lower() for w in words[1:]} - set(key.split())
+    if plain and len(words) > 2 and _PREPOSITIONS & extra:
+        return None  # "Experience of post-operative care": an item ("Examples of work" is not)
+    if found is not _NO_KEY:
+        return found, rest.strip()
     if sep and lowered.endswith((" will", " will be", " will be able to")):
         return ItemKind.DUTY, rest.strip()  # "The successful candidate will:"
     if sep and not rest.strip() and len(words) <= 5:
-        return None, ""  # an unknown heading: what follows is placed line by line
+        return None, ""  # an unknown heading ("Perks:"): what follows is not asked
     return (None, "") if is_caps else None
 
 
+_NO_KEY = "no heading key"
+_PREPOSITIONS = frozenset({"of", "with", "in", "for", "to", "on", "using"})
+
+
+def _heading_key(lowered: str, *, plain: bool) -> tuple[Section | str, str]:
+    """The section of the longest heading key in ``lowered`` (or ``_NO_KEY``), and the key."""
+    best: tuple[Section | str, str] = (_NO_KEY, "")
+    for kind, keys in _HEADINGS:
+        for key in keys:
+            if key.startswith("="):
+                at = 0 if lowered.rstrip("s") == key[1:].rstrip("s") else -1
+            else:
+                at = lowered.find(key)
+            if at < 0 or (plain and at > len("key our your the main ")):
+                continue
+            if len(key.lstrip("=")) > len(best[1]):
+                best = (kind, key.lstrip("="))
+    return best
+
+
 def _sentences(line: str) -> list[str]:
-    if len(line.split()) <= 30:
-        return [line.rstrip(" .;")]
-    parts = re.split(r"(?<=[.;!?])\s+(?=[A-Z])", line)
-    return [p.rstrip(" .;") for p in parts if p.strip(" .;")]
+    # A sentence ends at a stop after a lowercase word or a number, so "U.S. Citizenship"
+    # and "B.Sc. Nursing" stay whole.
+    parts = re.split(r"(?<=[a-z0-9%)][.;!?])\s+(?=[A-Z(])", line)
+    return [p.strip().rstrip(" .;!") for p in parts if p.strip(" .;!")]
 
 
-def _place(sentence: str, section: ItemKind | str | None) -> ItemKind | None:
-    """The kind of ``sentence`` under ``section`` ("unknown" before any heading)."""
+def _place(sentence: str, section: Section) -> ItemKind | None:
+    """The kind of ``sentence`` under ``section``."""
     words = sentence.split()
-    if len(words) < 2 or len(words) > 45:
+    if len(words) < 2 or len(words) > 45 or section is None:
         return None
+    if section is ItemKind.REQUIREMENT or is_requirement(sentence):
+        return ItemKind.REQUIREMENT
+    shape = duty_shape(sentence)
+    if section is ItemKind.SKILL:
+        # "Provides direct care to critically ill patients" under "Essential functions" or
+        # a merged "Responsibilities and qualifications": a duty wherever it stands.
+        strong = shape is not None and shape.strong
+        return ItemKind.DUTY if strong and not _is_skill(sentence) else ItemKind.SKILL
     if isinstance(section, ItemKind):
         return section
-    if section is None:  # benefits, how to apply, company text: only values are read there
-        return None
-    body = _LEAD_INS.sub("", sentence)
-    if verbs.is_verb(body.split()[0]):
+    if shape is not None:
         return ItemKind.DUTY
-    if _SKILL_MARKERS.search(sentence.lower()):
+    if _is_skill(sentence):
         return ItemKind.SKILL
     return None
 
 
+def _is_skill(sentence: str) -> bool:
+    return bool(_SKILL_MARKERS.search(sentence.lower()))
+
+
 def _tidy(sentence: str, kind: ItemKind) -> str:
-    text = _LEAD_INS.sub("", sentence) if kind is ItemKind.DUTY else sentence
+    shape = duty_shape(sentence) if kind is ItemKind.DUTY else None
+    text = shape.text if shape is not None else sentence
     return text[:1].upper() + text[1:]
 
 

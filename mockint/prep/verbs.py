@@ -28,6 +28,7 @@ _IRREGULAR = {
     "meet": "met",
     "oversee": "oversaw",
     "pay": "paid",
+    "read": "read",
     "put": "put",
     "run": "ran",
     "see": "saw",
@@ -49,7 +50,7 @@ _IRREGULAR = {
 # Verbs that double their last consonant: plan → planned, planning.
 _DOUBLING_TEXT = """
     plan control refer submit commit admit prefer transfer ship shop stop chat map scan tag
-    log
+    log put set get run cut
 """
 _DOUBLING = frozenset(_DOUBLING_TEXT.split())
 _REGULAR = """
@@ -71,6 +72,8 @@ _REGULAR = """
     resolve respond restock review safeguard schedule screen secure serve service
     shape solve source spot staff stock streamline supervise support sustain test track
     train triage troubleshoot update uphold use verify visit welcome work
+    sign share repair titrate precept initiate load unload pack receive assemble cook wash
+    fix sort label stage explain differentiate testify count
 """
 _BASES = frozenset(_REGULAR.split()) | frozenset(_IRREGULAR) | _DOUBLING
 _CONNECTORS = frozenset({"and", "or", "&", "and/or"})
@@ -79,7 +82,7 @@ _CONNECTORS = frozenset({"and", "or", "&", "and/or"})
 _ALSO_NOUNS_TEXT = """
     care work process record stock market order service staff model book issue use support
     report review plan test research schedule budget audit check update document control
-    design model map log tag balance close cost train
+    design model map log tag balance close cost train count label stage sort fix
 """
 _ALSO_NOUNS = frozenset(_ALSO_NOUNS_TEXT.split())
 

@@ -22,8 +22,11 @@ def test_writes_a_bank_that_loads(capsys: Capsys) -> None:
     path = paths.user_banks_dir() / "job-staff-nurse-surgical-ward.yaml"
     assert f"Wrote {path}." in out
     assert "Role: Staff Nurse – Surgical Ward" in out
-    assert "The posting asks for: 6 duties, 2 skills, 4 values." in out
-    assert "Not practised by any question yet:\n  skill 1: NMC registration" in out
+    assert "The posting asks for: 6 duties, 2 skills, 4 values, 1 requirement." in out
+    assert (
+        "Requirements: say you meet them (no story needed):\n  requirement 1: NMC registration"
+        in out
+    )
     bank = load_bank_file(path, user=True)
     assert bank.field == "healthcare"
     assert bank.id in [b.id for b in load_catalog().banks]

@@ -52,10 +52,14 @@ def render_set(prepared: PreparedJob) -> Text:
         if mark:
             text.append(f" [{mark.strip()}]", style="green")
         text.append(f"\n    {clip(p.reason, 90)}\n", style="dim")
-    if practice.uncovered:
+    if practice.gaps:
         text.append("\nNot practised by any question yet:\n", style="bold")
-        for item in practice.uncovered:
+        for item in practice.gaps:
             text.append(f"  {item.label}: {clip(item.text, 80)}\n", style="yellow")
+    if practice.requirements:
+        text.append("\nRequirements: say you meet them (no story needed):\n", style="bold")
+        for item in practice.requirements:
+            text.append(f"  {item.label}: {clip(item.text, 80)}\n", style="dim")
     if job.interview_date:
         text.append(f"\nInterview on {job.interview_date:%a %d %b}: ", style="bold")
         text.append("the daily plan gives this job more of each day as it nears.")
