@@ -1,7 +1,7 @@
 """How well `mockint job` reads real-style postings (`python -m benchmarks.postings`).
 
 Every posting in tests/data/postings/ against what a careful reader takes from it
-(expected.yaml there): duties found, requirements read as requirements, requirements misread
+(expected.yaml there): duties found (and duties read that the reader did not list), requirements read as requirements, requirements misread
 as duties or practised as stories, benefits/EEO boilerplate leaking into the items, the role,
 and how many bundled questions the practice set matches. One Markdown row per posting and a
 total, ready to paste into README. `--verbose` prints what was missed or misread.
@@ -29,6 +29,7 @@ class Row:
     split: str
     duties: int = 0
     duties_expected: int = 0
+    other_duties: int = 0
     listed: int = 0
     requirements: int = 0
     misread: int = 0
@@ -59,6 +60,10 @@ def measure(name: str, expected: dict[str, object]) -> Row:
             row.duties += 1
         else:
             row.notes.append(f"duty missed: {phrase}")
+    for item in posting.of_kind(ItemKind.DUTY):
+        if not any(d.lower() in item.text.lower() for d in duties):
+            row.other_duties += 1
+            row.notes.append(f"other duty: {item.text}")
     requirements = [str(r) for r in expected.get("requirements", [])]  # type: ignore[attr-defined]
     row.requirements = len(requirements)
     for phrase in requirements:
@@ -82,21 +87,23 @@ def measure(name: str, expected: dict[str, object]) -> Row:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| posting | duties found | requirements listed | requirements as duties/stories "
-        "| boilerplate leaks | role | bundled questions |",
-        "|---|---|---|---|---|---|---|",
+        "| posting | duties found | other duties | requirements listed "
+        "| requirements as duties/stories | boilerplate leaks | role | bundled questions |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         mark = " (held out)" if r.split == "held-out" else ""
         lines.append(
-            f"| {r.name}{mark} | {r.duties}/{r.duties_expected} | {r.listed}/{r.requirements} "
+            f"| {r.name}{mark} | {r.duties}/{r.duties_expected} | {r.other_duties} "
+            f"| {r.listed}/{r.requirements} "
             f"| {r.misread} | {r.leaks} | {'ok' if r.role_ok else 'wrong'} | {r.bundled} |"
         )
     for split in sorted({r.split for r in rows}):
         some = [r for r in rows if r.split == split]
         lines.append(
             f"| **all {split} ({len(some)})** | {sum(r.duties for r in some)}/"
-            f"{sum(r.duties_expected for r in some)} | {sum(r.listed for r in some)}/"
+            f"{sum(r.duties_expected for r in some)} | {sum(r.other_duties for r in some)} "
+            f"| {sum(r.listed for r in some)}/"
             f"{sum(r.requirements for r in some)} | {sum(r.misread for r in some)} "
             f"| {sum(r.leaks for r in some)} | {sum(r.role_ok for r in some)}/{len(some)} "
             f"| {sum(r.bundled for r in some)} |"

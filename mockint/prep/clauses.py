@@ -30,7 +30,11 @@ class DutyShape:
 
 
 # "As a Guest Service Agent, you will…", "In this role, you'll…": the frame before the duty.
-_FRAME = re.compile(r"^(?:as an? [^,]{1,60},|in this (?:role|position),?|day to day,?)\s*", re.I)
+_FRAME = re.compile(
+    r"^(?:as an? [^,]{1,60},|in this (?:role|position),?|day to day,?|in addition,?|"
+    r"additionally,?|also,?)\s*",
+    re.I,
+)
 _WILL = re.compile(
     r"^(?:(?:you|we|they|candidates?|applicants?)\s+|"
     r"(?:the|this|our|each)\s+(?:[\w/()&.'-]+\s+){0,4}?)"
@@ -52,7 +56,15 @@ _NOT_A_VERB = frozenset(
 _COPULAS = frozenset(
     ["is", "are", "was", "were", "be", "has", "have", "may", "must", "can", "should"]
 )
-_SUBJECTS = frozenset({"the", "this", "our", "each", "an", "a", "he", "she", "they"})
+# "Our platform handles…" is said of the employer: a duty's subject is the one who does the
+# job ("The RN", "This position"), never "our", nor the employer named by a noun.
+_SUBJECTS = frozenset({"the", "this", "each", "an", "a", "he", "she", "they"})
+_EMPLOYERS_TEXT = """
+    company organization organisation team platform hospital clinic district agency
+    department school store business firm group office unit center centre program programme
+    system facility division practice service
+"""
+_EMPLOYERS = frozenset(_EMPLOYERS_TEXT.split())
 # Adverbs between a subject and its verb: "The agent also works closely with…".
 _ADVERBS = frozenset(
     [
@@ -96,7 +108,9 @@ def duty_shape(sentence: str) -> DutyShape | None:
     if not strong:
         start = _after_subject(words)
         if start:
-            return DutyShape(_capital(" ".join(words[start:])), strong=True)
+            rest = " ".join(words[start:])
+            # "The Teller is responsible for providing…", "…is responsible for the triage…"
+            return DutyShape(_capital(_RESPONSIBLE.sub("", rest)), strong=True)
     first = words[0]
     base = verbs.base_of(first)
     if base is not None:
@@ -113,11 +127,15 @@ def _after_subject(words: list[str]) -> int:
     """Where the verb starts after a subject in the third person ("The RN delegates…",
     "Guest Service Agents resolve…"), or 0 when the sentence has no such subject."""
     if words[0].lower() in _SUBJECTS:
-        for i in range(1, min(len(words), 8)):
+        if len(words) > 1 and words[1].lower() in _EMPLOYERS:
+            return 0
+        for i in range(1, min(len(words), 11)):
             word = words[i].lower().rstrip(",")
             if word in _ADVERBS:
                 continue
             if word in _COPULAS:
+                if _RESPONSIBLE.match(" ".join(words[i:])):
+                    return i  # "The RN (…) is responsible for…"
                 return 0  # "This is a drug testing designated position": not a duty
             base = verbs.base_of(word)
             # A verb in the third person singular ("delegates") or, after "they", the base.
@@ -154,12 +172,13 @@ def _capital(text: str) -> str:
 # What a candidate states rather than tells: credentials, years, checks, conditions.
 _REQUIREMENT = re.compile(
     r"\blicen[cs](?:e|ed|es|ure)\b|\blicensure\b|\bcertifi(?:ed|cate|cation)s?\b|"
-    r"\bregistration\b|\bregistered (?:nurse|with)\b|\bqualified\b|"
+    r"\bregistration\b|\bregistered with\b|\bqualified\b|"
     r"\baccredited\b|\bdegree\b|\bbachelor|\bmaster'?s\b|\bassociate'?s\b|\bdiploma\b|"
     r"\bged\b|\b(?:bs|ba|bsc|msc|mba|bsn|msn|adn|phd)\b(?: in| or|,|$)|"
     r"\bgraduat(?:e|ed|ion) (?:of|from)\b|"
-    r"\b\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs?)\b|\b(?:one|two|three|four|five|six|ten) "
-    r"(?:\(\d+\) )?years?\b|\byears? of (?:age|experience)\b|\bspecialized experience\b|"
+    r"\b\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs?|months?)\b|"
+    r"\b(?:one|two|three|four|five|six|ten|twelve) (?:\(\d+\) )?(?:years?|months?)\b|"
+    r"\byears? of (?:age|experience)\b|\bspecialized experience\b|"
     r"\bcitizen(?:ship)?\b|\bbackground (?:check|investigation|screen)|\bcriminal (?:records?|"
     r"background)|\bfingerprint|\bclearance\b|\bdrug (?:test|screen)|"
     r"\bselective service\b|\bprobationary\b|\bpre-employment\b|\btime.in.grade\b|"

@@ -94,6 +94,12 @@ _HEADINGS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "should have",
             "you need",
             "you'll need",
+            "need from you",
+            "we need",
+            "must-have",
+            "bonus points",
+            "ideal candidate",
+            "what it takes",
             "knowledge, skills",
             "ksa",
         ),
@@ -111,7 +117,7 @@ _HEADINGS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "=certification",
             "=education",
             "education requirement",
-            "education and experience",
+            "education and",
             "eligibility",
         ),
     ),
@@ -146,6 +152,11 @@ _HEADINGS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "what you will be doing",
             "the work",
             "scope of the role",
+            "you'll be doing",
+            "day in the life",
+            "what the role involves",
+            "your impact",
+            "how you'll spend",
         ),
     ),
     (
@@ -211,6 +222,18 @@ _HEADINGS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "what's in it for you",
             "eeo",
             "disclaimer",
+            "exemption",
+            "job type",
+            "employment type",
+            "position type",
+            "work type",
+            "job details",
+            "international assignment",
+            "site description",
+            "shift details",
+            "=department",
+            "=remote",
+            "=travel",
             "who may apply",
         ),
     ),
@@ -262,6 +285,8 @@ _SKILL_MARKERS = re.compile(
     r"background in|track record|comfortable with|confident)\b"
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□✓✔➢➤►‣⁃–—>]+|\(?\d{1,2}[.)]|\(?[a-h][.)])\s+")
+# Any other run of symbols before the text: "✅ Build…", "→ Prepping…", "🚀 What You'll Do".
+_SYMBOLS = re.compile(r"^[^\w\s(\"'$£€#+&]+\s*")
 _TAG_BREAK = re.compile(r"<\s*/?\s*(?:br|p|li|ul|ol|div|h[1-6]|tr|td|section)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -273,6 +298,7 @@ _HIRING = re.compile(
     r"\b(?:hiring|seeking|looking for|recruiting)\s+(?:an?\s+|our next\s+|a new\s+)?"
     r"((?:[A-Z][A-Za-z/&-]*\s?){1,5})"
 )
+_AT_COMPANY = re.compile(r"\s+at\s+[A-Z].*$")
 _JOIN = re.compile(r"\b(?:join|at)\s+((?:[A-Z][\w&'.-]*\s?){1,4})")
 # "Label: short value" lines that state facts of the job: schedule, status, pay, place.
 _META = re.compile(
@@ -337,7 +363,7 @@ def _clean_lines(text: str) -> list[str]:
     text = _TAG.sub(" ", _TAG_BREAK.sub("\n", text))
     lines = []
     for raw in text.splitlines():
-        line = " ".join(_BULLET.sub("", raw).split()).strip(" |")
+        line = " ".join(_SYMBOLS.sub("", _BULLET.sub("", raw)).split()).strip(" |")
         if line:
             lines.append(line)
     return lines
@@ -392,6 +418,15 @@ def _heading(line: str, *, all_caps: bool) -> tuple[Section, str] | None:
 
 
 _NO_KEY = "no heading key"
+# The words a heading may open with before its key ("Key responsibilities", "Minimum
+# qualifications"); any other word before it makes the line an item: "CCRN certification
+# preferred" is not the heading "preferred".
+_HEADING_OPENERS_TEXT = """
+    key our your the main what what's about minimum basic preferred required essential job
+    position general additional physical primary major other core desired desirable special
+    and & who how why you we a typical we're you're you'll we'll are will do is
+"""
+_HEADING_OPENERS = frozenset(_HEADING_OPENERS_TEXT.split())
 _PREPOSITIONS = frozenset({"of", "with", "in", "for", "to", "on", "using"})
 
 
@@ -404,7 +439,7 @@ def _heading_key(lowered: str, *, plain: bool) -> tuple[Section | str, str]:
                 at = 0 if lowered.rstrip("s") == key[1:].rstrip("s") else -1
             else:
                 at = lowered.find(key)
-            if at < 0 or (plain and at > len("key our your the main ")):
+            if at < 0 or (plain and not _HEADING_OPENERS.issuperset(lowered[:at].split())):
                 continue
             if len(key.lstrip("=")) > len(best[1]):
                 best = (kind, key.lstrip("="))
@@ -462,7 +497,10 @@ def _role(lines: list[str]) -> str:
     for line in lines[:3]:
         if m := _HIRING.search(line):
             return m.group(1).strip()
-    first = lines[0] if lines else ""
+    # Pasted from a job site, a posting may open with its heading ("About the job") and name
+    # the role on the next line: "Site Reliability Engineer II at Northbeam (Hybrid)".
+    opening = lines[1:2] if lines and _heading(lines[0], all_caps=False) == (_PROSE, "") else []
+    first = _AT_COMPANY.sub("", opening[0]) if opening else (lines[0] if lines else "")
     title_like = len(first.split()) <= 10 and not first.endswith(".") and ":" not in first
     if first and title_like and (_heading(first, all_caps=False) is None or first.isupper()):
         return first.strip(" !")
