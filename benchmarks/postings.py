@@ -1,10 +1,11 @@
 """How well `mockint job` reads real-style postings (`python -m benchmarks.postings`).
 
 Every posting in tests/data/postings/ against what a careful reader takes from it
-(expected.yaml there): duties found (and duties read that the reader did not list), requirements read as requirements, requirements misread
-as duties or practised as stories, benefits/EEO boilerplate leaking into the items, the role,
-and how many bundled questions the practice set matches. One Markdown row per posting and a
-total, ready to paste into README. `--verbose` prints what was missed or misread.
+(expected.yaml there): duties found, duties read that the reader did not list (summary
+sentences, mostly), requirements read as requirements, requirements misread as duties or
+practised as stories, benefits/EEO boilerplate leaking into the items, the role, and how
+many bundled questions the practice set matches. One Markdown row per posting and a total
+per split, ready to paste into README. `--verbose` prints what was missed or misread.
 """
 
 from __future__ import annotations
