@@ -139,7 +139,8 @@ def _after_subject(words: list[str]) -> int:
                 return 0  # "This is a drug testing designated position": not a duty
             base = verbs.base_of(word)
             # A verb in the third person singular ("delegates") or, after "they", the base.
-            if base is not None and (word != base or words[0].lower() == "they"):
+            third = word != base and word.endswith("s")  # "delegates", not "driving"
+            if base is not None and (third or words[0].lower() == "they"):
                 return i
             if not (word[:1].isalnum() or word.startswith("(")):
                 return 0

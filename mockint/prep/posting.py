@@ -400,13 +400,14 @@ def _heading(line: str, *, all_caps: bool) -> tuple[Section, str] | None:
     # "Manage behaviour positively" would read as the heading "behaviour", and "Schedule
     # staff rotas" as the heading "schedule".
     plain = not sep and not is_caps
-    if plain and (len(words) > 4 or head.rstrip().endswith((".", "!"))):
+    if plain and head.rstrip().endswith((".", "!")):
         return None
     if (plain and len(words) > 1 and verbs.is_verb(words[0])) or any(c.isdigit() for c in head):
         return None  # "Schedule staff rotas", "4+ years commercial experience": items
     found, key = _heading_key(lowered, plain=plain)
-    extra = {w.lower() for w in words[1:]} - set(key.split())
-    if plain and len(words) > 2 and _PREPOSITIONS & extra:
+    extra = [w.lower() for w in words if w.lower() not in key.split()]
+    # At most three words besides the key ("How you will be evaluated" is all key).
+    if plain and (len(extra) > 3 or (len(words) > 2 and _PREPOSITIONS & set(extra))):
         return None  # "Experience of post-operative care": an item ("Examples of work" is not)
     if found is not _NO_KEY:
         return found, rest.strip()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-# Function words and the interview frame ("tell me about a time"): shared by every posting
-# and question, so they would make unrelated texts look alike.
+# Function words, the interview frame ("tell me about a time") and a posting's hedges
+# ("preferred", "a plus"): shared by every posting and question, so they would make
+# unrelated texts look alike.
 _STOP_TEXT = """
     a an the you your yours me my i we our us to of in on at for with and or but so it its
     this that these those there their them they is are was were be been being do does did
@@ -17,7 +18,7 @@ _STOP_TEXT = """
     ability strong excellent good great proven experience experienced year years role job
     work working team candidate successful ideal looking join us you'll we're within across
     using use plus key day daily ensure ensuring including make makes sure under every each
-    times always high start end between without
+    times always high start end between without preferred required desired plus prior
 """
 _STOP = frozenset(_STOP_TEXT.split())
 _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s", "ment", "ly")

@@ -141,3 +141,24 @@ def test_bad_job_arguments(capsys: Capsys, args: list[str], message: str) -> Non
     assert cli.main(args) == 2
     err = capsys.readouterr().err
     assert err.startswith("mockint: error: ") and message in err
+
+
+def test_real_style_posting_end_to_end(capsys: Capsys) -> None:
+    """An ICU posting as hospitals write it (duties in the third person under "ESSENTIAL
+    FUNCTIONS", a requirements list, benefits and EEO text): duties become practice,
+    requirements are listed to state, the rest is left out."""
+    posting = Path(__file__).parent.parent / "data" / "postings" / "icu-nurse.txt"
+    assert cli.main(["job", str(posting)]) == 0
+    out = capsys.readouterr().out
+    assert "The posting asks for: 9 duties, 0 skills, 0 values, 7 requirements." in out
+    practice, _, stated = out.partition("Requirements: say you meet them (no story needed):\n")
+    assert "  requirement 4: BLS and ACLS certification required" in stated
+    assert "Not practised by any question yet" not in out
+    bank = load_bank_file(paths.user_banks_dir() / "job-staff-rn-medical-intensive.yaml", user=True)
+    assert bank.field == "healthcare"
+    made = [q.text for q in bank.questions]
+    assert "Tell me about a time you monitored hemodynamic status" in " ".join(made)
+    bundled = [line for line in practice.splitlines() if line.startswith("      nurse-")]
+    assert len(bundled) >= 3
+    for word in ("licen", "certif", "years", "lbs", "bonus", "403(b)", "equal opportunity"):
+        assert word not in practice.lower(), word
