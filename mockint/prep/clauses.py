@@ -53,6 +53,9 @@ _TO = re.compile(r"^(?:will\s+(?:be\s+)?|to\s+)", re.I)
 _NOT_A_VERB = frozenset(
     ["the", "a", "an", "our", "your", "their", "part", "one", "able", "expected", "someone"]
 )
+# After "you will", verbs of having rather than doing.
+_HAVING_TEXT = "need have bring possess hold enjoy love get receive earn gain join thrive"
+_HAVING = frozenset(_HAVING_TEXT.split())
 _COPULAS = frozenset(
     ["is", "are", "was", "were", "be", "has", "have", "may", "must", "can", "should"]
 )
@@ -102,6 +105,8 @@ def duty_shape(sentence: str) -> DutyShape | None:
     words = text.split()
     if not words:
         return None
+    if strong and words[0].lower() in _HAVING:
+        return None  # "You'll need 12 ECE credits", "You will have a degree": not the work
     if strong and words[0].lower() not in _NOT_A_VERB:
         # "You'll sign customers up…": whatever the verb, "you will" makes it a duty.
         return DutyShape(_capital(text), strong=True)
@@ -180,6 +185,7 @@ _REQUIREMENT = re.compile(
     r"\b\d+\s*(?:\+|-\s*\d+)?\s*(?:years?|yrs?|months?)\b|"
     r"\b(?:one|two|three|four|five|six|ten|twelve) (?:\(\d+\) )?(?:years?|months?)\b|"
     r"\byears? of (?:age|experience)\b|\bspecialized experience\b|"
+    r"\b\d+\s+(?:[A-Z]{2,5}\s+)?(?:credits?|credit hours|semester hours)\b|"
     r"\bcitizen(?:ship)?\b|\bbackground (?:check|investigation|screen)|\bcriminal (?:records?|"
     r"background)|\bfingerprint|\bclearance\b|\bdrug (?:test|screen)|"
     r"\bselective service\b|\bprobationary\b|\bpre-employment\b|\btime.in.grade\b|"
@@ -208,8 +214,7 @@ def is_requirement(sentence: str) -> bool:
     "Must be able to lift 50 lbs", "Bachelor's degree in Finance")."""
     if not _REQUIREMENT.search(sentence):
         return False
-    shape = duty_shape(sentence)
-    return shape is None or bool(_HOLD.match(sentence))
+    return duty_shape(sentence) is None or bool(_HOLD.match(sentence))
 
 
 _BOILERPLATE = re.compile(
@@ -223,7 +228,11 @@ _BOILERPLATE = re.compile(
     r"\bother (?:related |job-related )?duties\b(?: as)?|we celebrate diversity|"
     r"inclusive (?:environment|workplace|culture)|persons with disabilities|"
     r"(?:this|the) (?:job )?(?:opportunity )?announcement|weekly pay|\bwe are proud\b|"
-    r"\bproud to be\b|\bstipend\b|medical, dental|dental(?:,| and) vision",
+    r"\bproud to be\b|\bstipend\b|medical, dental|dental(?:,| and) vision|"
+    r"\$\d[\d,.]*k?(?:\s*[-–]\s*\$?\d[\d,.]*k?)?\s*(?:/|per\s+)(?:hr|hour|year|yr|annum|week)|"
+    r"\b(?:pay|salary|wages?) (?:is|range)\b|\b(?:email|send) (?:your|a) (?:resume|cv)\b|"
+    r"substitution of education|may be substituted|disability confident|veteran aware|"
+    r"close early",
     re.I,
 )
 

@@ -222,6 +222,8 @@ _HEADINGS: tuple[tuple[Section, tuple[str, ...]], ...] = (
             "what's in it for you",
             "eeo",
             "disclaimer",
+            "employer certification",
+            "accreditation badges",
             "exemption",
             "job type",
             "employment type",
@@ -298,6 +300,7 @@ _HIRING = re.compile(
     r"\b(?:hiring|seeking|looking for|recruiting)\s+(?:an?\s+|our next\s+|a new\s+)?"
     r"((?:[A-Z][A-Za-z/&-]*\s?){1,5})"
 )
+_LIST_LEAD = re.compile(r",?\s*(?:(?:which|that)\s+includes?|including|such as)?\s*:$", re.I)
 _AT_COMPANY = re.compile(r"\s+at\s+[A-Z].*$")
 _JOIN = re.compile(r"\b(?:join|at)\s+((?:[A-Z][\w&'.-]*\s?){1,4})")
 # "Label: short value" lines that state facts of the job: schedule, status, pay, place.
@@ -335,8 +338,13 @@ def parse_posting(text: str) -> Posting:
             line = heading[1]
             if not line:
                 continue
-        elif _META.match(line) or line.endswith(":"):
-            continue  # "Telework eligible: No"; "…include, but are not limited to:"
+        elif _META.match(line):
+            continue  # "Telework eligible: No", "Work Location: In person"
+        elif line.endswith(":"):
+            if not is_requirement(line):
+                continue  # "Major duties include, but are not limited to:"
+            # "…you must have one year of specialized experience…, which includes:"
+            line = _LIST_LEAD.sub("", line)
         if line in (role, company) or _ROLE_LINE.match(line) or _COMPANY_LINE.match(line):
             continue
         for sentence in _sentences(line):
@@ -383,7 +391,7 @@ def _lower_caps(line: str) -> str:
 
 def _heading(line: str, *, all_caps: bool) -> tuple[Section, str] | None:
     """(section, text after the colon) when ``line`` is a section heading."""
-    if line.endswith(":") and len(line.split()) <= 15:
+    if line.endswith(":") and len(line.split()) <= 15 and not is_requirement(line):
         # "Major duties include, but are not limited to:": a lead-in to a list, never an
         # item (see parse_posting); it names its section when it holds a heading's words.
         found, _ = _heading_key(line[:-1].lower(), plain=False)
@@ -419,6 +427,16 @@ def _heading(line: str, *, all_caps: bool) -> tuple[Section, str] | None:
 
 
 _NO_KEY = "no heading key"
+# Keys cut short on purpose ("responsib…"); every other key is a whole word or words, so
+# "pay" is not found in "Accounts payable".
+_CUT_KEYS = frozenset({"responsib", "competenc", "accountabilit", "licens", "equal opportunit"})
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    tail = r"\w*" if key in _CUT_KEYS else r"(?:s|es)?\b"
+    return re.compile(rf"(?<!\w){re.escape(key.strip())}{tail}")
+
+
 # The words a heading may open with before its key ("Key responsibilities", "Minimum
 # qualifications"); any other word before it makes the line an item: "CCRN certification
 # preferred" is not the heading "preferred".
@@ -439,7 +457,8 @@ def _heading_key(lowered: str, *, plain: bool) -> tuple[Section | str, str]:
             if key.startswith("="):
                 at = 0 if lowered.rstrip("s") == key[1:].rstrip("s") else -1
             else:
-                at = lowered.find(key)
+                m = _key_pattern(key).search(lowered)
+                at = m.start() if m else -1
             if at < 0 or (plain and not _HEADING_OPENERS.issuperset(lowered[:at].split())):
                 continue
             if len(key.lstrip("=")) > len(best[1]):
@@ -450,7 +469,9 @@ def _heading_key(lowered: str, *, plain: bool) -> tuple[Section | str, str]:
 def _sentences(line: str) -> list[str]:
     # A sentence ends at a stop after a lowercase word or a number, so "U.S. Citizenship"
     # and "B.Sc. Nursing" stay whole.
-    parts = re.split(r"(?<=[a-z0-9%)][.;!?])\s+(?=[A-Z(])", line)
+    # Two letters before the stop, so "e.g. the" and "U.S. Citizens" stay whole, and any case
+    # after it: some postings are typed all in lower case.
+    parts = re.split(r"(?<=[A-Za-z0-9%)]{2}[.;!?])\s+(?=[A-Za-z(])", line)
     return [p.strip().rstrip(" .;!") for p in parts if p.strip(" .;!")]
 
 
