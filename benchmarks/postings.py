@@ -37,6 +37,7 @@ class Row:
     leaks: int = 0
     role_ok: bool = False
     bundled: int = 0
+    bundled_wrong: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -83,21 +84,31 @@ def measure(name: str, expected: dict[str, object]) -> Row:
     if not row.role_ok:
         row.notes.append(f"role: {posting.role!r}")
     row.bundled = sum(not p.generated for p in practice.questions)
+    # A bundled question credited only for requirements or boilerplate practises nothing.
+    stated = [str(x).lower() for x in [*requirements, *expected.get("boilerplate", [])]]  # type: ignore[misc]
+    for p in practice.questions:
+        if not p.generated and all(
+            any(x in m.item.text.lower() for x in stated) for m in p.matches
+        ):
+            row.bundled_wrong += 1
+            row.notes.append(f"bundled {p.question.id} only for: {p.matches[0].item.text}")
     return row
 
 
 def table(rows: list[Row]) -> str:
     lines = [
         "| posting | duties found | other duties | requirements listed "
-        "| requirements as duties/stories | boilerplate leaks | role | bundled questions |",
+        "| requirements as duties/stories | boilerplate leaks | role "
+        "| bundled questions (of them for requirements only) |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        mark = " (held out)" if r.split == "held-out" else ""
+        mark = "" if r.split == "dev" else f" ({r.split})"
         lines.append(
             f"| {r.name}{mark} | {r.duties}/{r.duties_expected} | {r.other_duties} "
             f"| {r.listed}/{r.requirements} "
-            f"| {r.misread} | {r.leaks} | {'ok' if r.role_ok else 'wrong'} | {r.bundled} |"
+            f"| {r.misread} | {r.leaks} | {'ok' if r.role_ok else 'wrong'} "
+            f"| {r.bundled} ({r.bundled_wrong}) |"
         )
     for split in sorted({r.split for r in rows}):
         some = [r for r in rows if r.split == split]
@@ -107,7 +118,7 @@ def table(rows: list[Row]) -> str:
             f"| {sum(r.listed for r in some)}/"
             f"{sum(r.requirements for r in some)} | {sum(r.misread for r in some)} "
             f"| {sum(r.leaks for r in some)} | {sum(r.role_ok for r in some)}/{len(some)} "
-            f"| {sum(r.bundled for r in some)} |"
+            f"| {sum(r.bundled for r in some)} ({sum(r.bundled_wrong for r in some)}) |"
         )
     return "\n".join(lines)
 
