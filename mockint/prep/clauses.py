@@ -44,8 +44,9 @@ _WILL = re.compile(
 _CONTRACTED = re.compile(r"^(?:you'll|you're|we'll|you’ll|you’re)\s+(?:also\s+)?(?:be\s+)?", re.I)
 _RESPONSIBLE = re.compile(
     r"^(?:(?:is|are|be|will be)\s+)?(?:also\s+)?(?:responsible|accountable)\s+for\s+|"
-    r"^(?:key\s+|main\s+|major\s+|other\s+)?(?:responsibilities|duties|tasks)\s+(?:will\s+)?"
-    r"include[s]?(?:,?\s+but\s+(?:are\s+)?not\s+limited\s+to)?:?\s+",
+    r"^(?:the\s+|this\s+)?(?:key\s+|main\s+|major\s+|other\s+)?"
+    r"(?:responsibilities|duties|tasks|job|role|work|position)\s+(?:will\s+)?"
+    r"(?:include|involve)s?(?:,?\s+but\s+(?:are\s+)?not\s+limited\s+to)?:?\s+",
     re.I,
 )
 _TO = re.compile(r"^(?:will\s+(?:be\s+)?|to\s+)", re.I)
@@ -132,9 +133,9 @@ def _after_subject(words: list[str]) -> int:
     """Where the verb starts after a subject in the third person ("The RN delegates…",
     "Guest Service Agents resolve…"), or 0 when the sentence has no such subject."""
     if words[0].lower() in _SUBJECTS:
-        if len(words) > 1 and words[1].lower() in _EMPLOYERS:
-            return 0
         for i in range(1, min(len(words), 11)):
+            if words[i].lower() in _EMPLOYERS:
+                return 0  # "The company provides…", "The Maps team builds…"
             word = words[i].lower().rstrip(",")
             if word in _ADVERBS:
                 continue
@@ -145,7 +146,8 @@ def _after_subject(words: list[str]) -> int:
             base = verbs.base_of(word)
             # A verb in the third person singular ("delegates") or, after "they", the base.
             third = word != base and word.endswith("s")  # "delegates", not "driving"
-            if base is not None and (third or words[0].lower() == "they"):
+            noun = i + 1 < len(words) and words[i + 1].lower() in _EMPLOYERS  # "Maps team"
+            if base is not None and (third or words[0].lower() == "they") and not noun:
                 return i
             if not (word[:1].isalnum() or word.startswith("(")):
                 return 0
@@ -164,6 +166,23 @@ def _after_subject(words: list[str]) -> int:
         if verbs.base_of(word) == word:
             return i
     return 0
+
+
+_NOT_GERUNDS = frozenset({"during", "including", "morning", "evening", "thing", "things"})
+
+
+def split_list(duty: str) -> list[str]:
+    """A list of gerund phrases as its duties: "diagnosing leaks, replacing water heaters,
+    and keeping your truck stocked" → three. A list of bare verbs sharing one object ("Plan,
+    deliver and evaluate lessons") or of single words stays whole."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?", duty) if p.strip()]
+    firsts = [p.split()[0].lower() for p in parts]
+    gerunds = all(len(p.split()) > 1 for p in parts) and all(
+        f.endswith("ing") and f not in _NOT_GERUNDS for f in firsts
+    )
+    if len(parts) < 2 or not gerunds or not verbs.is_verb(firsts[0]):
+        return [duty]
+    return [_capital(p) for p in parts]
 
 
 def _gerund_of(word: str) -> str:

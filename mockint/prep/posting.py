@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mockint.prep import verbs
-from mockint.prep.clauses import duty_shape, is_boilerplate, is_requirement
+from mockint.prep.clauses import duty_shape, is_boilerplate, is_requirement, split_list
 
 
 class ItemKind(StrEnum):
@@ -356,7 +356,9 @@ def parse_posting(text: str) -> Posting:
                 if named or section is not ItemKind.VALUE:
                     continue
             kind = _place(sentence, section)
-            if kind is not None:
+            if kind is ItemKind.DUTY:
+                found[kind].extend(split_list(_tidy(sentence, kind)))
+            elif kind is not None:
                 found[kind].append(_tidy(sentence, kind))
     items = tuple(
         PostingItem(kind, t, n)

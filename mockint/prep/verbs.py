@@ -73,7 +73,7 @@ _REGULAR = """
     shape solve source spot staff stock streamline supervise support sustain test track
     train triage troubleshoot update uphold use verify visit welcome work
     sign share repair titrate precept initiate load unload pack receive assemble cook wash
-    fix sort label stage explain differentiate testify count
+    fix sort label stage explain differentiate testify count replace
 """
 _BASES = frozenset(_REGULAR.split()) | frozenset(_IRREGULAR) | _DOUBLING
 _CONNECTORS = frozenset({"and", "or", "&", "and/or"})

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from mockint.models import Bank, Kind, Question
-from mockint.prep.clauses import duty_shape, is_boilerplate, is_requirement
+from mockint.prep.clauses import duty_shape, is_boilerplate, is_requirement, split_list
 from mockint.prep.jobset import build_set
 from mockint.prep.posting import ItemKind, parse_posting
 
@@ -49,6 +49,7 @@ EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
         ("Provides direct care to 1-2 patients", "Provides direct care to 1-2 patients"),
         # Not duties: said of the employer, a name, a description of the person.
         ("Our platform handles billions of events a day", None),
+        ("The Maps team builds products", None),
         ("The company provides excellent benefits", None),
         ("Department of Veterans Affairs", None),
         ("This is a drug testing designated position", None),
@@ -146,6 +147,19 @@ def test_boilerplate(sentence: str, boilerplate: bool) -> None:
 def test_lines_under_headings(text: str, kind: ItemKind, item: str) -> None:
     posting = parse_posting(text)
     assert [i.kind for i in posting.items if item in i.text] == [kind], posting.items
+
+
+@pytest.mark.parametrize(
+    ("duty", "parts"),
+    [
+        ("Diagnosing leaks, replacing water heaters, and keeping your truck stocked", 3),
+        ("Receiving, inspecting and putting away inbound freight", 1),
+        ("Plan, deliver and evaluate lessons", 1),
+        ("Cooking dishes to recipe during service, including specials", 1),
+    ],
+)
+def test_gerund_lists_split(duty: str, parts: int) -> None:
+    assert len(split_list(duty)) == parts
 
 
 @pytest.mark.parametrize(
