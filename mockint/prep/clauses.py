@@ -144,9 +144,10 @@ def _after_subject(words: list[str]) -> int:
                     return i  # "The RN (…) is responsible for…"
                 return 0  # "This is a drug testing designated position": not a duty
             base = verbs.base_of(word)
-            # A verb in the third person singular ("delegates") or, after "they", the base.
-            third = word != base and word.endswith("s")  # "delegates", not "driving"
-            noun = i + 1 < len(words) and words[i + 1].lower() in _EMPLOYERS  # "Maps team"
+            # A verb in the third person ("delegates", not "driving") or, after "they", the
+            # base; not a noun before the employer's ("The Maps team builds…").
+            third = word != base and word.endswith("s")
+            noun = i + 1 < len(words) and words[i + 1].lower() in _EMPLOYERS
             if base is not None and (third or words[0].lower() == "they") and not noun:
                 return i
             if not (word[:1].isalnum() or word.startswith("(")):
@@ -244,7 +245,7 @@ _BOILERPLATE = re.compile(
     r"employee discount|\bwe offer\b|benefits? (?:package|eligible|from day)|"
     r"competitive (?:salary|pay|wages|compensation)|salary range|\bper hour\b|"
     r"apply (?:today|now|online)|how to apply|click apply|unable to apply|"
-    r"\bother (?:related |job-related )?duties\b(?: as)?|we celebrate diversity|"
+    r"\bother (?:related |job-related )?duties\b|we celebrate diversity|"
     r"inclusive (?:environment|workplace|culture)|persons with disabilities|"
     r"(?:this|the) (?:job )?(?:opportunity )?announcement|weekly pay|\bwe are proud\b|"
     r"\bproud to be\b|\bstipend\b|medical, dental|dental(?:,| and) vision|"

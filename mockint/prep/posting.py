@@ -1,4 +1,5 @@
-"""Read a job posting as pasted: the role, and the duties, skills and values it names.
+"""Read a job posting as pasted: the role, and the duties, skills, values and requirements
+it names (the sentence by sentence reading is in mockint.prep.clauses).
 
 Postings arrive in every shape: copied from a web page (HTML remnants, entities), with
 bullets of any glyph, in ALL CAPS, with or without section headings. The reading is plain
@@ -469,10 +470,8 @@ def _heading_key(lowered: str, *, plain: bool) -> tuple[Section | str, str]:
 
 
 def _sentences(line: str) -> list[str]:
-    # A sentence ends at a stop after a lowercase word or a number, so "U.S. Citizenship"
-    # and "B.Sc. Nursing" stay whole.
-    # Two letters before the stop, so "e.g. the" and "U.S. Citizens" stay whole, and any case
-    # after it: some postings are typed all in lower case.
+    # A sentence ends at a stop after two letters or digits, so "e.g. the" and "U.S.
+    # Citizens" stay whole, and any case may follow: some postings are typed in lower case.
     parts = re.split(r"(?<=[A-Za-z0-9%)]{2}[.;!?])\s+(?=[A-Za-z(])", line)
     return [p.strip().rstrip(" .;!") for p in parts if p.strip(" .;!")]
 
