@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -57,6 +58,13 @@ class StoreBase:
         """Rows of a query (a damaged or locked database as a MockintError)."""
         try:
             return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise database_error(exc, self.where) from None
+
+    def iter_rows(self, sql: str, params: tuple[object, ...] = ()) -> Iterator[sqlite3.Row]:
+        """Rows of a query one at a time (exports of any size), errors as in :meth:`read`."""
+        try:
+            yield from self._conn.execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise database_error(exc, self.where) from None
 

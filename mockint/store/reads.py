@@ -4,7 +4,6 @@ audio files no attempt mentions."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from mockint.store.attempts import (
     attempt_from_row,
 )
 from mockint.store.base import StoreBase
-from mockint.store.db import database_error
 
 # Attempts a retry can score: waiting, with audio to transcribe.
 _PENDING = "status IN ('recorded', 'failed') AND audio_path IS NOT NULL"
@@ -64,12 +62,8 @@ class StoreReads(StoreBase):
         columns = SUMMARY_COLUMNS
         if full:
             columns += ", report_json" + (", words_json" if words else "")
-        try:
-            cursor = self._conn.execute(f"SELECT {columns} FROM attempts ORDER BY created_at, id")
-            for row in cursor:
-                yield attempt_from_row(row, self.root)
-        except sqlite3.DatabaseError as exc:
-            raise database_error(exc, self.where) from None
+        for row in self.iter_rows(f"SELECT {columns} FROM attempts ORDER BY created_at, id"):
+            yield attempt_from_row(row, self.root)
 
     def count_attempts(self, question_id: str | None = None) -> int:
         where, params = _filters(question_id, None)

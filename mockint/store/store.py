@@ -78,12 +78,6 @@ class Store(AttemptWrites):
                 raise
         return store
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        """The connection, for the practice engine's own queries (autocommit mode: wrap
-        writes in :meth:`transaction`)."""
-        return self._conn
-
     # -- sessions -----------------------------------------------------------------------
 
     def start_session(self, kind: str) -> int:

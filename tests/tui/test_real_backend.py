@@ -107,9 +107,9 @@ async def test_a_recovered_recording_is_offered_and_scored(
         assert attempt.status is Status.SCORED and attempt.overall is not None
         assert attempt.audio_path == scored_paths[0]
         # It counted as practice: the question's card has a review for this attempt.
-        reviews = store.conn.execute(
-            "SELECT count(*) FROM reviews WHERE attempt_id = ?", (attempt_id,)
-        ).fetchone()[0]
+        reviews = store.read("SELECT count(*) FROM reviews WHERE attempt_id = ?", (attempt_id,))[0][
+            0
+        ]
         assert reviews == 1
 
 
