@@ -131,7 +131,7 @@ async def test_rating_and_flagging_from_history_reach_the_store(
         await settle(pilot, lambda: practice.stage == "feedback")
         attempt_id = practice.attempt_id
         assert attempt_id is not None
-        app.push_screen(AttemptScreen(attempt_id))
+        app.push_screen(AttemptScreen(app.context, attempt_id))
         await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
         screen = app.screen
         assert isinstance(screen, AttemptScreen)

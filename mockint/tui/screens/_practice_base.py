@@ -13,10 +13,9 @@ from textual.widgets import ContentSwitcher, Footer, Input, Label, Static, TextA
 from mockint.coach.follow_up import FollowUp
 from mockint.models import Question
 from mockint.tui.bindings import WEAK_ACTIONS, weak_offered
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import Notice, SpeakingDone
-from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.screens._stages import ALWAYS, STAGE_ACTIONS, Stage
 from mockint.tui.session import AnswerTake, PracticeSession
@@ -30,8 +29,11 @@ from mockint.tui.widgets.transcript_view import TranscriptView
 class PracticeBase(Screen[None]):
     """The state of one practice session over ``questions``, and its layout."""
 
-    def __init__(self, questions: list[Question], kind: str = "practice") -> None:
+    def __init__(
+        self, ctx: ScreenContext, questions: list[Question], kind: str = "practice"
+    ) -> None:
         super().__init__()
+        self.ctx = ctx
         self.questions = questions
         self.kind = kind
         self.index = 0
@@ -62,10 +64,6 @@ class PracticeBase(Screen[None]):
         self._start_after_speech = False
         self._poll_timer: Timer | None = None
         self.replayer: Replayer | None = None
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     @property
     def question(self) -> Question:
@@ -127,7 +125,7 @@ class PracticeBase(Screen[None]):
 
     def _recording_ok(self, action: str) -> bool:
         if action == "start_now":
-            return self.mockint.audio_problem is None
+            return self.ctx.audio_problem is None
         if action == "follow_up":
             return self.follow_offer is not None
         if action in ("rate", "from_file"):
@@ -144,10 +142,10 @@ class PracticeBase(Screen[None]):
         return self.session.ensure()
 
     def _background(self, job: SaveJob) -> None:
-        save_in_background(self, self.mockint.services, job)
+        save_in_background(self, self.ctx.services, job)
 
     def _speak(self, text: str) -> None:
-        speak = self.mockint.services.speak
+        speak = self.ctx.services.speak
         self.speaking = True
 
         def run() -> None:

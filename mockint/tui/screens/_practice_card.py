@@ -25,7 +25,7 @@ class CardStage(RecordStage):
         self._render_card()
         self.set_stage(Stage.CARD)
         self.set_focus(None)
-        problem = self.mockint.audio_problem
+        problem = self.ctx.audio_problem
         self.query_one("#audio-problem", Static).update(
             f"Recording is not available: {problem}\n"
             "Press y to type your answer, or f to score an audio file."
@@ -35,7 +35,7 @@ class CardStage(RecordStage):
         if problem:
             self.query_one("#countdown", Static).update("")
             return
-        ui = self.mockint.services.config.ui
+        ui = self.ctx.services.config.ui
         if ui.read_aloud:
             self.action_read_aloud()
         if ui.ready_when_you_are:
@@ -63,7 +63,7 @@ class CardStage(RecordStage):
 
     def _start_countdown(self) -> None:
         self.paused = False
-        self.countdown = self.mockint.services.config.ui.prep_seconds
+        self.countdown = self.ctx.services.config.ui.prep_seconds
         if self.countdown <= 0:
             self.action_start_now()
             return
@@ -102,7 +102,7 @@ class CardStage(RecordStage):
 
     def action_start_now(self) -> None:
         self._stop_countdown()
-        if self.stage != Stage.CARD or self.mockint.audio_problem is not None:
+        if self.stage != Stage.CARD or self.ctx.audio_problem is not None:
             return
         if self.speaking:
             # Its tail would be transcribed as the answer: start once it is done.
@@ -121,8 +121,8 @@ class CardStage(RecordStage):
         )
         self.query_one("#live", TranscriptView).show_live("")
         self.take = AnswerTake(
-            self.mockint.services,
-            self.mockint.model,
+            self.ctx.services,
+            self.ctx.model,
             self.question,
             self.session.session_id,
             on_text=self._post_live_text,
@@ -179,7 +179,7 @@ class CardStage(RecordStage):
         elif (
             self._countdown_timer is None
             and not self.paused
-            and not self.mockint.services.config.ui.ready_when_you_are
-            and self.mockint.audio_problem is None
+            and not self.ctx.services.config.ui.ready_when_you_are
+            and self.ctx.audio_problem is None
         ):
             self._start_countdown()

@@ -71,7 +71,7 @@ class RecordStage(PracticeBase):
 
     def _scores_before(self, question_id: str) -> tuple[int, ...]:
         try:
-            return self.mockint.services.backend.scores_of(question_id)
+            return self.ctx.services.backend.scores_of(question_id)
         except Exception:  # the comparison is a nicety: the answer itself must go on
             return ()
 
@@ -95,7 +95,7 @@ class RecordStage(PracticeBase):
         self._update_record_status()
 
     def _update_record_status(self) -> None:
-        model = self.mockint.model
+        model = self.ctx.model
         status = "recording · space stops"
         if not model.ready:
             status = "recording · loading the speech model (nothing is lost)"
@@ -120,9 +120,7 @@ class RecordStage(PracticeBase):
         question = self.question
         follows = self.follows_id if self.following else None
         self._run_scoring(
-            lambda: score_typed(
-                self.mockint.services, question, text, self.ensure_session(), follows
-            ),
+            lambda: score_typed(self.ctx.services, question, text, self.ensure_session(), follows),
             question,
         )
 
@@ -131,7 +129,7 @@ class RecordStage(PracticeBase):
         path, question = event.value, self.question
         self._run_scoring(
             lambda: score_audio_file(
-                self.mockint.services, question, path, self.ensure_session(), self.mockint.model
+                self.ctx.services, question, path, self.ensure_session(), self.ctx.model
             ),
             question,
         )

@@ -31,9 +31,9 @@ from mockint.practice.debrief_transcript import (
     find_questions,
     notes_from,
 )
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import DebriefEntry, DebriefSaved
 from mockint.tui.messages import Notice, StartPractice
-from mockint.tui.screens._app import mockint_app
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -105,8 +105,9 @@ class DebriefScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
+        self.ctx = ctx
         self._found: dict[str, FoundQuestion] = {}
         """Questions taken from the pasted transcript, by their text."""
         self._interviewer = ""
@@ -151,8 +152,7 @@ class DebriefScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        app = mockint_app(self)
-        return app.services.now().date()
+        return self.ctx.services.now().date()
 
     def on_mount(self) -> None:
         field = self.query_one("#debrief-date", Input)
@@ -299,9 +299,8 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _save(self, entry: DebriefEntry) -> None:
-        app = mockint_app(self)
         try:
-            result = app.services.backend.save_debrief(entry, app.services.now())
+            result = self.ctx.services.backend.save_debrief(entry, self.ctx.services.now())
         except MockintError as exc:
             self.app.call_from_thread(self._not_saved)
             self.post_message(Notice(str(exc), "error"))

@@ -39,8 +39,8 @@ class PracticeScreen(CardStage):
     BINDINGS: ClassVar[list[BindingType]] = PRACTICE_BINDINGS
 
     def on_mount(self) -> None:
-        self.session.open(self.mockint.services.backend, self.kind)
-        self.replayer = Replayer(self, self.mockint.services)
+        self.session.open(self.ctx.services.backend, self.kind)
+        self.replayer = Replayer(self, self.ctx.services)
         self.title = f"{self.kind.title()} · {count(len(self.questions), 'question')}"
         self._start_session()
         self.show_question()
@@ -85,7 +85,7 @@ class PracticeScreen(CardStage):
         )
         self.query_one("#audio-problem", Static).update(f"Something went wrong: {message.error}")
         if not message.recording_possible:
-            self.mockint.audio_problem = message.error
+            self.ctx.audio_problem = message.error
             self.refresh_bindings()
         self.notify(message.error, severity="error", timeout=8)
 
@@ -93,7 +93,7 @@ class PracticeScreen(CardStage):
         """What an interviewer would ask next, given the main answer (and what the
         follow-ups asked so far); none for a silent take or with follow-ups turned off."""
         self.follow_offer = None
-        if not self.mockint.services.config.ui.follow_ups or "no_speech" in flags:
+        if not self.ctx.services.config.ui.follow_ups or "no_speech" in flags:
             return
         self.follow_offer = choose_follow_up(self.main_question, self.main_flags, self.asked)
 
@@ -240,7 +240,7 @@ class PracticeScreen(CardStage):
     @work(thread=True, exclusive=True, group="weak")
     def _load_weak(self, question_id: str) -> None:
         try:
-            weak = self.mockint.services.backend.is_weak(question_id)
+            weak = self.ctx.services.backend.is_weak(question_id)
         except Exception:
             return
         self.app.call_from_thread(self._set_weak, question_id, weak)
@@ -258,10 +258,10 @@ class PracticeScreen(CardStage):
     @work(thread=True, exclusive=True, group="end")
     def _end_session(self) -> None:
         answered = [(q.text, self.scores[q.id]) for q in self.questions if q.id in self.scores]
-        self.post_message(SessionEnded(self.session.end(self.mockint.services.now(), answered)))
+        self.post_message(SessionEnded(self.session.end(self.ctx.services.now(), answered)))
 
     @on(SessionEnded)
     def _session_ended(self, message: SessionEnded) -> None:
         from mockint.tui.screens.summary import SummaryScreen
 
-        self.app.switch_screen(SummaryScreen(message.summary))
+        self.app.switch_screen(SummaryScreen(self.ctx, message.summary))
