@@ -8,7 +8,7 @@ in thread workers after it is up.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
 from textual.app import App
@@ -20,6 +20,9 @@ from mockint.tui.context import ScreenContext
 from mockint.tui.messages import AudioChecked, HomeShown, ModelReady, Notice, StartPractice
 from mockint.tui.screens.help import HELP_KEYS
 from mockint.tui.services import Services
+
+if TYPE_CHECKING:
+    from mockint.coach import Coach
 
 Start = Literal["home", "daily", "practice", "drill", "interview"]
 
@@ -205,12 +208,13 @@ def run_app(
     count: int | None = None,
     drill_flag: str | None = None,
     job: str | None = None,
+    coach: Coach | None = None,
 ) -> int:
-    """Open the app in this terminal, with the config the command loaded; returns the exit
-    code."""
+    """Open the app in this terminal, with the config the command loaded (and the Coach it
+    opened, if any: it is the app's then, closed with it); returns the exit code."""
     from mockint.tui.backend import real_services
 
-    services = real_services(config)
+    services = real_services(config, coach)
     app = MockintApp(
         services,
         start=start,
