@@ -13,7 +13,7 @@ from mockint.models import Question
 from mockint.tui.messages import AnswerFailed, AnswerScored, LiveText, RecordingStarted
 from mockint.tui.screens._practice_base import PracticeBase
 from mockint.tui.screens._stages import Stage
-from mockint.tui.session import AnswerTake, score_audio_file, score_typed
+from mockint.tui.session import AnswerTake, score_audio_file, score_typed, start_take
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.timer import ElapsedTimer
 from mockint.tui.widgets.transcript_view import TranscriptView
@@ -35,14 +35,7 @@ class RecordStage(PracticeBase):
 
     @work(thread=True, exclusive=True, group="take")
     def _start_recording(self, take: AnswerTake) -> None:
-        take.session_id = self.ensure_session()
-        try:
-            take.start()
-        except MockintError as exc:
-            self.post_message(AnswerFailed(str(exc), recording_possible=False))
-            return
-        self.post_message(RecordingStarted(take.attempt_id or 0))
-        take.attach_live()
+        start_take(take, self.ensure_session(), self.post_message)
 
     @work(thread=True, exclusive=True, group="take")
     def _stop_recording(self, take: AnswerTake) -> None:

@@ -25,7 +25,7 @@ from mockint.errors import MockintError
 from mockint.models import Question
 from mockint.tui.context import ScreenContext
 from mockint.tui.messages import AnswerFailed, Notice, RecordingStarted
-from mockint.tui.session import AnswerTake, PracticeSession, score_typed
+from mockint.tui.session import AnswerTake, PracticeSession, score_typed, start_take
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
 from mockint.tui.widgets.timer import ElapsedTimer
@@ -219,14 +219,7 @@ class InterviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="take")
     def _start_recording(self, take: AnswerTake) -> None:
-        take.session_id = self.session.ensure()
-        try:
-            take.start()
-        except MockintError as exc:
-            self.post_message(AnswerFailed(str(exc), recording_possible=False))
-            return
-        self.post_message(RecordingStarted(take.attempt_id or 0))
-        take.attach_live()
+        start_take(take, self.session.ensure(), self.post_message)
 
     @on(RecordingStarted)
     def _recording_started(self) -> None:
