@@ -195,7 +195,7 @@ class Records(Prepare):
         from mockint.store.answers import given_in_session
 
         with self._locked() as store:
-            given = given_in_session(store.conn, session_id)
+            given = given_in_session(store, session_id)
         latest = {a.question_id or f"#{a.id}": a for a in given}
         return summarize(
             [

@@ -16,7 +16,7 @@ from mockint.fmt import clip
 
 if TYPE_CHECKING:
     from mockint.practice.debrief import DebriefResult
-    from mockint.practice.debrief_transcript import FoundInterview
+    from mockint.prep.transcript import InterviewText
 
 HELP = "log a real interview; the questions you struggled with become practice"
 DESCRIPTION = """\
@@ -150,16 +150,16 @@ def from_transcript(
     )
 
     found = find_questions(read_transcript(path))
-    if not found.questions:
+    if not found.exchanges:
         raise MockintError(NO_QUESTIONS.format(where=path))
     if not interactive and not args.yes:
         raise MockintError(
-            f"found {count(len(found.questions), 'question')} in {path} and no terminal to "
+            f"found {count(len(found.exchanges), 'question')} in {path} and no terminal to "
             "confirm them in: add --yes to take them all"
         )
     out = sys.stderr if args.json else sys.stdout
     print(render_found(found, path), file=out)
-    keep = list(range(1, len(found.questions) + 1))
+    keep = list(range(1, len(found.exchanges) + 1))
     if not args.yes:
         keep = _kept(input("Keep which? Enter for all, numbers like 1 3, or n for none: "), keep)
     for n in given.struggled:
@@ -169,18 +169,18 @@ def from_transcript(
                 f"({', '.join(map(str, keep)) or 'none kept'})"
             )
     struggled = [keep.index(n) + 1 for n in given.struggled]
-    chosen = [found.questions[n - 1] for n in keep]
+    chosen = [found.exchanges[n - 1] for n in keep]
     if chosen and interactive and not args.yes and not given.struggled:
-        if len(keep) < len(found.questions):
+        if len(keep) < len(found.exchanges):
             for i, q in enumerate(chosen, 1):
-                print(f"{i:>2}. {q.text}", file=out)
+                print(f"{i:>2}. {q.question}", file=out)
         struggled = _numbers(input("Which did you struggle with? Numbers (Enter for none): "))
     notes = notes_from(chosen)
     return Answers(
         company=given.company,
         role=given.role,
         day=given.day,
-        questions=[q.text for q in chosen] + given.questions,
+        questions=[q.question for q in chosen] + given.questions,
         struggled=struggled,
         feedback="\n".join(p for p in (given.feedback, notes) if p),
         answers=[q.answer for q in chosen],
@@ -201,11 +201,11 @@ def _kept(reply: str, every: list[int]) -> list[int]:
     return sorted(set(numbers))
 
 
-def render_found(found: FoundInterview, path: Path) -> str:
+def render_found(found: InterviewText, path: Path) -> str:
     who = f" (asked by {found.interviewer})" if found.interviewer else ""
-    lines = [f"Found {count(len(found.questions), 'question')} in {path.name}{who}:"]
-    for n, q in enumerate(found.questions, 1):
-        lines.append(f"{n:>2}. {q.text}  [{q.kind}]")
+    lines = [f"Found {count(len(found.exchanges), 'question')} in {path.name}{who}:"]
+    for n, q in enumerate(found.exchanges, 1):
+        lines.append(f"{n:>2}. {q.question}  [{q.kind}]")
         if q.answer:
             lines.append(f"    your answer: {clip(q.answer, 70)} (kept and scored)")
         elif q.note:

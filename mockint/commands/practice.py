@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from mockint.commands._common import require_terminal
 from mockint.errors import MockintError
+
+if TYPE_CHECKING:
+    from mockint.coach import Coach
 
 HELP = "practice questions in the app (a bank, one question, or a few)"
 DESCRIPTION = """\
@@ -41,37 +45,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    validate(args)
-    require_terminal("mockint practice")
+    from mockint.coach import Coach
     from mockint.config import load_config
+
+    # One Coach for the checks and the app: the config and banks are read and the store
+    # opened once, each when first needed (a bad --count is refused before any of them).
+    coach = Coach.open(load_config, shared=True)
+    try:
+        validate(args, coach)
+        require_terminal("mockint practice")
+    except BaseException:
+        coach.close()
+        raise
     from mockint.tui.app import run_app
 
-    config = load_config()
-    if args.bank or args.question:
-        from mockint.banks import load_catalog
-
-        # Before the app opens: an unknown name is a one-line error with the closest id,
-        # not an empty practice screen.
-        catalog = load_catalog()
-        if args.bank:
-            catalog.bank(args.bank)
-        if args.question:
-            catalog.question(args.question)
     if args.drill is not None:
         flag = None if args.drill == DRILL_ALL else args.drill
-        return run_app(config, start="drill", count=args.count, drill_flag=flag)
+        return run_app(coach.config, start="drill", count=args.count, drill_flag=flag, coach=coach)
     return run_app(
-        config,
+        coach.config,
         start="practice",
         bank=args.bank,
         question=args.question,
         count=args.count,
         job=args.job,
+        coach=coach,
     )
 
 
-def validate(args: argparse.Namespace) -> None:
-    """Reject bad input before the app opens, so it gets a one-line error."""
+def validate(args: argparse.Namespace, coach: Coach | None = None) -> None:
+    """Reject bad input before the app opens, so it gets a one-line error (an unknown name
+    with the closest id, not an empty practice screen). ``coach``: the one the app will run
+    on; without it, one is opened for the checks alone."""
+    if coach is None:
+        from mockint.coach import Coach
+        from mockint.config import load_config
+
+        with Coach.open(load_config) as own:
+            validate(args, own)
+        return
     if args.count is not None and not 1 <= args.count <= MAX_COUNT:
         raise MockintError(
             f"--count must be 1 or more (at most {MAX_COUNT}), not {str(args.count)[:30]}"
@@ -80,13 +92,8 @@ def validate(args: argparse.Namespace) -> None:
         raise MockintError("--drill picks its own questions: leave out --bank and --question")
     if args.job and (args.bank or args.question or args.drill is not None):
         raise MockintError("--job picks its own questions: leave out --bank, --question, --drill")
-    if args.job:
-        from mockint.coach import Coach
-        from mockint.config import load_config
-
-        with Coach.open(load_config()) as coach:
-            if not coach.job_questions(args.job):
-                raise MockintError(f"job {args.job!r} has no questions left in your banks")
+    if args.job and not coach.job_questions(args.job):
+        raise MockintError(f"job {args.job!r} has no questions left in your banks")
     if args.drill not in (None, DRILL_ALL):
         from mockint.scoring.result import FLAGS
 
@@ -95,9 +102,7 @@ def validate(args: argparse.Namespace) -> None:
                 f"unknown flag {args.drill!r} for --drill (known: {', '.join(FLAGS)})"
             )
     if args.bank or args.question:
-        from mockint.banks import load_catalog
-
-        catalog = load_catalog()
+        catalog = coach.catalog
         if args.question:
             question = catalog.question(args.question)
             if args.bank and question.bank != args.bank:

@@ -10,7 +10,8 @@ imports :mod:`mockint.practice.config`, does not load fsrs):
 - the end of a session: :func:`session_summary`
 - a real interview: :func:`save_debrief` (module :mod:`mockint.practice.debrief`)
 
-Every function takes the store (or a bare sqlite3 connection) and an injectable ``now``.
+Every function takes the Store (inside one of its write transactions, that transaction's
+connection: see :mod:`mockint.store.db`) and an injectable ``now``.
 """
 
 from __future__ import annotations

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from mockint.practice._db import connection
 from mockint.practice.scheduler import record_review, replay_question
 from mockint.store import answers
-from mockint.store.db import write_transaction
+from mockint.store.db import write
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
@@ -54,11 +53,10 @@ def discard_answer(
     """Throw a take away, leaving nothing behind: its review goes, then the attempt and its
     audio (as `mockint forget` does), then its question's card is replayed from the reviews
     left and its weak flag re-evaluated, as if the take had never been given."""
-    conn = connection(store)
-    attempt = answers.find(conn, attempt_id)
+    attempt = answers.find(store, attempt_id)
     if attempt is None:
         return
-    with write_transaction(conn):
+    with write(store) as conn:
         conn.execute("DELETE FROM reviews WHERE attempt_id = ?", (attempt_id,))
     store.delete_attempt(attempt_id)
     if attempt.question_id and attempt.counted:

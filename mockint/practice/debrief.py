@@ -25,7 +25,6 @@ from mockint.errors import MockintError
 from mockint.models import Kind, Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource
-from mockint.practice._db import StoreLike, connection
 from mockint.practice.debrief_bank import BANK_FILE, BANK_ID, _read_bank, write_bank
 from mockint.practice.debrief_match import (
     STAR_KEY_POINTS,
@@ -38,7 +37,7 @@ from mockint.practice.debrief_match import (
 from mockint.practice.weak import mark_weak
 from mockint.prep.bankfile import unique_id
 from mockint.prep.kinds import kind_from_text
-from mockint.store.db import write_transaction
+from mockint.store.db import StoreLike, write
 
 __all__ = [
     "BANK_FILE",
@@ -188,8 +187,7 @@ def save_debrief(
 def due_now(store: StoreLike, question_ids: Sequence[str], now: datetime | None = None) -> None:
     """Make questions due now again: a struggled question whose transcript answer was just
     scored (a review that pushed it later) still comes first."""
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         for qid in question_ids:
             scheduler.schedule_now(conn, qid, utc(now))
 
@@ -313,8 +311,7 @@ def _record(
     feedback: str,
     now: datetime,
 ) -> int:
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         cur = conn.execute(
             "INSERT INTO debriefs(company, role, interview_date, feedback, questions_json, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -20,8 +20,7 @@ from datetime import date, datetime
 
 from mockint.clock import iso, utc
 from mockint.errors import MockintError
-from mockint.practice._db import StoreLike, connection, one, rows
-from mockint.store.db import write_transaction
+from mockint.store.db import StoreLike, one, rows, write
 
 FIELD_KEY = "field"
 
@@ -58,8 +57,7 @@ class Job:
 
 def save_job(store: StoreLike, job: Job) -> None:
     """Keep ``job``, replacing one of the same name (the caller asked the user)."""
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         conn.execute(
             "INSERT OR REPLACE INTO jobs (name, role, company, field, question_ids, "
             "interview_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -77,12 +75,12 @@ def save_job(store: StoreLike, job: Job) -> None:
 
 def jobs(store: StoreLike) -> list[Job]:
     """Every saved job, the nearest interview first, then those without a date."""
-    found = [Job.from_row(r) for r in rows(connection(store), "SELECT * FROM jobs")]
+    found = [Job.from_row(r) for r in rows(store, "SELECT * FROM jobs")]
     return sorted(found, key=lambda j: (j.interview_date is None, j.interview_date, j.name))
 
 
 def get_job(store: StoreLike, name: str) -> Job:
-    row = one(connection(store), "SELECT * FROM jobs WHERE name = ?", (name,))
+    row = one(store, "SELECT * FROM jobs WHERE name = ?", (name,))
     if row is None:
         known = ", ".join(j.name for j in jobs(store)) or "none yet: run `mockint job POSTING`"
         raise MockintError(f"no job named {name!r} (saved jobs: {known})")
@@ -109,13 +107,12 @@ def focus_share(days_left: int) -> float:
 
 def get_field(store: StoreLike) -> str:
     """The field the user chose in the app ("" when they have not)."""
-    row = one(connection(store), "SELECT value FROM profile WHERE key = ?", (FIELD_KEY,))
+    row = one(store, "SELECT value FROM profile WHERE key = ?", (FIELD_KEY,))
     return str(row["value"]) if row else ""
 
 
 def set_field(store: StoreLike, field: str) -> None:
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         conn.execute(
             "INSERT OR REPLACE INTO profile (key, value) VALUES (?, ?)", (FIELD_KEY, field)
         )

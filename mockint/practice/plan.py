@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import random
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -31,11 +30,11 @@ from mockint.clock import end_of_day, iso, local_date, utc
 from mockint.models import Bank, Question
 from mockint.practice import scheduler
 from mockint.practice._catalog import QuestionSource, by_id
-from mockint.practice._db import StoreLike, connection, rows
 from mockint.practice.config import PracticeConfig, practice_config
 from mockint.practice.jobs import Job, focus_share
 from mockint.practice.weak import all_flags, weak_questions
 from mockint.store import answers
+from mockint.store.db import StoreLike, rows
 
 Why = Literal["job", "due", "weak", "new"]
 
@@ -139,16 +138,15 @@ def daily_plan(
     focus, if any (:func:`mockint.practice.jobs.focus`)."""
     cfg = practice_config(config)
     moment = utc(now)
-    conn = connection(store)
     day = local_date(moment, tz)
     questions = by_id(catalog)
-    done = _answered_today(conn, moment, tz)
-    first_run = _no_reviews(conn)
+    done = _answered_today(store, moment, tz)
+    first_run = _no_reviews(store)
     candidates = [
         *_job_items(job, questions, done, cfg, day),
-        *_due_items(conn, questions, moment, tz, cfg),
-        *_weak_items(conn, catalog, questions, done, cfg),
-        *_new_items(conn, questions.values(), cfg, day, first_run, fields or {}),
+        *_due_items(store, questions, moment, tz, cfg),
+        *_weak_items(store, catalog, questions, done, cfg),
+        *_new_items(store, questions.values(), cfg, day, first_run, fields or {}),
     ]
     spent = sum(estimate_minutes(questions[q], cfg) if q in questions else 3.0 for q in done)
     items = _fit(_dedupe(candidates, done), cfg, len(done), spent)
@@ -185,15 +183,15 @@ def _job_items(
 
 
 def _due_items(
-    conn: sqlite3.Connection,
+    db: StoreLike,
     questions: dict[str, Question],
     now: datetime,
     tz: tzinfo | None,
     cfg: PracticeConfig,
 ) -> list[PlanItem]:
     items = []
-    flags = all_flags(conn)
-    for card in scheduler.due_cards(conn, end_of_day(now, tz)):
+    flags = all_flags(db)
+    for card in scheduler.due_cards(db, end_of_day(now, tz)):
         question = questions.get(card.question_id)
         if question is None:
             continue  # its bank is gone: nothing to show
@@ -212,14 +210,14 @@ def _due_detail(card: scheduler.CardStatus, now: datetime, tz: tzinfo | None) ->
 
 
 def _weak_items(
-    conn: sqlite3.Connection,
+    db: StoreLike,
     catalog: QuestionSource,
     questions: dict[str, Question],
     done: set[str],
     cfg: PracticeConfig,
 ) -> list[PlanItem]:
     items = []
-    for weak in weak_questions(conn, catalog):
+    for weak in weak_questions(db, catalog):
         question = questions.get(weak.question_id)
         if question is None or weak.question_id in done:
             continue
@@ -229,15 +227,15 @@ def _weak_items(
 
 
 def _new_items(
-    conn: sqlite3.Connection,
+    db: StoreLike,
     questions: Iterable[Question],
     cfg: PracticeConfig,
     day: date,
     first_run: bool,
     fields: Mapping[str, str],
 ) -> list[PlanItem]:
-    seen = {r[0] for r in rows(conn, "SELECT question_id FROM cards")}
-    seen |= {r[0] for r in rows(conn, "SELECT question_id FROM weak")}
+    seen = {r[0] for r in rows(db, "SELECT question_id FROM cards")}
+    seen |= {r[0] for r in rows(db, "SELECT question_id FROM weak")}
     chosen = set(cfg.banks)
     # A nurse should not get system-design questions on day one: field banks come in only
     # for the user's own field, or when named in practice.banks.
@@ -331,13 +329,13 @@ def _fit(items: list[PlanItem], cfg: PracticeConfig, done: int, spent: float) ->
 # --- history ------------------------------------------------------------------------------
 
 
-def _answered_today(conn: sqlite3.Connection, now: datetime, tz: tzinfo | None) -> set[str]:
+def _answered_today(db: StoreLike, now: datetime, tz: tzinfo | None) -> set[str]:
     """Questions with a scored answer on the user's current day."""
     today = local_date(now, tz)
     # A day and a half back covers every time zone; the exact day is checked below.
-    found = answers.scored_since(conn, iso(now - timedelta(hours=36)))
+    found = answers.scored_since(db, iso(now - timedelta(hours=36)))
     return {a.question_id for a in found if a.question_id and local_date(a.created, tz) == today}
 
 
-def _no_reviews(conn: sqlite3.Connection) -> bool:
-    return not rows(conn, "SELECT 1 FROM reviews LIMIT 1")
+def _no_reviews(db: StoreLike) -> bool:
+    return not rows(db, "SELECT 1 FROM reviews LIMIT 1")

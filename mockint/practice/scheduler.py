@@ -29,10 +29,9 @@ from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
 from mockint.models import RATINGS
 from mockint.practice import weak
-from mockint.practice._db import StoreLike, connection, one, rows
 from mockint.practice.config import PracticeConfig, practice_config
 from mockint.store import answers
-from mockint.store.db import write_transaction
+from mockint.store.db import StoreLike, one, rows, write
 
 RatingSource = Literal["score", "self"]
 RATING_NAMES = {value: name.title() for value, name in enumerate(RATINGS, start=1)}
@@ -148,8 +147,7 @@ def record_review(
     else:
         assert overall is not None
         rating, source = rating_for_score(overall, cfg), "score"
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         rating, source = _write_review(conn, question_id, attempt_id, rating, source, moment)
         if given is not None and attempt_id is not None:
             answers.set_self_rating(conn, attempt_id, rating)
@@ -180,8 +178,7 @@ def rate_attempt(
     the card is rescheduled as if you had given it at the time."""
     value = check_rating(rating)
     cfg = practice_config(config)
-    conn = connection(store)
-    attempt = answers.find(conn, attempt_id)
+    attempt = answers.find(store, attempt_id)
     if attempt is None:
         raise MockintError(f"no attempt {attempt_id} (see `mockint history`)")
     question_id = attempt.question_id
@@ -195,7 +192,7 @@ def rate_attempt(
     # The review belongs where the answer was given, so the replay reschedules from there.
     when = parse(attempt.scored_at or attempt.created_at)
     moment = utc(now)
-    with write_transaction(conn):
+    with write(store) as conn:
         answers.set_self_rating(conn, attempt_id, value)
         existing = one(conn, "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (attempt_id,))
         if existing is not None:
@@ -221,8 +218,7 @@ def replay_question(
     deriving the flag afresh is what it would have been without the take."""
     cfg = practice_config(config)
     moment = utc(now)
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         conn.execute("DELETE FROM weak WHERE question_id = ? AND source = 'auto'", (question_id,))
         left = one(conn, "SELECT count(*) AS n FROM reviews WHERE question_id = ?", (question_id,))
         if not left or not left["n"]:
@@ -234,18 +230,18 @@ def replay_question(
 
 
 def get_card(store: StoreLike, question_id: str) -> CardStatus | None:
-    row = one(connection(store), f"{_CARD_SELECT} WHERE question_id = ?", (question_id,))
+    row = one(store, f"{_CARD_SELECT} WHERE question_id = ?", (question_id,))
     return _status(row) if row else None
 
 
 def all_cards(store: StoreLike) -> dict[str, CardStatus]:
-    return {r["question_id"]: _status(r) for r in rows(connection(store), _CARD_SELECT)}
+    return {r["question_id"]: _status(r) for r in rows(store, _CARD_SELECT)}
 
 
 def due_cards(store: StoreLike, until: datetime) -> list[CardStatus]:
     """Cards due at or before ``until``, most overdue first."""
     found = rows(
-        connection(store),
+        store,
         f"{_CARD_SELECT} WHERE due <= ? ORDER BY due, question_id",
         (iso(until),),
     )
@@ -257,8 +253,7 @@ def schedule_now(store: StoreLike, question_id: str, now: datetime | None = None
     answered gets a "new" card; an existing card keeps its history and only moves its due
     date (the next review reschedules it from its reviews as usual)."""
     moment = utc(now)
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         existing = get_card(conn, question_id)
         if existing is None:
             card = Card(card_id=_card_id(question_id), due=moment)
@@ -268,7 +263,7 @@ def schedule_now(store: StoreLike, question_id: str, now: datetime | None = None
                 "UPDATE cards SET due = ?, updated_at = ? WHERE question_id = ?",
                 (iso(moment), iso(moment), question_id),
             )
-    status = get_card(conn, question_id)
+    status = get_card(store, question_id)
     assert status is not None
     return status
 

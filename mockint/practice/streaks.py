@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from mockint.clock import local_date, parse, utc
-from mockint.practice._db import StoreLike, connection
 from mockint.store import answers
+from mockint.store.db import StoreLike
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Streak:
 def streak(store: StoreLike, now: datetime | None = None, *, tz: tzinfo | None = None) -> Streak:
     """The current and best streak. ``tz`` is the user's time zone (default: the system's):
     an answer at 23:30 local time counts for that day, whatever UTC says."""
-    days = {local_date(parse(t), tz) for t in answers.scored_times(connection(store))}
+    days = {local_date(parse(t), tz) for t in answers.scored_times(store)}
     return streak_from_days(days, local_date(utc(now), tz))
 
 

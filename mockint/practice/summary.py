@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -10,9 +9,9 @@ from typing import Any
 from mockint.clock import due_phrase, iso, utc
 from mockint.fmt import clip
 from mockint.practice import scheduler, weak
-from mockint.practice._db import StoreLike, connection
 from mockint.store import answers
 from mockint.store.attempts import Attempt
+from mockint.store.db import StoreLike
 
 
 @dataclass(frozen=True)
@@ -103,17 +102,18 @@ def session_summary(
 ) -> SessionSummary:
     """Summarise the scored answers of one session (an unknown or empty session gives an
     empty summary)."""
-    conn = connection(store)
     moment = utc(now)
     grouped: dict[str, list[Attempt]] = {}
-    for answer in answers.in_session(conn, session_id):
+    for answer in answers.in_session(store, session_id):
         grouped.setdefault(answer.question_id or "", []).append(answer)
-    items = tuple(_item(conn, session_id, qid, given, moment, tz) for qid, given in grouped.items())
+    items = tuple(
+        _item(store, session_id, qid, given, moment, tz) for qid, given in grouped.items()
+    )
     return SessionSummary(session_id, items)
 
 
 def _item(
-    conn: sqlite3.Connection,
+    db: StoreLike,
     session_id: int,
     question_id: str,
     given: list[Attempt],
@@ -121,11 +121,11 @@ def _item(
     tz: tzinfo | None,
 ) -> SummaryItem:
     first, last = given[0], given[-1]
-    previous = answers.score_before(conn, first, session_id)
+    previous = answers.score_before(db, first, session_id)
     if previous is None and len(given) > 1:
         previous = first.overall
-    card = scheduler.get_card(conn, question_id)
-    flag = weak.get_flag(conn, question_id)
+    card = scheduler.get_card(db, question_id)
+    flag = weak.get_flag(db, question_id)
     return SummaryItem(
         question_id=question_id,
         text=last.question_text or question_id,

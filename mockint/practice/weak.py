@@ -33,12 +33,11 @@ from mockint.clock import iso, parse, utc
 from mockint.errors import MockintError
 from mockint.models import Question
 from mockint.practice._catalog import QuestionSource, by_id
-from mockint.practice._db import StoreLike, connection, one, rows
 from mockint.practice.config import PracticeConfig
 from mockint.scoring.result import FLAGS
 from mockint.store import answers
 from mockint.store.attempts import Attempt
-from mockint.store.db import write_transaction
+from mockint.store.db import StoreLike, one, rows, write
 
 Source = Literal["auto", "manual", "debrief"]
 Change = Literal["flagged", "updated", "unflagged", "unchanged"]
@@ -171,7 +170,7 @@ def auto_reasons(
 
 def get_flag(store: StoreLike, question_id: str) -> WeakFlag | None:
     row = one(
-        connection(store),
+        store,
         "SELECT question_id, reason, source, since FROM weak WHERE question_id = ?",
         (question_id,),
     )
@@ -179,7 +178,7 @@ def get_flag(store: StoreLike, question_id: str) -> WeakFlag | None:
 
 
 def all_flags(store: StoreLike) -> dict[str, WeakFlag]:
-    found = rows(connection(store), "SELECT question_id, reason, source, since FROM weak")
+    found = rows(store, "SELECT question_id, reason, source, since FROM weak")
     return {r["question_id"]: _flag(r) for r in found}
 
 
@@ -195,9 +194,8 @@ def mark_weak(
     replaced by another source."""
     if not question_id.strip():
         raise MockintError("which question? give its id (see `mockint banks show BANK`)")
-    conn = connection(store)
     flag = WeakFlag(question_id, reason or MANUAL_REASON, source, utc(now))
-    with write_transaction(conn):
+    with write(store) as conn:
         existing = get_flag(conn, question_id)
         if existing and existing.source == "manual" and source != "manual":
             return existing
@@ -207,15 +205,14 @@ def mark_weak(
 
 def unmark_weak(store: StoreLike, question_id: str) -> bool:
     """Clear a question's weak flag, whatever set it. False if it was not flagged."""
-    conn = connection(store)
-    with write_transaction(conn):
+    with write(store) as conn:
         cur = conn.execute("DELETE FROM weak WHERE question_id = ?", (question_id,))
     return cur.rowcount > 0
 
 
-def recent_answers(conn: sqlite3.Connection, question_id: str, limit: int) -> list[Answer]:
+def recent_answers(db: StoreLike, question_id: str, limit: int) -> list[Answer]:
     """Scored answers to a question, newest first."""
-    return [Answer.of(a) for a in answers.recent(conn, question_id, limit)]
+    return [Answer.of(a) for a in answers.recent(db, question_id, limit)]
 
 
 def evaluate(
@@ -279,10 +276,9 @@ def weak_questions(
     """Every weak question, weakest first: never answered since flagging (a debrief), then
     by latest score, then most lapses."""
     del now  # the list does not depend on the time today; kept for a uniform API
-    conn = connection(store)
     questions = by_id(catalog)
     found = [
-        _weak_question(conn, flag, questions.get(qid)) for qid, flag in all_flags(conn).items()
+        _weak_question(store, flag, questions.get(qid)) for qid, flag in all_flags(store).items()
     ]
     return sorted(found, key=_weakness_key)
 
@@ -292,14 +288,12 @@ def _weakness_key(w: WeakQuestion) -> tuple[int, int, float]:
     return (score, -w.lapses, w.since.timestamp())
 
 
-def _weak_question(
-    conn: sqlite3.Connection, flag: WeakFlag, question: Question | None
-) -> WeakQuestion:
-    answers = recent_answers(conn, flag.question_id, 3)
-    card = one(conn, "SELECT lapses, due FROM cards WHERE question_id = ?", (flag.question_id,))
+def _weak_question(db: StoreLike, flag: WeakFlag, question: Question | None) -> WeakQuestion:
+    answers = recent_answers(db, flag.question_id, 3)
+    card = one(db, "SELECT lapses, due FROM cards WHERE question_id = ?", (flag.question_id,))
     return WeakQuestion(
         question_id=flag.question_id,
-        text=question.text if question else _stored_text(conn, flag.question_id),
+        text=question.text if question else _stored_text(db, flag.question_id),
         question=question,
         reasons=flag.reasons,
         source=flag.source,
@@ -311,8 +305,8 @@ def _weak_question(
     )
 
 
-def _stored_text(conn: sqlite3.Connection, question_id: str) -> str:
-    return answers.question_text(conn, question_id) or question_id
+def _stored_text(db: StoreLike, question_id: str) -> str:
+    return answers.question_text(db, question_id) or question_id
 
 
 def drill_questions(
@@ -325,37 +319,36 @@ def drill_questions(
     """Questions for a drill, weakest first: every weak question, or (with ``flag``) every
     question whose latest answer had that problem, e.g. ``missing_result``. Questions whose
     bank is no longer loaded are left out (there is nothing to show)."""
-    conn = connection(store)
     questions = by_id(catalog)
     if flag is None:
-        chosen = [w.question for w in weak_questions(conn, catalog, now) if w.question]
+        chosen = [w.question for w in weak_questions(store, catalog, now) if w.question]
         return chosen
-    _check_flag(conn, flag)
-    return [questions[qid] for qid in latest_flags(conn).get(flag, []) if qid in questions]
+    _check_flag(store, flag)
+    return [questions[qid] for qid in latest_flags(store).get(flag, []) if qid in questions]
 
 
 def latest_flags(store: StoreLike) -> dict[str, list[str]]:
     """For each problem, the questions whose latest answer had it, lowest score first (what
     a drill on that problem would ask)."""
     found: dict[str, list[tuple[int, str]]] = {}
-    for qid, answer in _latest_answers(connection(store)).items():
+    for qid, answer in _latest_answers(store).items():
         for flag in answer.flags:
             score = answer.score if answer.score is not None else -1
             found.setdefault(flag, []).append((score, qid))
     return {flag: [qid for _, qid in sorted(hits)] for flag, hits in sorted(found.items())}
 
 
-def _latest_answers(conn: sqlite3.Connection) -> dict[str, Answer]:
+def _latest_answers(db: StoreLike) -> dict[str, Answer]:
     latest: dict[str, Answer] = {}
-    for a in answers.all_scored(conn):  # oldest first: each question ends on its latest
+    for a in answers.all_scored(db):  # oldest first: each question ends on its latest
         latest[a.question_id or ""] = Answer.of(a)
     return latest
 
 
-def _check_flag(conn: sqlite3.Connection, flag: str) -> None:
+def _check_flag(db: StoreLike, flag: str) -> None:
     if flag in FLAGS:
         return
-    seen = answers.flags_seen(conn)
+    seen = answers.flags_seen(db)
     if flag not in seen:
         raise MockintError(
             f"unknown problem {flag!r}; drill one of: {', '.join(sorted(set(FLAGS) | seen))}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mockint.models import Kind
 from mockint.prep.kinds import kind_from_text
@@ -25,6 +25,9 @@ class Exchange:
     asked_by: str
     """The speaker who asked, "" for unlabeled notes."""
     kind: Kind
+    note: str = ""
+    """The user's notes under the question, once :meth:`InterviewText.answers_apart` has
+    taken them out of ``answer``."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,21 @@ class InterviewText:
     interviewers: tuple[str, ...]
     candidate: str
     """The speaker taken to be the user, "" for unlabeled notes."""
+
+    @property
+    def interviewer(self) -> str:
+        """The first interviewer known by name ("" when the labels only name roles)."""
+        names = [n for n in self.interviewers if not _ROLE.match(n)]
+        return names[0] if names else ""
+
+    def answers_apart(self) -> InterviewText:
+        """Where the text has the user's own words (a labelled call transcript) they stay
+        the answers; in unlabelled notes the lines under a question are notes about the
+        answer, not the answer: they move to ``note``."""
+        if self.candidate:
+            return self
+        notes = tuple(replace(e, answer="", note=e.answer) for e in self.exchanges)
+        return replace(self, exchanges=notes)
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,8 @@ _BULLET = re.compile(r"^(?:[-*•‣▪–]|\d{1,2}[.)]|\d{1,2}\s+-)\s+")
 # Numbered notes labels, "Q1:" / "A1:", are the Q and A speakers.
 _NUMBERED_QA = re.compile(r"^([QA])\d{1,2}$", re.I)
 _INTERVIEWER = re.compile(r"^(interviewer|recruiter|hiring manager|panel|panelist|q|hr)\b", re.I)
+# A label that is no person's name: an interviewer's role, or a call's "Speaker 2".
+_ROLE = re.compile(rf"{_INTERVIEWER.pattern}|^speaker\b", re.I)
 _CANDIDATE = re.compile(r"^(me|i|candidate|a|you|myself|answer)$", re.I)
 # Questions that keep a call going rather than test the candidate.
 _SMALL_TALK = re.compile(

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any, Protocol
 
 from mockint.errors import MockintError
 from mockint.store.migrations import migrate
@@ -213,3 +214,38 @@ def database_error(exc: sqlite3.Error, where: str) -> MockintError:
     if "full" in text:
         return MockintError(f"the disk holding {name} is full: free some space and try again")
     return MockintError(f"{name}: database error: {exc}")
+
+
+class Database(Protocol):
+    """A ``Store`` as far as reading and writing go: what practice code and the attempt
+    reads of :mod:`mockint.store.answers` take, instead of its connection."""
+
+    def read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]: ...
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+
+StoreLike = Database | sqlite3.Connection
+"""A Store, or, inside one of its write transactions, that transaction's connection."""
+
+
+def rows(db: StoreLike, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    """Rows of a query, through the Store (``Store.read``) or the open transaction."""
+    if isinstance(db, sqlite3.Connection):
+        cur = db.cursor()
+        cur.row_factory = sqlite3.Row  # whatever the connection was configured with
+        return list(cur.execute(sql, params))
+    return db.read(sql, tuple(params))
+
+
+def one(db: StoreLike, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+    found = rows(db, sql, params)
+    return found[0] if found else None
+
+
+def write(db: StoreLike) -> AbstractContextManager[sqlite3.Connection]:
+    """``with write(store) as conn:`` — one write transaction (a savepoint when ``db`` is
+    the connection of a transaction already open)."""
+    if isinstance(db, sqlite3.Connection):
+        return write_transaction(db)
+    return db.transaction()

@@ -10,7 +10,6 @@ import contextlib
 import csv
 import json
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +21,6 @@ from mockint.clock import now_iso
 from mockint.errors import MockintError
 from mockint.store import display
 from mockint.store.attempts import SUMMARY_COLUMNS, Attempt, attempt_from_row
-from mockint.store.db import database_error
 from mockint.store.store import Store
 
 FORMATS = ("md", "json", "csv")
@@ -115,7 +113,7 @@ def write_json(store: Store, out: TextIO) -> int:
         count += 1
     out.write("\n  ]" if count else "]")
     for table in OTHER_TABLES:
-        rows = [dict(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+        rows = [dict(r) for r in store.read(f"SELECT * FROM {table} ORDER BY 1")]
         out.write(f',\n  "{table}": {json.dumps(rows, ensure_ascii=False)}')
     out.write("\n}\n")
     return count
@@ -279,14 +277,10 @@ def _attempts_json(store: Store) -> Iterator[dict[str, Any]]:
     """Every attempt as :meth:`Attempt.to_dict` data, oldest first: the words go straight
     from their stored JSON, skipping a Word object per word (the bulk of the time for a long
     history)."""
-    try:
-        cursor = store.conn.execute(
-            f"SELECT {SUMMARY_COLUMNS}, report_json, words_json AS raw_words "
-            "FROM attempts ORDER BY created_at, id"
-        )
-        for row in cursor:
-            data = attempt_from_row(row, store.root).to_dict(root=store.root, full=True)
-            data["words"] = json.loads(row["raw_words"] or "[]")
-            yield data
-    except sqlite3.DatabaseError as exc:
-        raise database_error(exc, store.where) from None
+    for row in store.iter_rows(
+        f"SELECT {SUMMARY_COLUMNS}, report_json, words_json AS raw_words "
+        "FROM attempts ORDER BY created_at, id"
+    ):
+        data = attempt_from_row(row, store.root).to_dict(root=store.root, full=True)
+        data["words"] = json.loads(row["raw_words"] or "[]")
+        yield data

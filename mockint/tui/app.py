@@ -8,22 +8,26 @@ in thread workers after it is up.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
+from textual.app import App
 from textual.binding import Binding, BindingType
 
 from mockint.config import Config
 from mockint.models import Question
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.messages import AudioChecked, HomeShown, ModelReady, Notice, StartPractice
 from mockint.tui.screens.help import HELP_KEYS
 from mockint.tui.services import Services
 
+if TYPE_CHECKING:
+    from mockint.coach import Coach
+
 Start = Literal["home", "daily", "practice", "drill", "interview"]
 
 
-class MockintApp(AppContext):
+class MockintApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "mockint"
     ENABLE_COMMAND_PALETTE = False
@@ -45,7 +49,10 @@ class MockintApp(AppContext):
         drill_flag: str | None = None,
         welcome: bool = True,
     ) -> None:
-        super().__init__(services)
+        super().__init__()
+        self.services = services
+        self.context = ScreenContext(services)
+        """What every screen is given when it is constructed."""
         self.start = start
         self.bank = bank
         self.job = job
@@ -58,7 +65,7 @@ class MockintApp(AppContext):
     def on_mount(self) -> None:
         from mockint.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        self.push_screen(HomeScreen(self.context))
         # After the first paint: importing the model and PortAudio holds the GIL for a while.
         self.call_after_refresh(self._start_background)
         if self.start != "home":
@@ -73,16 +80,15 @@ class MockintApp(AppContext):
 
     def _warm_model(self) -> None:
         # Loaded before anyone asks, so practice never waits on a cold model.
-        self.model.load()
-        self.post_message(ModelReady(self.model.error))
+        self.context.model.load()
+        self.post_message(ModelReady(self.context.model.error))
 
     def _check_audio(self) -> None:
         try:
             problem = self.services.audio_problem()
         except Exception as exc:
             problem = f"audio check failed: {exc}"
-        self.audio_problem = problem
-        self._audio_done.set()
+        self.context.audio_check_done(problem)
         self.post_message(AudioChecked(problem))
 
     @on(ModelReady)
@@ -91,8 +97,8 @@ class MockintApp(AppContext):
         from mockint.tui.screens.home import HomeScreen
 
         if isinstance(message, AudioChecked):
-            self.audio_checked = True
-            self.audio_problem = message.problem
+            self.context.audio_checked = True
+            self.context.audio_problem = message.problem
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_status()
@@ -108,7 +114,7 @@ class MockintApp(AppContext):
         if self.welcome and data.first_run and self.start == "home":
             from mockint.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(first_run=True), self._after_welcome)
+            self.push_screen(WelcomeScreen(self.context, first_run=True), self._after_welcome)
 
     def _after_welcome(self, _: None) -> None:
         """Then, once, which field they interview in (it decides their field banks)."""
@@ -181,9 +187,9 @@ class MockintApp(AppContext):
         if kind == "interview":
             from mockint.tui.screens.interview import InterviewScreen
 
-            self.push_screen(InterviewScreen(questions))
+            self.push_screen(InterviewScreen(self.context, questions))
             return
-        self.push_screen(PracticeScreen(questions, kind))
+        self.push_screen(PracticeScreen(self.context, questions, kind))
 
     @on(StartPractice)
     def _start_practice(self, message: StartPractice) -> None:
@@ -202,12 +208,13 @@ def run_app(
     count: int | None = None,
     drill_flag: str | None = None,
     job: str | None = None,
+    coach: Coach | None = None,
 ) -> int:
-    """Open the app in this terminal, with the config the command loaded; returns the exit
-    code."""
+    """Open the app in this terminal, with the config the command loaded (and the Coach it
+    opened, if any: it is the app's then, closed with it); returns the exit code."""
     from mockint.tui.backend import real_services
 
-    services = real_services(config)
+    services = real_services(config, coach)
     app = MockintApp(
         services,
         start=start,

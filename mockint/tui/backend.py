@@ -48,9 +48,10 @@ if TYPE_CHECKING:
 class RealBackend:
     """The screens' :class:`~mockint.tui.services.Backend` over one shared Coach."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, coach: Coach | None = None) -> None:
         self.config = config
-        self._coach: Coach | None = None
+        self._coach = coach
+        """Given by the command that opened it (shared), or opened here on first use."""
         self._lock = threading.Lock()
 
     @property
@@ -323,11 +324,12 @@ def _result(a: Attempt) -> FeedbackData | None:
     )
 
 
-def real_services(config: Config) -> Services:
-    """The app's real parts, with the config the entry point loaded."""
+def real_services(config: Config, coach: Coach | None = None) -> Services:
+    """The app's real parts, with the config the entry point loaded (and its Coach, opened
+    with ``shared=True``, if it made one)."""
     return Services(
         config=config,
-        backend=RealBackend(config),
+        backend=RealBackend(config, coach),
         make_recorder=lambda path, on_block: _real_recorder(config, path, on_block),
         make_transcriber=lambda: _real_transcriber(config),
         make_live=_real_live,

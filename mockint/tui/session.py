@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mockint.errors import MockintError
 from mockint.models import Question, Transcript
 from mockint.tui.data import SessionRecap
+from mockint.tui.messages import AnswerFailed, RecordingStarted
 from mockint.tui.services import Backend, Services
 
 if TYPE_CHECKING:
@@ -207,6 +208,24 @@ class AnswerTake:
 
     def _on_update(self, update: LiveUpdate) -> None:
         self.on_text(live_text(update))
+
+
+def start_take(
+    take: AnswerTake,
+    session_id: int | None,
+    post: Callable[[AnswerFailed | RecordingStarted], object],
+) -> None:
+    """Start recording ``take`` (blocking: from a worker) and ``post`` how it went:
+    RecordingStarted, then the live transcript is attached; or AnswerFailed (no recording
+    is possible here)."""
+    take.session_id = session_id
+    try:
+        take.start()
+    except MockintError as exc:
+        post(AnswerFailed(str(exc), recording_possible=False))
+        return
+    post(RecordingStarted(take.attempt_id or 0))
+    take.attach_live()
 
 
 def live_text(update: LiveUpdate) -> str:

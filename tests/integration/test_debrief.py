@@ -17,6 +17,7 @@ from mockint.practice.config import PracticeConfig
 from mockint.practice.debrief import save_debrief
 from mockint.practice.plan import daily_plan
 from mockint.store import Store
+from mockint.store.db import one
 from tests.integration.test_practice_support import START, answer, day, open_store
 
 ASKED = [
@@ -78,7 +79,7 @@ def test_debrief_writes_a_valid_bank_links_and_flags(store: Store) -> None:
         assert card is not None and card.due <= START
     assert weak.get_flag(store, added_why.question_id) is None
 
-    row = store.conn.execute("SELECT * FROM debriefs").fetchone()
+    row = one(store, "SELECT * FROM debriefs")
     assert (row["company"], row["role"], row["interview_date"]) == (
         "Acme",
         "Data analyst",
@@ -128,7 +129,7 @@ def test_a_second_debrief_links_to_the_first_and_keeps_ids_unique(store: Store) 
     bank = load_bank_file(paths.user_banks_dir() / "debriefs.yaml", user=True)
     ids = [q.id for q in bank.questions]
     assert len(ids) == len(set(ids))
-    assert store.conn.execute("SELECT COUNT(*) FROM debriefs").fetchone()[0] == 2
+    assert store.read("SELECT COUNT(*) FROM debriefs")[0][0] == 2
 
 
 def test_the_same_question_twice_in_one_debrief_is_added_once(store: Store) -> None:
@@ -156,7 +157,7 @@ def test_bad_input_saves_nothing(store: Store, kw: dict[str, object], message: s
     with pytest.raises(MockintError, match=message):
         debrief(store, **kw)
     assert not (paths.user_banks_dir() / "debriefs.yaml").exists()
-    assert store.conn.execute("SELECT COUNT(*) FROM debriefs").fetchone()[0] == 0
+    assert store.read("SELECT COUNT(*) FROM debriefs")[0][0] == 0
 
 
 def test_no_questions_is_a_user_error(store: Store) -> None:
@@ -171,7 +172,7 @@ def test_a_broken_debrief_bank_is_left_alone(store: Store) -> None:
     with pytest.raises(MockintError, match="move it aside"):
         debrief(store)
     assert bank_file.read_text(encoding="utf-8") == "bank: debriefs\nquestions: [oops\n"
-    assert store.conn.execute("SELECT COUNT(*) FROM debriefs").fetchone()[0] == 0
+    assert store.read("SELECT COUNT(*) FROM debriefs")[0][0] == 0
 
 
 def test_a_transcript_answer_is_a_scored_attempt_and_struggled_stays_due() -> None:

@@ -16,6 +16,7 @@ from mockint.banks import load_bank_file
 from mockint.commands.debrief import Answers, ask
 from mockint.errors import MockintError
 from mockint.store import Store
+from mockint.store.db import one
 from tests.conftest import FIXTURES
 
 FLAGS = [
@@ -46,7 +47,7 @@ def test_debrief_from_flags(capsys: pytest.CaptureFixture[str]) -> None:
     bank = load_bank_file(paths.user_banks_dir() / "debriefs.yaml", user=True)
     assert len(bank.questions) == 1
     with Store.open(paths.db_path(), recover=False) as store:
-        row = store.conn.execute("SELECT question_id, source FROM weak").fetchone()
+        row = one(store, "SELECT question_id, source FROM weak")
     assert tuple(row) == (bank.questions[0].id, "debrief")
 
 
@@ -129,11 +130,11 @@ def test_debrief_from_a_transcript_keeps_kinds_answers_and_offers_practice(
     assert f"  mockint practice --question {failed}" in out
     assert "Hi Priya," in out
     with Store.open(paths.db_path(), recover=False) as store:
-        rows = store.conn.execute(
+        rows = store.read(
             "SELECT question_id, overall FROM attempts WHERE status = 'scored' ORDER BY id"
-        ).fetchall()
-        due = store.conn.execute("SELECT due FROM cards WHERE question_id = ?", (failed,))
-        assert due.fetchone() is not None
+        )
+        due = one(store, "SELECT due FROM cards WHERE question_id = ?", (failed,))
+        assert due is not None
     assert [r[0] for r in rows][1] == "you-why-leaving"
     assert len(rows) == 3 and all(r[1] is not None for r in rows)
 
@@ -153,8 +154,8 @@ def test_debrief_notes_are_notes_not_answers(capsys: pytest.CaptureFixture[str])
     data = json.loads(capsys.readouterr().out)
     assert len(data["items"]) == 4 and all(i["answer"] is None for i in data["items"])
     with Store.open(paths.db_path(), recover=False) as store:
-        feedback = store.conn.execute("SELECT feedback FROM debriefs").fetchone()[0]
-        assert store.conn.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 0
+        feedback = store.read("SELECT feedback FROM debriefs")[0][0]
+        assert store.read("SELECT COUNT(*) FROM attempts")[0][0] == 0
     assert "said I like their mission" in feedback
 
 

@@ -16,6 +16,7 @@ from mockint import paths
 from mockint.cli import main
 from mockint.models import Kind, Question
 from mockint.store import Status, Store
+from mockint.store.db import one
 
 SPEECH = Path(__file__).resolve().parents[1] / "fixtures" / "speech"
 PHRASE = SPEECH / "phrase.flac"  # "I enjoy solving hard problems with my team."
@@ -77,13 +78,9 @@ def test_history_retry_scores_what_was_left(
             assert attempt.words and attempt.words[0].start >= 0
         # A retried answer counts as practice, as in the app: its question has a card and
         # a review dated when the answer was given.
-        review = store.conn.execute(
-            "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (waiting.id,)
-        ).fetchone()
+        review = one(store, "SELECT reviewed_at FROM reviews WHERE attempt_id = ?", (waiting.id,))
         assert review is not None
-        assert store.conn.execute(
-            "SELECT 1 FROM cards WHERE question_id = ?", (QUESTION.id,)
-        ).fetchone()
+        assert one(store, "SELECT 1 FROM cards WHERE question_id = ?", (QUESTION.id,))
         assert store.pending() == []
     assert main(["history", "--retry"]) == 0
     assert "Nothing to retry" in capsys.readouterr().out
@@ -96,7 +93,5 @@ def test_score_save_with_a_question_schedules_it(
     code = main(["score", str(phrase), "--question", "you-greatest-strength", "--save"])
     assert code == 0, capsys.readouterr().err
     with Store.open() as store:
-        row = store.conn.execute(
-            "SELECT due FROM cards WHERE question_id = 'you-greatest-strength'"
-        ).fetchone()
+        row = one(store, "SELECT due FROM cards WHERE question_id = 'you-greatest-strength'")
     assert row is not None, "a saved answer counts as practice of its question"

@@ -112,8 +112,8 @@ def test_self_rating_wins_over_the_score(store: Store) -> None:
     assert (rated.rating, rated.source) == (1, "self")
     assert (scored.rating, scored.source) == (4, "score")
     assert rated.card.due < scored.card.due
-    row = store.conn.execute("SELECT self_rating FROM attempts WHERE question_id = 'rated'")
-    assert row.fetchone()[0] == 1
+    row = store.read("SELECT self_rating FROM attempts WHERE question_id = 'rated'")
+    assert row[0][0] == 1
 
 
 def test_rating_an_attempt_later_reschedules_as_if_rated_then(store: Store) -> None:
@@ -128,9 +128,7 @@ def test_rating_an_attempt_later_reschedules_as_if_rated_then(store: Store) -> N
     then, later = scheduler.get_card(store, "then"), scheduler.get_card(store, "later")
     assert then is not None and later is not None
     assert (later.due, later.stability, later.lapses) == (then.due, then.stability, then.lapses)
-    sources = store.conn.execute(
-        "SELECT source, rating FROM reviews WHERE attempt_id = ?", (later_id,)
-    ).fetchall()
+    sources = store.read("SELECT source, rating FROM reviews WHERE attempt_id = ?", (later_id,))
     assert [tuple(r) for r in sources] == [("self", 1)]
 
 
@@ -140,13 +138,13 @@ def test_a_rescore_replaces_the_review_and_keeps_a_self_rating(store: Store) -> 
     again = scheduler.record_review(store, "q", attempt_id, 55, [], now=START, config=CONFIG)
     assert (again.rating, again.source) == (4, "self")
     assert again.card.reps == 1
-    count = store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    count = store.read("SELECT COUNT(*) FROM reviews")[0][0]
     assert count == 1
 
 
 def test_the_stored_card_is_a_real_fsrs_card(store: Store) -> None:
     answer(store, "q", 75, START)
-    text = store.conn.execute("SELECT card_json FROM cards WHERE question_id = 'q'").fetchone()[0]
+    text = store.read("SELECT card_json FROM cards WHERE question_id = 'q'")[0][0]
     card = Card.from_json(text)
     assert card.last_review == START
     assert card.due == scheduler.get_card(store, "q").due
@@ -216,13 +214,11 @@ def test_drill_by_weakness_or_by_problem(store: Store) -> None:
 
 def test_a_locked_database_is_a_one_line_user_error(tmp_path: Path, store: Store) -> None:
     other = open_store(tmp_path)
-    other.conn.execute("PRAGMA busy_timeout = 50")  # do not wait the usual 5 s here
+    other.read("PRAGMA busy_timeout = 50")  # do not wait the usual 5 s here
     attempt_id = add_attempt(store, "q", 70, START)
-    store.conn.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(MockintError, match="locked"):
+        with store.transaction(), pytest.raises(MockintError, match="locked"):
             scheduler.record_review(other, "q", attempt_id, 70, [], now=START, config=CONFIG)
     finally:
-        store.conn.execute("ROLLBACK")
         other.close()
     assert scheduler.get_card(store, "q") is None

@@ -65,7 +65,7 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
         assert store.count_attempts("cli") == count
         statuses = {a.status for a in store.list_attempts()}
         assert statuses == {Status.SCORED}
-        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.read("PRAGMA integrity_check")[0][0] == "ok"
     assert reads > 0
 
 
@@ -78,7 +78,7 @@ def test_a_reader_is_not_blocked_by_an_open_write(tmp_path: Path) -> None:
     try:
         # WAL: readers see the last committed state while the write is open.
         with Store.open() as reader:
-            assert reader.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1
+            assert reader.read("SELECT count(*) FROM sessions")[0][0] == 1
     finally:
         writer.execute("COMMIT")
         writer.close()
@@ -96,4 +96,4 @@ def test_processes_creating_the_database_at_once() -> None:
         _, err = p.communicate(timeout=60)
         assert p.returncode == 0, err
     with Store.open() as store:
-        assert store.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 4
+        assert store.read("SELECT count(*) FROM sessions")[0][0] == 4

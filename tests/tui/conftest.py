@@ -49,7 +49,9 @@ def app_ready(app: MockintApp) -> Callable[[], bool]:
         from mockint.tui.screens.home import HomeScreen
 
         home = next((s for s in app.screen_stack if isinstance(s, HomeScreen)), None)
-        return bool(home and home.data is not None and app.audio_checked and app.model.ready)
+        return bool(
+            home and home.data is not None and app.context.audio_checked and app.context.model.ready
+        )
 
     return ready
 

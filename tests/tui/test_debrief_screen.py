@@ -171,7 +171,5 @@ async def test_a_pasted_transcript_on_the_real_backend(tmp_path: Path) -> None:
     finally:
         real.close()
     with Store.open(recover=False) as store:
-        scored = store.conn.execute(
-            "SELECT COUNT(*) FROM attempts WHERE status = 'scored'"
-        ).fetchone()[0]
+        scored = store.read("SELECT COUNT(*) FROM attempts WHERE status = 'scored'")[0][0]
     assert scored == 3

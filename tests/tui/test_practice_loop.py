@@ -220,7 +220,7 @@ async def test_a_recorder_that_fails_offers_the_fallbacks(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app_ready(app))
         app.start_practice("practice", questions=[QUESTIONS[0]])
-        await settle(pilot, lambda: app.audio_problem is not None)
+        await settle(pilot, lambda: app.context.audio_problem is not None)
         screen = practice(app)
         assert screen.stage == "card"
         assert "device busy" in text_of(screen.query_one("#audio-problem", Static))

@@ -107,9 +107,9 @@ async def test_a_recovered_recording_is_offered_and_scored(
         assert attempt.status is Status.SCORED and attempt.overall is not None
         assert attempt.audio_path == scored_paths[0]
         # It counted as practice: the question's card has a review for this attempt.
-        reviews = store.conn.execute(
-            "SELECT count(*) FROM reviews WHERE attempt_id = ?", (attempt_id,)
-        ).fetchone()[0]
+        reviews = store.read("SELECT count(*) FROM reviews WHERE attempt_id = ?", (attempt_id,))[0][
+            0
+        ]
         assert reviews == 1
 
 
@@ -131,7 +131,7 @@ async def test_rating_and_flagging_from_history_reach_the_store(
         await settle(pilot, lambda: practice.stage == "feedback")
         attempt_id = practice.attempt_id
         assert attempt_id is not None
-        app.push_screen(AttemptScreen(attempt_id))
+        app.push_screen(AttemptScreen(app.context, attempt_id))
         await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
         screen = app.screen
         assert isinstance(screen, AttemptScreen)

@@ -31,9 +31,11 @@ async def test_real_recorder_and_model_score_a_spoken_answer(null_sink: NullSink
     app = MockintApp(services, start="practice", question=QUESTION, welcome=False)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot, lambda: app.model.ready and app.audio_checked, timeout=60)
-            assert app.audio_problem is None, app.audio_problem
-            assert app.model.error is None, app.model.error
+            await settle(
+                pilot, lambda: app.context.model.ready and app.context.audio_checked, timeout=60
+            )
+            assert app.context.audio_problem is None, app.context.audio_problem
+            assert app.context.model.error is None, app.context.model.error
             await settle(
                 pilot,
                 lambda: isinstance(app.screen, PracticeScreen) and app.screen.stage == "record",

@@ -85,7 +85,7 @@ async def test_mic_check_without_audio_explains_the_fallbacks(tmp_path: Path) ->
     app = MockintApp(services)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        await settle(pilot, lambda: app.audio_checked)
+        await settle(pilot, lambda: app.context.audio_checked)
         verdict = app.screen.query_one("#mic-verdict", Static)
         await settle(pilot, lambda: "PortAudio" in text(verdict))
         assert "type answers" in text(verdict)
@@ -214,7 +214,7 @@ async def test_an_unscored_attempt_says_its_audio_is_kept(tmp_path: Path) -> Non
     app = MockintApp(make_services(tmp_path, backend=backend))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app_ready(app))
-        app.push_screen(AttemptScreen(1))
+        app.push_screen(AttemptScreen(app.context, 1))
         await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
         note = text(app.screen.query_one("#attempt-note", Static))
         assert "the model crashed" in note and "kept at" in note
@@ -321,7 +321,7 @@ async def test_scoring_waiting_answers_without_a_model_keeps_them(tmp_path: Path
     services.make_transcriber = broken  # type: ignore[assignment]
     app = MockintApp(services)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot, lambda: app.model.ready and app.audio_checked)
+        await settle(pilot, lambda: app.context.model.ready and app.context.audio_checked)
         home = app.screen
         assert isinstance(home, HomeScreen)
         await settle(pilot, lambda: home.data is not None)
@@ -340,7 +340,7 @@ async def test_attempt_detail_rates_and_flags_weak(tmp_path: Path) -> None:
     app = MockintApp(make_services(tmp_path, backend=backend))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app_ready(app))
-        app.push_screen(AttemptScreen(2))
+        app.push_screen(AttemptScreen(app.context, 2))
         await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
         screen = app.screen
         status = screen.query_one("#attempt-status", Static)
@@ -365,7 +365,7 @@ async def test_attempt_detail_shows_an_existing_weak_flag(tmp_path: Path) -> Non
     app = MockintApp(make_services(tmp_path, backend=backend))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app_ready(app))
-        app.push_screen(AttemptScreen(1))
+        app.push_screen(AttemptScreen(app.context, 1))
         await settle(pilot, lambda: isinstance(app.screen, AttemptScreen) and app.screen.detail)
         assert app.screen.weak
         assert "flagged weak" in text(app.screen.query_one("#attempt-status", Static))

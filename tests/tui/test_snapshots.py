@@ -179,7 +179,7 @@ def test_attempt_detail(snap_compare: Snap, tmp_path: Path) -> None:
 
     async def before(pilot: Pilot[int]) -> None:
         await settle(pilot, app_ready(app))
-        app.push_screen(AttemptScreen(2))
+        app.push_screen(AttemptScreen(app.context, 2))
         await settle(pilot, _on(app, AttemptScreen, lambda s: s.detail is not None))
 
     assert snap_compare(app, terminal_size=SIZE, run_before=before)
@@ -190,7 +190,7 @@ def test_compare(snap_compare: Snap, tmp_path: Path) -> None:
 
     async def before(pilot: Pilot[int]) -> None:
         await settle(pilot, app_ready(app))
-        app.push_screen(CompareScreen(1, 3))
+        app.push_screen(CompareScreen(app.context, 1, 3))
         await settle(
             pilot,
             _on(

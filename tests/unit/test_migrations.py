@@ -217,3 +217,55 @@ def test_the_orphan_query_uses_the_audio_index() -> None:
         )
     )
     assert "COVERING INDEX attempts_audio" in plan
+
+
+# One row in every table the first schema had, as a user's database of that time held them.
+_V1_ROWS = [
+    "INSERT INTO sessions (id, kind, started_at, ended_at) "
+    "VALUES (1, 'practice', '2024-01-01T09:00:00+00:00', '2024-01-01T09:30:00+00:00')",
+    "INSERT INTO attempts (id, session_id, question_id, question_text, status, overall, flags, "
+    "transcript, created_at, scored_at) VALUES (1, 1, 'q', 'Tell me', 'scored', 70, "
+    "'[\"hedging\"]', 'I think so', '2024-01-01T09:05:00+00:00', '2024-01-01T09:06:00+00:00')",
+    "INSERT INTO cards (question_id, card_json, due, state, stability, difficulty, lapses, "
+    "reps, last_review, updated_at) VALUES ('q', '{}', '2024-01-03T09:05:00+00:00', 2, 2.5, "
+    "5.0, 0, 1, '2024-01-01T09:05:00+00:00', '2024-01-01T09:06:00+00:00')",
+    "INSERT INTO reviews (question_id, attempt_id, rating, source, reviewed_at) "
+    "VALUES ('q', 1, 3, 'score', '2024-01-01T09:06:00+00:00')",
+    "INSERT INTO weak (question_id, reason, source, since) "
+    "VALUES ('q', 'my own reason', 'manual', '2024-01-01T09:07:00+00:00')",
+    "INSERT INTO debriefs (company, role, interview_date, feedback, questions_json, created_at) "
+    "VALUES ('Acme', 'Analyst', '2024-01-02', 'went well', '[]', '2024-01-02T18:00:00+00:00')",
+]
+
+
+@pytest.mark.parametrize("steps", [1, len(MIGRATIONS)], ids=["oldest-schema", "current-schema"])
+def test_a_users_database_keeps_every_row_through_the_store_and_practice(
+    tmp_path: Path, steps: int
+) -> None:
+    from mockint.practice import scheduler, weak
+    from mockint.practice.jobs import jobs
+    from mockint.store import Store
+    from mockint.store.db import rows
+
+    db = tmp_path / "mockint.db"
+    old = _raw(db)
+    migrate(old, MIGRATIONS[:steps])
+    for sql in _V1_ROWS:
+        old.execute(sql)
+    old.close()
+    with Store.open(db, recover=False) as store:
+        attempt = store.get(1)
+        assert (attempt.question_id, attempt.overall, attempt.flags) == ("q", 70, ("hedging",))
+        assert attempt.session_id == 1 and attempt.counted
+        assert store.count_attempts() == 1 and store.pending() == []
+        card = scheduler.get_card(store, "q")
+        assert card is not None and (card.reps, card.lapses) == (1, 0)
+        flag = weak.get_flag(store, "q")
+        assert flag is not None and (flag.reason, flag.source) == ("my own reason", "manual")
+        assert [tuple(r) for r in rows(store, "SELECT rating, source FROM reviews")] == [
+            (3, "score")
+        ]
+        debrief = rows(store, "SELECT company, feedback FROM debriefs")
+        assert [tuple(r) for r in debrief] == [("Acme", "went well")]
+        assert jobs(store) == []  # a later step's table, there and empty
+    assert schema_version(_raw(db)) == len(MIGRATIONS)

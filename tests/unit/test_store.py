@@ -20,7 +20,7 @@ from mockint.models import Kind, Question, Transcript
 from mockint.pipeline import ScoredAnswer
 from mockint.scoring.result import ScoreReport
 from mockint.store import Status, Store
-from mockint.store.db import connect
+from mockint.store.db import connect, one
 
 QUESTION = Question(
     id="beh-conflict",
@@ -68,7 +68,7 @@ def test_memory_store_works() -> None:
     [("journal_mode", "wal"), ("foreign_keys", 1), ("busy_timeout", 5000), ("secure_delete", 1)],
 )
 def test_connection_settings(store: Store, pragma: str, expected: object) -> None:
-    assert store.conn.execute(f"PRAGMA {pragma}").fetchone()[0] == expected
+    assert store.read(f"PRAGMA {pragma}")[0][0] == expected
 
 
 def test_database_file_is_private(store: Store) -> None:
@@ -126,7 +126,7 @@ def test_add_recorded_attempt_copies_the_audio_privately(store: Store, tmp_path:
         QUESTION.bank,
     )
     assert attempt.question_kind == "behavioral"
-    stored = store.conn.execute("SELECT audio_path FROM attempts").fetchone()[0]
+    stored = store.read("SELECT audio_path FROM attempts")[0][0]
     assert not Path(stored).is_absolute()  # relative to the data root: the root can move
 
 
@@ -281,7 +281,7 @@ def test_sessions(store: Store, kind: str) -> None:
     attempt = store.begin_attempt(QUESTION, sid)
     assert attempt.session_id == sid
     store.end_session(sid)
-    row = store.conn.execute("SELECT kind, ended_at FROM sessions WHERE id = ?", (sid,)).fetchone()
+    row = one(store, "SELECT kind, ended_at FROM sessions WHERE id = ?", (sid,))
     assert row["kind"] == kind and row["ended_at"] is not None
 
 
@@ -364,7 +364,7 @@ def test_question_trend(
     ids=["history", "question-history", "trend", "pending", "recovery"],
 )
 def test_queries_use_indexes(store: Store, sql: str) -> None:
-    plan = " ".join(r[3] for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    plan = " ".join(r[3] for r in store.read(f"EXPLAIN QUERY PLAN {sql}"))
     assert "USING" in plan and "INDEX" in plan, plan
     if "question_id" in sql or "LIMIT" in sql:
         assert "TEMP B-TREE" not in plan, plan  # no sort of the whole table
@@ -395,7 +395,7 @@ def test_delete_all_leaves_no_audio_and_no_rows(store: Store, tmp_path: Path) ->
     store.start_session("daily")
     assert store.delete_all().attempts == 3
     assert store.count_attempts() == 0
-    assert store.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+    assert store.read("SELECT count(*) FROM sessions")[0][0] == 0
     left = [p for p in paths.recordings_dir().rglob("*") if p.is_file()]
     assert left == []
     assert store.begin_attempt(QUESTION).id > live.id

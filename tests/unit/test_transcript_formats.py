@@ -103,11 +103,11 @@ def test_found_questions_split_answers_from_notes(
     text: str, answers: list[str], notes: str, interviewer: str
 ) -> None:
     found = find_questions(text)
-    assert [q.answer for q in found.questions] == answers
-    assert notes_from(found.questions) == notes
+    assert [q.answer for q in found.exchanges] == answers
+    assert notes_from(found.exchanges) == notes
     assert found.interviewer == interviewer
 
 
 def test_found_questions_have_kinds() -> None:
     found = find_questions("Interviewer: Tell me about a project that failed.\nMe: Ours did.")
-    assert [q.kind for q in found.questions] == [Kind.BEHAVIORAL]
+    assert [q.kind for q in found.exchanges] == [Kind.BEHAVIORAL]

@@ -14,10 +14,9 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint.models import Bank, Question
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import CatalogData
 from mockint.tui.messages import CatalogLoaded, LoadFailed, StartPractice
-from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.question_card import render_question
 
 
@@ -46,14 +45,11 @@ class BanksScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
+        self.ctx = ctx
         self.catalog: CatalogData | None = None
         self.bank: Bank | None = None
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
@@ -73,7 +69,7 @@ class BanksScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            self.post_message(CatalogLoaded(self.mockint.services.backend.catalog()))
+            self.post_message(CatalogLoaded(self.ctx.services.backend.catalog()))
         except Exception as exc:
             self.post_message(LoadFailed(f"could not load the banks: {exc}"))
 

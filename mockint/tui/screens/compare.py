@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label
 
+from mockint.tui.context import ScreenContext
 from mockint.tui.feedback import FeedbackData
 from mockint.tui.messages import AttemptLoaded, LoadFailed
-from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.feedback_view import FeedbackView
 
 
@@ -23,8 +23,9 @@ class CompareScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, first_id: int, second_id: int) -> None:
+    def __init__(self, ctx: ScreenContext, first_id: int, second_id: int) -> None:
         super().__init__()
+        self.ctx = ctx
         self.ids = (first_id, second_id)
 
     def compose(self) -> ComposeResult:
@@ -42,7 +43,7 @@ class CompareScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        backend = mockint_app(self).services.backend
+        backend = self.ctx.services.backend
         try:
             details = sorted((backend.attempt(i) for i in self.ids), key=lambda d: d.row.created_at)
         except Exception as exc:

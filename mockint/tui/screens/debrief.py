@@ -26,14 +26,13 @@ from mockint.fmt import clip
 from mockint.models import Question
 from mockint.practice.debrief_transcript import (
     NO_QUESTIONS,
-    FoundInterview,
-    FoundQuestion,
     find_questions,
     notes_from,
 )
+from mockint.prep.transcript import Exchange, InterviewText
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import DebriefEntry, DebriefSaved
 from mockint.tui.messages import Notice, StartPractice
-from mockint.tui.screens._app import mockint_app
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -105,9 +104,10 @@ class DebriefScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
-        self._found: dict[str, FoundQuestion] = {}
+        self.ctx = ctx
+        self._found: dict[str, Exchange] = {}
         """Questions taken from the pasted transcript, by their text."""
         self._interviewer = ""
         self._saving = False
@@ -151,8 +151,7 @@ class DebriefScreen(Screen[None]):
 
     @property
     def today(self) -> date:
-        app = mockint_app(self)
-        return app.services.now().date()
+        return self.ctx.services.now().date()
 
     def on_mount(self) -> None:
         field = self.query_one("#debrief-date", Input)
@@ -244,19 +243,19 @@ class DebriefScreen(Screen[None]):
         found = find_questions(text)  # pure, but a long transcript takes a moment
         self.app.call_from_thread(self._show_found, found)
 
-    def _show_found(self, found: FoundInterview) -> None:
+    def _show_found(self, found: InterviewText) -> None:
         listing = self.query_one("#debrief-found", SelectionList)
         listing.clear_options()
         self._interviewer = found.interviewer or self._interviewer
-        offered = {q.text: q for q in found.questions}
+        offered = {q.question: q for q in found.exchanges}
         self._found.update(offered)
-        listing.add_options([(_option(q), q.text, True) for q in found.questions])
-        listing.display = self.query_one("#debrief-use").display = bool(found.questions)
-        if not found.questions:
+        listing.add_options([(_option(q), q.question, True) for q in found.exchanges])
+        listing.display = self.query_one("#debrief-use").display = bool(found.exchanges)
+        if not found.exchanges:
             self._found_note(NO_QUESTIONS.format(where="the text") + ".")
             return
         self._found_note(
-            f"Found {len(found.questions)}: untick any that was not an interview question, "
+            f"Found {len(found.exchanges)}: untick any that was not an interview question, "
             "then use them. Your answers, where the transcript has them, are kept and scored."
         )
         listing.focus()
@@ -299,9 +298,8 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def _save(self, entry: DebriefEntry) -> None:
-        app = mockint_app(self)
         try:
-            result = app.services.backend.save_debrief(entry, app.services.now())
+            result = self.ctx.services.backend.save_debrief(entry, self.ctx.services.now())
         except MockintError as exc:
             self.app.call_from_thread(self._not_saved)
             self.post_message(Notice(str(exc), "error"))
@@ -342,8 +340,8 @@ class DebriefScreen(Screen[None]):
         self.notify(summary, severity=message.severity, markup=False)  # type: ignore[arg-type]
 
 
-def _option(found: FoundQuestion) -> Text:
+def _option(found: Exchange) -> Text:
     """A found question as the checkbox list shows it: its kind, and the answer's start."""
     said = found.answer or found.note
     tail = f"\n    {'you' if found.answer else 'notes'}: {clip(said, 60)}" if said else ""
-    return Text(f"{found.text}  [{found.kind}]{tail}")
+    return Text(f"{found.question}  [{found.kind}]{tail}")

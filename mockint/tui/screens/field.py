@@ -12,8 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mockint.tui.context import AppContext
-from mockint.tui.screens._app import mockint_app
+from mockint.tui.context import ScreenContext
 
 LABELS = {
     "general": "Any field: only the general questions",
@@ -45,14 +44,11 @@ class FieldScreen(ModalScreen[str | None]):
         Binding("escape", "skip", "Skip"),
     ]
 
-    def __init__(self, fields: list[str], current: str = "") -> None:
+    def __init__(self, ctx: ScreenContext, fields: list[str], current: str = "") -> None:
         super().__init__()
+        self.ctx = ctx
         self.fields = fields
         self.current = current
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="field-dialog", classes="dialog"):
@@ -81,7 +77,7 @@ class FieldScreen(ModalScreen[str | None]):
     def _save(self, field: str) -> None:
         """In a worker: the database is never written from the event loop."""
         try:
-            self.mockint.services.backend.set_field(field)
+            self.ctx.services.backend.set_field(field)
         except Exception as exc:
             self.app.call_from_thread(
                 self.notify, f"Could not save your field: {exc}", severity="error"

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Input, Label, Static
 from mockint.fmt import clip, clock, count
 from mockint.models import RATINGS
 from mockint.tui.bindings import RATE_BINDINGS, WEAK_ACTIONS, weak_offered
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import AttemptDetail, AttemptRow
 from mockint.tui.jobs import SaveJob, save_in_background
 from mockint.tui.messages import (
@@ -25,7 +26,6 @@ from mockint.tui.messages import (
     Notice,
     PlaybackPosition,
 )
-from mockint.tui.screens._app import mockint_app
 from mockint.tui.screens._replay import Replayer
 from mockint.tui.screens.compare import CompareScreen
 from mockint.tui.widgets.feedback_view import FeedbackView
@@ -55,8 +55,9 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
+        self.ctx = ctx
         self.rows: list[AttemptRow] = []
         self.shown: list[AttemptRow] = []
         self.sort_key = "date"
@@ -87,7 +88,7 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         try:
-            self.post_message(AttemptsLoaded(mockint_app(self).services.backend.attempts()))
+            self.post_message(AttemptsLoaded(self.ctx.services.backend.attempts()))
         except Exception as exc:
             self.post_message(LoadFailed(f"could not read your history: {exc}"))
 
@@ -154,7 +155,7 @@ class HistoryScreen(Screen[None]):
     def action_open(self) -> None:
         row = self.current()
         if row:
-            self.app.push_screen(AttemptScreen(row.id))
+            self.app.push_screen(AttemptScreen(self.ctx, row.id))
 
     def action_filter(self) -> None:
         self.query_one("#history-filter", Input).focus()
@@ -182,7 +183,7 @@ class HistoryScreen(Screen[None]):
         if row.question_id != self.marked.question_id:
             self.notify("Compare works on two attempts of the same question.", severity="warning")
             return
-        self.app.push_screen(CompareScreen(self.marked.id, row.id))
+        self.app.push_screen(CompareScreen(self.ctx, self.marked.id, row.id))
 
     def action_back(self) -> None:
         if self.query_one("#history-filter", Input).has_focus:
@@ -247,8 +248,9 @@ class AttemptScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, attempt_id: int) -> None:
+    def __init__(self, ctx: ScreenContext, attempt_id: int) -> None:
         super().__init__()
+        self.ctx = ctx
         self.attempt_id = attempt_id
         self.detail: AttemptDetail | None = None
         self.replayer: Replayer | None = None
@@ -264,12 +266,12 @@ class AttemptScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.replayer = Replayer(self, mockint_app(self).services)
+        self.replayer = Replayer(self, self.ctx.services)
         self.load()
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        backend = mockint_app(self).services.backend
+        backend = self.ctx.services.backend
         try:
             detail = backend.attempt(self.attempt_id)
         except Exception as exc:
@@ -362,7 +364,7 @@ class AttemptScreen(Screen[None]):
     action_unflag_weak = action_weak
 
     def _save(self, job: SaveJob) -> None:
-        save_in_background(self, mockint_app(self).services, job)
+        save_in_background(self, self.ctx.services, job)
 
     def action_back(self) -> None:
         if self.replayer:

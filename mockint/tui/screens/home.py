@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from mockint import fmt
 from mockint.errors import MockintError
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import HomeData, pending_notice
 from mockint.tui.messages import (
     HomeLoaded,
@@ -26,7 +26,6 @@ from mockint.tui.messages import (
     PendingScored,
     StartPractice,
 )
-from mockint.tui.screens._app import mockint_app
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -113,14 +112,11 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
+        self.ctx = ctx
         self.data: HomeData | None = None
         self.scoring_pending = False
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         yield Label("mockint · practice out loud, get honest feedback", id="home-title")
@@ -157,7 +153,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home")
     def load(self) -> None:
-        services = self.mockint.services
+        services = self.ctx.services
         try:
             self.post_message(HomeLoaded(services.backend.home(services.now())))
         except Exception as exc:
@@ -206,10 +202,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="pending")
     def _score_pending(self) -> None:
-        app = self.mockint
-        services = app.services
+        services = self.ctx.services
         try:
-            transcriber = app.model.get()  # waits for the warm-up; loaded once for all
+            transcriber = self.ctx.model.get()  # waits for the warm-up; loaded once for all
         except MockintError as exc:
             self.post_message(PendingScored(None, f"Cannot score them now: {exc}"))
             return
@@ -248,14 +243,13 @@ class HomeScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """The model and microphone state, in one calm line."""
-        app = self.mockint
-        model = "speech model ready" if app.model.ready else "loading the speech model…"
-        if app.model.error:
-            model = f"speech model unavailable: {app.model.error}"
-        if not app.audio_checked:
+        model = "speech model ready" if self.ctx.model.ready else "loading the speech model…"
+        if self.ctx.model.error:
+            model = f"speech model unavailable: {self.ctx.model.error}"
+        if not self.ctx.audio_checked:
             mic = "checking the microphone…"
-        elif app.audio_problem:
-            mic = f"no recording ({app.audio_problem}): typed answers and files still work"
+        elif self.ctx.audio_problem:
+            mic = f"no recording ({self.ctx.audio_problem}): typed answers and files still work"
         else:
             mic = "microphone ready"
         self.query_one("#status-line", Static).update(f"{model} · {mic}")
@@ -276,22 +270,22 @@ class HomeScreen(Screen[None]):
     def action_banks(self) -> None:
         from mockint.tui.screens.banks import BanksScreen
 
-        self.app.push_screen(BanksScreen())
+        self.app.push_screen(BanksScreen(self.ctx))
 
     def action_history(self) -> None:
         from mockint.tui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen())
+        self.app.push_screen(HistoryScreen(self.ctx))
 
     def action_progress(self) -> None:
         from mockint.tui.screens.progress import ProgressScreen
 
-        self.app.push_screen(ProgressScreen())
+        self.app.push_screen(ProgressScreen(self.ctx))
 
     def action_job(self) -> None:
         from mockint.tui.screens.job import JobScreen
 
-        self.app.push_screen(JobScreen())
+        self.app.push_screen(JobScreen(self.ctx))
 
     def action_field(self) -> None:
         self._pick_field(only_if_unset=False)
@@ -302,7 +296,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="field")
     def _pick_field(self, only_if_unset: bool) -> None:
-        backend = self.mockint.services.backend
+        backend = self.ctx.services.backend
         try:
             fields, current = backend.fields(), backend.field()
         except Exception as exc:
@@ -320,14 +314,14 @@ class HomeScreen(Screen[None]):
                 self.notify(f"Your field: {field}. Today's plan now draws on it.")
                 self.load()
 
-        self.app.push_screen(FieldScreen(fields, current), chosen)
+        self.app.push_screen(FieldScreen(self.ctx, fields, current), chosen)
 
     def action_debrief(self) -> None:
         from mockint.tui.screens.debrief import DebriefScreen
 
-        self.app.push_screen(DebriefScreen())
+        self.app.push_screen(DebriefScreen(self.ctx))
 
     def action_mic_check(self) -> None:
         from mockint.tui.screens.welcome import WelcomeScreen
 
-        self.app.push_screen(WelcomeScreen(first_run=False))
+        self.app.push_screen(WelcomeScreen(self.ctx, first_run=False))

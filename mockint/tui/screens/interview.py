@@ -23,10 +23,9 @@ from textual.widgets import ContentSwitcher, Footer, Label, Static, TextArea
 
 from mockint.errors import MockintError
 from mockint.models import Question
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.messages import AnswerFailed, Notice, RecordingStarted
-from mockint.tui.screens._app import mockint_app
-from mockint.tui.session import AnswerTake, PracticeSession, score_typed
+from mockint.tui.session import AnswerTake, PracticeSession, score_typed, start_take
 from mockint.tui.widgets.level_meter import LevelMeter
 from mockint.tui.widgets.question_card import QuestionCard
 from mockint.tui.widgets.timer import ElapsedTimer
@@ -113,8 +112,9 @@ class InterviewScreen(Screen[None]):
     """Quiet between the end of the reading and the recording: the speaker's last buffered
     sound must not open the answer."""
 
-    def __init__(self, questions: list[Question]) -> None:
+    def __init__(self, ctx: ScreenContext, questions: list[Question]) -> None:
         super().__init__()
+        self.ctx = ctx
         self.questions = questions
         self.index = 0
         self.stage = ASK
@@ -126,10 +126,6 @@ class InterviewScreen(Screen[None]):
         """The "end the interview?" question is open: a question read meanwhile waits."""
         self._read_waiting = False
         self._poll_timer: Timer | None = None
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     @property
     def question(self) -> Question:
@@ -157,7 +153,7 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.session.open(self.mockint.services.backend, "interview")
+        self.session.open(self.ctx.services.backend, "interview")
         self.title = f"Mock interview · {len(self.questions)} questions"
         self.ask()
 
@@ -174,7 +170,7 @@ class InterviewScreen(Screen[None]):
         known = set().union(*STAGE_ACTIONS.values())
         if action not in known:
             return True
-        if action == "typed" and self.mockint.audio_problem is None:
+        if action == "typed" and self.ctx.audio_problem is None:
             return False  # the microphone works: an interview is spoken
         return action in STAGE_ACTIONS[self.stage]
 
@@ -186,7 +182,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#interview-question", QuestionCard).show(self.question, position)
         self.set_stage(ASK)
         status = self.query_one("#interview-status", Static)
-        problem = self.mockint.audio_problem
+        problem = self.ctx.audio_problem
         if problem:
             status.update(f"Recording is not available: {problem}\nPress y to type your answer.")
             return
@@ -195,7 +191,7 @@ class InterviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="speak")
     def _read_question(self, text: str) -> None:
-        self.mockint.services.speak(text)  # blocks until the reading has finished
+        self.ctx.services.speak(text)  # blocks until the reading has finished
         time.sleep(self.pause_after_reading_s)
         self.post_message(QuestionRead())
 
@@ -213,8 +209,8 @@ class InterviewScreen(Screen[None]):
         timer.elapsed_s = 0.0
         self.query_one("#interview-record-question", QuestionCard).show(self.question)
         self.take = AnswerTake(
-            self.mockint.services,
-            self.mockint.model,
+            self.ctx.services,
+            self.ctx.model,
             self.question,
             self.session.session_id,
             on_text=lambda _text: None,  # no live transcript: nothing to read but the question
@@ -223,14 +219,7 @@ class InterviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="take")
     def _start_recording(self, take: AnswerTake) -> None:
-        take.session_id = self.session.ensure()
-        try:
-            take.start()
-        except MockintError as exc:
-            self.post_message(AnswerFailed(str(exc), recording_possible=False))
-            return
-        self.post_message(RecordingStarted(take.attempt_id or 0))
-        take.attach_live()
+        start_take(take, self.session.ensure(), self.post_message)
 
     @on(RecordingStarted)
     def _recording_started(self) -> None:
@@ -267,7 +256,7 @@ class InterviewScreen(Screen[None]):
             return
         self.query_one("#interview-typed", TextArea).text = ""
         self._saving()
-        services, question = self.mockint.services, self.question
+        services, question = self.ctx.services, self.question
         self._finish(lambda: score_typed(services, question, text, self.session.ensure()))
 
     def _saving(self) -> None:
@@ -306,7 +295,7 @@ class InterviewScreen(Screen[None]):
         self._stop_polling()
         self.take = None
         if not message.recording_possible:
-            self.mockint.audio_problem = message.error
+            self.ctx.audio_problem = message.error
         self.notify(message.error, severity="error", timeout=8)
         if self.ending:
             self._wrap_up()
@@ -345,7 +334,7 @@ class InterviewScreen(Screen[None]):
     def _summarize(self) -> None:
         from mockint.tui.screens.interview_results import InterviewResults, results_of
 
-        backend = self.mockint.services.backend
+        backend = self.ctx.services.backend
         session_id = self.session.session_id
         summary = None
         if session_id is not None:

@@ -17,9 +17,8 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from mockint.errors import MockintError
 from mockint.fmt import clip
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.messages import StartPractice
-from mockint.tui.screens._app import mockint_app
 
 if TYPE_CHECKING:
     from mockint.coach.prepare import PreparedJob
@@ -75,14 +74,11 @@ class JobScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
+        self.ctx = ctx
         self.prepared: PreparedJob | None = None
         self.busy = False
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
@@ -129,7 +125,7 @@ class JobScreen(Screen[None]):
         value = self.query_one("#job-date", Input).value.strip()
         if not value:
             return None
-        today = self.mockint.services.now().date()
+        today = self.ctx.services.now().date()
         day = parse_day(value, today)
         if day < today:
             raise MockintError(f"the interview date {day.isoformat()} has already passed")
@@ -138,7 +134,7 @@ class JobScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def _prepare(self, text: str, day: date | None) -> None:
         try:
-            prepared = self.mockint.services.backend.prepare_job(text, day)
+            prepared = self.ctx.services.backend.prepare_job(text, day)
         except MockintError as exc:
             self.post_message(JobPrepared(None, str(exc)))
             return

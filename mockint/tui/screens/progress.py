@@ -19,9 +19,9 @@ from textual_plotext import PlotextPlot
 from mockint.fmt import clip, count
 from mockint.practice.progress import DayStat, by_day, question_trends, runs
 from mockint.store.display import sparkline
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import ProgressData, ProgressPoint
 from mockint.tui.messages import LoadFailed, ProgressLoaded
-from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.score_card import flag_label, score_style
 
 # (chart id, title, y label, value of a point)
@@ -110,6 +110,10 @@ def render_side(data: ProgressData) -> Text:
 class ProgressScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
+    def __init__(self, ctx: ScreenContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="page"):
             yield Label("Progress", classes="page-title")
@@ -126,9 +130,10 @@ class ProgressScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        app = mockint_app(self)
         try:
-            self.post_message(ProgressLoaded(app.services.backend.progress(app.services.now())))
+            self.post_message(
+                ProgressLoaded(self.ctx.services.backend.progress(self.ctx.services.now()))
+            )
         except Exception as exc:
             self.post_message(LoadFailed(f"could not read your progress: {exc}"))
 

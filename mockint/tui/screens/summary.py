@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from mockint.fmt import count
+from mockint.tui.context import ScreenContext
 from mockint.tui.data import SessionRecap
 
 
@@ -30,8 +31,9 @@ class SummaryScreen(Screen[None]):
         Binding("h", "history", "History"),
     ]
 
-    def __init__(self, summary: SessionRecap) -> None:
+    def __init__(self, ctx: ScreenContext, summary: SessionRecap) -> None:
         super().__init__()
+        self.ctx = ctx
         self.summary = summary
         self._room = 0
 
@@ -77,4 +79,4 @@ class SummaryScreen(Screen[None]):
     def action_history(self) -> None:
         from mockint.tui.screens.history import HistoryScreen
 
-        self.app.switch_screen(HistoryScreen())
+        self.app.switch_screen(HistoryScreen(self.ctx))

@@ -14,9 +14,8 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
-from mockint.tui.context import AppContext
+from mockint.tui.context import ScreenContext
 from mockint.tui.messages import AnswerFailed, RecordingStarted
-from mockint.tui.screens._app import mockint_app
 from mockint.tui.widgets.level_meter import SPEECH_DBFS, LevelMeter
 
 if TYPE_CHECKING:
@@ -38,17 +37,14 @@ class WelcomeScreen(ModalScreen[None]):
         Binding("escape", "close", "Close", show=False),
     ]
 
-    def __init__(self, first_run: bool = True) -> None:
+    def __init__(self, ctx: ScreenContext, first_run: bool = True) -> None:
         super().__init__()
+        self.ctx = ctx
         self.first_run = first_run
         self.recorder: Recorder | None = None
         self.loudest = -120.0
         self._poll: Timer | None = None
         self._tmp = tempfile.TemporaryDirectory(prefix="mockint-mic-")
-
-    @property
-    def mockint(self) -> AppContext:
-        return mockint_app(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome", classes="dialog"):
@@ -67,12 +63,12 @@ class WelcomeScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="mic")
     def _start(self) -> None:
-        problem = self.mockint.wait_for_audio_check()
+        problem = self.ctx.wait_for_audio_check()
         if problem:
             self.post_message(AnswerFailed(problem, recording_possible=False))
             return
         try:
-            recorder = self.mockint.services.make_recorder(Path(self._tmp.name) / "check.wav", None)
+            recorder = self.ctx.services.make_recorder(Path(self._tmp.name) / "check.wav", None)
             recorder.start()
         except Exception as exc:
             self.post_message(AnswerFailed(str(exc), recording_possible=False))
