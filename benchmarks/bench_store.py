@@ -91,7 +91,7 @@ def _touch_audio(store: object) -> None:
     from mockint.store import Store
 
     assert isinstance(store, Store)
-    for (relative,) in store.conn.execute("SELECT audio_path FROM attempts"):
+    for (relative,) in store.iter_rows("SELECT audio_path FROM attempts"):
         path = store.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.touch()
