@@ -269,7 +269,8 @@ def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> Non
             if verb is None:
                 continue
             v = verb.norm
-            if v in _MODALS or v in {"i'd", "we'd"}:
+            # "I must keep her calm" is what was asked of me (an obligation word), not a maybe.
+            if v in _MODALS - {"must"} or v in {"i'd", "we'd"}:
                 f["hypothetical"] += 1.0
             elif v in _HABIT:
                 f["habit"] += 1.0

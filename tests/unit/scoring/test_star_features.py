@@ -47,6 +47,9 @@ def features(text: str) -> dict[str, float]:
         ("Set up bank feeds in Xero.", "lead_action", 1.0),
         ("Turned out he couldn't read.", "lead_action", 0.0),
         ("Handover down to 20 minutes.", "lead_action", 0.0),
+        # "must" is what was asked of me, not a maybe.
+        ("I must keep her calm.", "hypothetical", 0.0),
+        ("I'd keep her calm.", "hypothetical", 1.0),
         # A plain state: "was", "had", "were".
         ("The queue was three days long.", "stative", 1.0),
     ],
@@ -83,6 +86,21 @@ def test_softmax_parts_compete_with_each_other_and_with_none() -> None:
     assert max(p, key=lambda k: p[k]) == "action"
     # A part scoring 0 is as likely as "no part"; the action's e² takes most of the rest.
     assert p["situation"] == pytest.approx(1 / (4 + math.e**2))
+
+
+def test_a_star_heading_decides_the_part() -> None:
+    from mockint.scoring.typed import score_text
+
+    notes = (
+        "Situation: invoices entered twice by hand.\n"
+        "Task: check that fees matched the agreements before the report went out.\n"
+        "Action: built one shared sheet with the team.\n"
+        "Result: errors went from twelve a month to none."
+    )
+    report = score_text(notes)
+    assert report.structure is not None
+    assert [s.star for s in report.sentences] == ["situation", "task", "action", "result"]
+    assert report.structure.flags == ()
 
 
 @pytest.mark.parametrize(
