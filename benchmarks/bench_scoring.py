@@ -31,9 +31,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from benchmarks.train_star import fit
+from benchmarks.train_star import fit_units, units
 from mockint.models import Kind, Transcript, Word
 from mockint.scoring import score_answer
+from mockint.scoring.config import ScoringConfig
 from mockint.scoring.fillers import squash
 from mockint.scoring.result import ScoreReport
 from mockint.scoring.star_model import DEFAULT_MODEL, StarModel
@@ -67,8 +68,9 @@ def score_case(case: LabeledCase, model: StarModel = DEFAULT_MODEL) -> ScoreRepo
 
 def cross_validated(cases: Sequence[LabeledCase]) -> Scorer:
     """A scorer whose STAR model, for each answer, was fitted without the answer's source."""
+    data = units(cases, ScoringConfig())
     models = {
-        source: fit([c for c in cases if c.source != source])
+        source: fit_units([u for u in data if u.source != source])
         for source in sorted({c.source for c in cases})
     }
     return lambda case: score_case(case, models[case.source])

@@ -58,7 +58,11 @@ def build_metrics(report: ScoreReport) -> dict[str, Any]:
         for key in _TIMED_KEYS:
             metrics.pop(key)
         metrics["fillers"].pop("per_minute")
+        for item in metrics["fillers"]["items"]:
+            item.pop("start")
+        # Judged in words: the seconds (and the target in seconds) were never measured.
         metrics["length"].pop("seconds")
+        metrics["length"].pop("target")
     return metrics
 
 

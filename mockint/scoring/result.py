@@ -118,8 +118,15 @@ class ScoreReport:
             "annotations": [
                 {"index": i, "tags": list(tags)} for i, tags in sorted(self.annotations.items())
             ],
-            "sentences": [asdict(s) for s in self.sentences],
+            "sentences": [self._sentence(s) for s in self.sentences],
         }
+
+    def _sentence(self, s: SentenceInfo) -> dict[str, Any]:
+        """A sentence as data; a typed answer's without the times it never had."""
+        d = asdict(s)
+        if (self.metrics.get("length") or {}).get("estimated"):
+            del d["start"], d["end"]
+        return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ScoreReport:
@@ -143,6 +150,8 @@ class ScoreReport:
                 int(a["index"]): tuple(str(t) for t in a["tags"])
                 for a in data.get("annotations") or ()
             },
-            sentences=tuple(SentenceInfo(**s) for s in data.get("sentences") or ()),
+            sentences=tuple(
+                SentenceInfo(**{"start": 0.0, "end": 0.0, **s}) for s in data.get("sentences") or ()
+            ),
             word_count=int(metrics.get("word_count") or 0),
         )

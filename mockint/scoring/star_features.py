@@ -5,7 +5,10 @@ cue phrases from the configured lists, "I/we" followed by a verb of doing (past,
 passive "by me"), a sentence opening on a verb (note style: "Drafted a one-page sheet"),
 obligation and aim ("had to", "it's on me to"), scene words (times, "there was"), outcome
 words and numbers, reasoning ("because", "I thought") and the hypothetical or habitual
-("I would", "I always"), plus where the sentence falls, and the sentence's words
+("I would", "I always"), who acts and how the sentence moves (an outcome of mine: "I
+passed"; a change with no "I" doing it: "errors cleared", "from 40 to 8"; time after the
+doing: "by Friday", "in the end"; a lasting state: "we still use it"; a note-style line
+opening on a verb of doing), plus where the sentence falls, and the sentence's words
 themselves, of which the model weighs only those every writer it was fitted on uses often
 ("was", "then", "after", "had"). Fillers are skipped, so "I, uh, rewrote…" reads as "I
 rewrote…". The weights live in :mod:`mockint.scoring.star_model`.
@@ -101,13 +104,17 @@ _SCENE = word_set(
 )
 _THERE = word_set("there")
 _BE = word_set("was were is are 's had has")
+#: Outcome words that rarely describe the doing itself ("after", "up", "more" are in too
+#: many actions to count: "I rang her after the survey to check they turned up").
 _OUTCOME = word_set(
-    "after afterwards since now later eventually finally end ended outcome result results "
-    "impact thanks thanked thank thanking grateful happy pleased relieved proud saved "
-    "stopped none nobody no longer never again anymore fewer less more down up stayed "
-    "kept became turned worked success successful better best record praised promoted "
-    "review feedback mark grade passed approved signed renewed recovered"
+    "outcome result results impact none nobody anymore fewer became success successful "
+    "record promoted review feedback mark grade approved signed renewed recovered saved"
 )
+_PRAISE = word_set(
+    "thanked thank thanks thanking grateful happy pleased relieved proud praised "
+    "complimented delighted impressed glad"
+)
+_END_TIME = word_set("afterwards eventually finally end ended later since")
 _COMPARATIVE_KEEP = word_set(
     "under over after never ever other together either neither rather later whether "
     "number order member manager engineer customer developer user partner leader "
@@ -161,7 +168,40 @@ FEATURES = (
     "i", "we", "you", "heading_situation", "heading_task", "heading_action",
     "heading_result", "question", "role_intro", "perfect", "progressive", "problem",
     "good", "good_late", "third_party", "scene_opener",
+    "i_outcome", "praise", "end_time", "change", "from_to", "past_no_i", "after_time", "still_now",
+    "lead_action", "stative", "i_did_late",
 )  # fmt: skip
+
+
+#: What happens to "I/we" as a result rather than what I/we do ("I passed", "we won").
+_I_OUTCOME = word_set(
+    "passed won received earned achieved reached hit finished ended learned learnt "
+    "gained qualified graduated topped beat exceeded"
+)
+#: Verbs of change: the measure or state moved ("dropped", "went up", "cleared").
+_CHANGE = word_set(
+    "dropped drop drops fell rose risen grew grown shrank halved doubled tripled reduced "
+    "reduce increased increase improved improve cleared decreased declined jumped climbed "
+    "disappeared vanished stopped eased settled calmed recovered fixed resolved "
+    "shortened sped lowered raised lifted boosted cut"
+)
+_CHANGE_PARTICLE = word_set("down up back off")
+_CHANGE_MOTION = word_set("went came go goes come comes dropped fell")
+_FIRST_PERSON = word_set("i we me us my our i'm i've i'd i'll we're we've we'd we'll myself")
+#: "By Friday…", "within a month", "in the end", "since then", "from then on".
+_AFTER_TIME = PhraseIndex(
+    [
+        "in the end", "since then", "ever since", "from then on", "from that point",
+        "by the end", "by then", "by the time", "within a", "within two", "within three",
+        "within the", "after a few", "after two", "after three", "a week later",
+        "a month later", "months later", "weeks later", "the next year", "that year",
+        "by friday", "by monday", "by the following", "by christmas", "by summer",
+        "by july", "by march", "by easter", "over the next", "for the rest of",
+    ]
+)  # fmt: skip
+_STILL = word_set("still now nowadays anymore today")
+_STATIVE = word_set("was were had is are 's wasn't weren't hadn't isn't aren't seemed looked felt")
+_NEW_SUBJECT = word_set("i we he she they it's there")
 
 
 class CueLists:
@@ -210,6 +250,7 @@ def sentence_features(
     _verbs(words, norms, f)
     _scene_and_aims(words, norms, f)
     _outcomes(words, norms, position, f)
+    _agency(words, norms, position, f)
     head = norms[0]
     if head in _HEADINGS and (words[0].comma_after or len(words) > 1):
         f[f"heading_{_HEADINGS[head]}"] = float(words[0].comma_after or words[0].text.endswith(":"))
@@ -228,7 +269,8 @@ def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> Non
             if verb is None:
                 continue
             v = verb.norm
-            if v in _MODALS or v in {"i'd", "we'd"}:
+            # "I must keep her calm" is what was asked of me (an obligation word), not a maybe.
+            if v in _MODALS - {"must"} or v in {"i'd", "we'd"}:
                 f["hypothetical"] += 1.0
             elif v in _HABIT:
                 f["habit"] += 1.0
@@ -301,6 +343,8 @@ def _outcomes(
     f["number"] = float(numbers)
     late = position > 2 / 3
     f["number_late"] = float(numbers) if late else 0.0
+    f["praise"] = float(sum(1 for w in norms if w in _PRAISE))
+    f["end_time"] = float(sum(1 for w in norms if w in _END_TIME))
     out = float(sum(1 for w in norms if w in _OUTCOME))
     f["outcome"] = out
     f["outcome_late"] = out if late else 0.0
@@ -313,6 +357,57 @@ def _outcomes(
             or (len(b) > 4 and b.endswith("er") and b not in _COMPARATIVE_KEEP)
         ):
             f["comparative"] += 1.0
+
+
+def _agency(words: Sequence[Token], norms: list[str], position: float, f: dict[str, float]) -> None:
+    """Who acts and how the sentence moves: "I passed" (an outcome of mine), "errors
+    cleared" (a change), "by Friday" (time after the doing), "Drafted a sheet" (note-style
+    doing), or a plain state ("the queue was three days")."""
+    first_person = False
+    for k, w in enumerate(norms):
+        if w in _FIRST_PERSON:
+            first_person = True
+        if w in _SUBJECTS_I or w in _SUBJECTS_WE:
+            verb = _verb_after(words, k)
+            if verb is not None and verb.norm in _I_OUTCOME:
+                f["i_outcome"] += 1.0
+        # "Errors cleared" is a change; "I cleared the errors" is doing.
+        if w in _CHANGE and not _after_subject(norms, k):
+            f["change"] += 1.0
+        if w in _CHANGE_MOTION and k + 1 < len(norms) and norms[k + 1] in _CHANGE_PARTICLE:
+            f["change"] += 1.0
+        if w in {"from", "to"} and k + 1 < len(norms) and _is_amount(norms[k + 1]):
+            f["from_to"] += 1.0
+    past = any(_is_past(w) or w in _STATIVE for w in norms)
+    f["past_no_i"] = float(past and not first_person)
+    f["after_time"] = float(len(_AFTER_TIME.found_in(words)))
+    f["still_now"] = float(sum(1 for w in norms if w in _STILL))
+    f["stative"] = float(sum(1 for w in norms if w in _STATIVE))
+    lead = next((k for k, w in enumerate(norms) if w not in _OPENERS), None)
+    if lead is not None and lead + 1 < len(norms):
+        w, nxt = norms[lead], norms[lead + 1]
+        # "Drafted a sheet", not "Turned out he…" (a new subject: a clause, not a note).
+        if (
+            _is_past(w)
+            and w not in _STATE
+            and nxt.isalpha()
+            and not (_NEW_SUBJECT & set(norms[lead + 1 : lead + 3]))
+        ):
+            f["lead_action"] = 1.0
+    if position > 2 / 3:
+        f["i_did_late"] = f["i_past"] + f["we_past"]
+
+
+def _after_subject(norms: list[str], k: int) -> bool:
+    """Is word ``k`` the verb of an "I"/"we" (adverbs between allowed)?"""
+    j = k - 1
+    while j >= 0 and norms[j] in _ADVERBS:
+        j -= 1
+    return j >= 0 and (norms[j] in _SUBJECTS_I or norms[j] in _SUBJECTS_WE)
+
+
+def _is_amount(w: str) -> bool:
+    return any(c.isdigit() for c in w) or w in _NUMBERS or w.startswith(("$", "£", "€"))
 
 
 def without(words: Sequence[Token], skip: Collection[int]) -> list[Token]:

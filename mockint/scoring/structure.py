@@ -1,8 +1,10 @@
 """STAR structure of a behavioral answer: Situation, Task, Action, Result.
 
-Each sentence gets a probability per part from the STAR model (:mod:`star_model`) over
-general features (:mod:`star_features`); fillers inside a sentence are skipped, so they never
-change its part. A part is present when some sentence reaches its threshold. A sentence is
+Each sentence gets a probability per part from the STAR model (:mod:`star_model`: the parts
+compete with each other and with "no part") over general features (:mod:`star_features`);
+fillers inside a sentence are skipped, so they never change its part. A part is present when
+some sentence shows it (:func:`parts_shown`; the thresholds are chosen, cross-validated by
+source, under this same rule). A sentence is
 evidence for the part it shows most clearly, and for a second one only when it clearly shows
 both ("At my last job I was asked to…"); a sentence that shows nothing continues the part
 before it (for time shares, not as evidence).
@@ -118,7 +120,7 @@ def sentence_feature_rows(
     return rows
 
 
-def _parts_shown(p: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+def parts_shown(p: dict[str, float], thresholds: dict[str, float]) -> list[str]:
     """The parts one sentence shows: its clearest one, plus a second only when the pair is
     often told together and the sentence clearly shows both."""
     above = sorted(
@@ -150,7 +152,7 @@ def structure(
     evidence: dict[str, list[int]] = {part: [] for part in PARTS}
     previous: str | None = None
     for s, p in zip(sentences, probs, strict=True):
-        shown = _parts_shown(p, model.thresholds)
+        shown = parts_shown(p, model.thresholds)
         if not shown:
             labels.append(previous)  # shows nothing: continues the part before
             continue

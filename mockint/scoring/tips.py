@@ -13,6 +13,7 @@ from mockint.models import Kind
 from mockint.scoring import parts as P
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.result import ScoreReport
+from mockint.scoring.structure import StructureReport
 
 MAX_TIPS = 3
 _MIN_IMPACT = 0.5  # overall points; below this a "tip" is nitpicking
@@ -129,7 +130,26 @@ _SHORT_BY_KIND: dict[Kind, str] = {
 _SHORT_LOGISTICS = "add the detail they need next: a date, a number or a condition"
 
 
-def _too_short_advice(kind: Kind | None, behavioral: bool, high: int) -> str:
+#: What a short story should add for each STAR part it lacks.
+_SHORT_STAR = {
+    "situation": "the context",
+    "task": "your goal",
+    "action": "what you did step by step",
+    "result": "the result",
+}
+_SHORT_FULL_STAR = "add detail to each step you took and to what changed, in numbers"
+_SHORT_QUANTIFIED = "add detail to each step you took"
+
+
+def _too_short_advice(
+    kind: Kind | None, behavioral: bool, high: int, structure: StructureReport | None
+) -> str:
+    if behavioral and structure is not None:
+        # Name what the story lacks, and never ask for a part the screen shows as there.
+        lacking = [_SHORT_STAR[p] for p in _SHORT_STAR if not structure.parts[p].present]
+        if lacking:
+            return f"add {listing(lacking, limit=4)}"
+        return _SHORT_FULL_STAR if not structure.result_quantified else _SHORT_QUANTIFIED
     if kind is None:
         return _SHORT_BY_KIND[Kind.BEHAVIORAL] if behavioral else "add a concrete example"
     if kind is Kind.CLOSING and high <= _LOGISTICS_MAX_S:
@@ -142,7 +162,7 @@ def _length_tips(r: ScoreReport, behavioral: bool, kind: Kind | None) -> list[_T
     if n is None or not (n.too_short or n.too_long):
         return []
     low, high = n.target
-    more = _too_short_advice(kind, behavioral, high)
+    more = _too_short_advice(kind, behavioral, high, r.structure)
     cut = (
         "cut the background to two sentences and get to what you did"
         if behavioral

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mockint.fmt import clock
+from mockint.fmt import clock, count
 from mockint.models import Word
 from mockint.scoring.config import DEFAULT_VOCAL_FILLERS
 from mockint.scoring.result import FILLER, HEDGE, ScoreReport
@@ -66,11 +66,17 @@ class FeedbackData:
     length tip quotes. None from a scorer that does not report it."""
     length_estimated: bool = False
     """``length_s`` comes from the word count (a typed answer has no timings)."""
+    length_words: int | None = None
+    """The answer's length in words: what a typed answer is judged by."""
 
     @property
     def length_text(self) -> str:
-        """The answer's length as the card shows it: ``0:24``, ``≈0:24`` for an estimate;
-        the recording's length only when the scorer gave none."""
+        """The answer's length as the card shows it: ``0:24``; ``212 words`` for a typed
+        answer (no seconds were measured, so none are shown); ``≈0:24`` for an estimate
+        stored without its word count; the recording's length only when the scorer gave
+        none."""
+        if self.length_estimated and self.length_words is not None:
+            return count(self.length_words, "word")
         if self.length_s is None:
             return clock(self.duration_s)
         return ("≈" if self.length_estimated else "") + clock(self.length_s)
@@ -142,6 +148,7 @@ class FeedbackData:
             question_id=question_id,
             length_s=_float(length.get("seconds")),
             length_estimated=bool(length.get("estimated")),
+            length_words=None if length.get("words") is None else int(length["words"]),
         )
 
 

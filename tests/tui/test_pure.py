@@ -274,7 +274,9 @@ def test_the_card_shows_the_length_the_tips_quote() -> None:
     ("length", "text"),
     [
         ({"seconds": 24.4, "estimated": False}, "0:24"),
-        ({"seconds": 61.0, "estimated": True}, "≈1:01"),
+        ({"seconds": 61.0, "estimated": True}, "≈1:01"),  # stored without its word count
+        ({"estimated": True, "words": 152, "target_words": [150, 300]}, "152 words"),
+        ({"estimated": True, "words": 1}, "1 word"),
         (None, "1:32"),  # a scorer without the length metric: the recording's length
     ],
 )

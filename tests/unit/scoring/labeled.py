@@ -182,6 +182,22 @@ def load_labeled(directory: Path = LABELED_DIR) -> list[LabeledCase]:
     return cases
 
 
+_DROPPABLE = frozenset({"i", "we"})
+
+
+def notes_view(case: LabeledCase) -> LabeledCase | None:
+    """The case as terse notes: "I drafted a sheet." → "Drafted a sheet." (the subject
+    that note-takers leave out). None when no segment starts with "I"/"We"."""
+    raw, changed = [], False
+    for seg in case.segments:
+        words = _remark(case, seg).split()
+        if len(words) > 2 and words[0].lower() in _DROPPABLE and "[" not in words[0]:
+            words = [words[1][:1].upper() + words[1][1:], *words[2:]]
+            changed = True
+        raw.append((" ".join(words), sorted(seg.parts)))
+    return replace(_build(case, raw), style=f"{case.style}→notes") if changed else None
+
+
 def asr_view(case: LabeledCase) -> LabeledCase:
     """The case as an unpunctuated recogniser transcript: lower case, no punctuation,
     evenly timed; the labels stay on the same words."""

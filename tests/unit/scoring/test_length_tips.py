@@ -15,7 +15,7 @@ SHORT = "My notice period is one month, so I could start on the first of March."
 @pytest.mark.parametrize(
     ("kind", "target", "advice"),
     [
-        (Kind.BEHAVIORAL, (60, 120), "add what you did step by step, and the result"),
+        (Kind.BEHAVIORAL, (60, 120), "what you did step by step and the result"),
         (Kind.SITUATIONAL, (60, 120), "say what you would do first"),
         (Kind.PERSONAL, (45, 90), "back it with one concrete example"),
         (Kind.TECHNICAL, (45, 120), "explain how it works"),
@@ -31,6 +31,34 @@ def test_too_short_tip_fits_the_kind(kind: Kind, target: tuple[int, int], advice
     assert advice in tip
     if kind is not Kind.BEHAVIORAL:
         assert "step by step" not in tip
+
+
+@pytest.mark.parametrize(
+    ("answer", "advice", "never"),
+    [
+        # The story has a result: the tip must not ask for one.
+        (
+            "Our queue was three days long. I rewrote the triage rules and trained the team. "
+            "The backlog went from three days to one morning.",
+            "add your goal.",
+            "the result",
+        ),
+        ("At my last job the queue was three days long. I rewrote the rules.", "the result", ""),
+        (
+            "At my last job the queue was three days long. My goal was to clear it. "
+            "I rewrote the triage rules. The backlog went from three days to one morning.",
+            "add detail to each step you took.",
+            "the result",
+        ),
+    ],
+)
+def test_a_short_story_is_told_what_it_lacks(answer: str, advice: str, never: str) -> None:
+    report = score_answer(Transcript.from_text(answer), question(Kind.BEHAVIORAL, (60, 120)))
+    tip = next(t for t in report.tips if t.startswith("Your answer lasted"))
+    assert advice in tip
+    assert report.structure is not None
+    if never:
+        assert never not in tip.split(" — ")[1]
 
 
 def test_a_notice_period_answer_of_a_few_seconds_is_not_too_short() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mockint.scoring.result import ScoreReport
 from mockint.scoring.typed import score_text, text_result
 
 DRAFT = (
@@ -29,6 +30,19 @@ def test_typed_answer_has_no_timed_figures() -> None:
     data = text_result("draft.txt", DRAFT, None, report)
     assert not AUDIO_KEYS & set(data)
     assert {"metrics", "score", "flags", "tips", "transcript"} <= set(data)
+
+
+def test_typed_json_has_no_times_it_never_measured() -> None:
+    """No seconds anywhere: not the length, its target in seconds, nor a filler's or a
+    sentence's start (all would be 0.0, read as measured). The report still round-trips."""
+    report = score_text("So, um, at my last job the queue was three days. I rewrote the rules.")
+    data = report.to_dict()
+    length = data["metrics"]["length"]
+    assert "seconds" not in length and "target" not in length and length["target_words"]
+    assert data["metrics"]["fillers"]["items"]
+    assert all("start" not in f for f in data["metrics"]["fillers"]["items"])
+    assert data["sentences"] and all("start" not in s for s in data["sentences"])
+    assert ScoreReport.from_dict(data).to_dict() == data
 
 
 @pytest.mark.parametrize("how", ["file", "stdin"])
