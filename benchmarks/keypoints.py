@@ -194,11 +194,11 @@ def learned(train: Sequence[Point]) -> Judge:
 
 METHODS: tuple[tuple[str, Method], ...] = (
     ("rules (as shipped)", rules),
-    ("MiniLM, best sentence cosine", cosine(0)),
-    ("MiniLM, best clause cosine", cosine(2)),
-    ("MiniLM, best 2-sentence window cosine", cosine(1)),
-    ("learned: logistic regression, 9 features", learned),
-    ("rules OR MiniLM sentence cosine", cosine(0, or_rules=True)),
+    ("MiniLM sentence cosine", cosine(0)),
+    ("MiniLM clause cosine", cosine(2)),
+    ("MiniLM 2-sentence window cosine", cosine(1)),
+    ("logistic regression, 9 features", learned),
+    ("rules OR MiniLM cosine", cosine(0, or_rules=True)),
 )
 
 
@@ -240,17 +240,18 @@ def comparison_rows(rows: Sequence[Point]) -> list[Goal]:
     for name, method in METHODS:
         by_source = held_out(rows, method)
         for source, (pred, gold) in by_source.items():
-            out.append((f"key points, {name}: held out {source}", _text(pred, gold), "P, R ≥ 0.85"))
-        for label, group in (("tuning passes a–d", TUNING), ("later passes", tuple(later))):
+            out.append((f"key points, {name}: {source} held out", _text(pred, gold), "P, R ≥ 0.85"))
+        together = (("a–d, each held out", TUNING), ("later passes, held out", tuple(later)))
+        for label, group in together:
             pred = [x for s in group if s in by_source for x in by_source[s][0]]
             gold = [x for s in group if s in by_source for x in by_source[s][1]]
             if gold:
-                metric = f"key points, {name}: {label}, each held out"
+                metric = f"key points, {name}: {label}"
                 out.append((metric, _text(pred, gold), "P, R ≥ 0.85"))
     said = [p for p in rows if not p.by_story]
     for k, feature in enumerate(FEATURES):
         value = auc([p.features[k] for p in said], [p.gold for p in said])
-        out.append((f"key points said in words: AUC of {feature}", f"{value:.2f}", "1 = perfect"))
+        out.append((f"key points in words, AUC: {feature}", f"{value:.2f}", "1 = perfect"))
     base = sum(p.gold for p in rows) / max(1, len(rows))
     out.append(("key points labeled covered (base rate: P of 'credit all')", f"{base:.2f}", "—"))
     return out
