@@ -60,6 +60,13 @@ def test_threshold_is_configurable() -> None:
         ("my notice period", "My notice period is four weeks.", True),
         ("contacted the parents", "I didn't contact the parents at that point.", False),
         ("showed the data", "They liked my work and said so.", False),
+        # Phrased as the bundled banks phrase them.
+        ("talk to them privately afterwards", "After the meeting I took him aside.", True),
+        ("tell my manager", "My manager told me to carry on.", False),
+        ("listened to their concerns", "I listened to the radio on the way in.", False),
+        ("found the root cause", "I found the spreadsheet in the shared drive.", False),
+        ("delivered on time", "I was on time for every shift.", False),
+        ("my salary expectations", "I expect the team to be supportive.", False),
     ],
 )
 def test_paraphrases_count_and_a_shared_word_does_not(
