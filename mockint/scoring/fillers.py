@@ -7,19 +7,16 @@ corpus in ``tests/data/scoring_corpus/``; ``benchmarks/bench_scoring.py`` measur
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.phrases import PhraseIndex
-from mockint.scoring.text import Sentence, Token, normalise, word_set
+from mockint.scoring.text import Sentence, Token, normalise, squash, word_set
 
 VOCAL = "vocal"
 VERBAL = "verbal"
 
-_REPEATS = re.compile(r"(.)\1+")
 
 _DETERMINERS = word_set(
     "a an the this that these those my our his her their your its some any each every "
@@ -284,12 +281,6 @@ _RULES: dict[str, Callable[[_Ctx], bool]] = {
 def is_noun_kind_of(tokens: Sequence[Token], i: int) -> bool:
     """ "this kind of data": the noun sense, neither filler nor hedge."""
     return i > 0 and not tokens[i - 1].stop_after and tokens[i - 1].norm in _KIND_KEEP_PREV
-
-
-@lru_cache(maxsize=8192)
-def squash(word: str) -> str:
-    """Stretched spellings to one form: "ummm" → "um", "hmmm" → "hm"."""
-    return _REPEATS.sub(r"\1", word)
 
 
 class FillerDetector:

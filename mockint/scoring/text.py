@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from mockint.models import Transcript
+from mockint.scoring.config import DEFAULT_VOCAL_FILLERS
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 # Word characters, plus what belongs to numbers and amounts ("30%", "$5", "3.5").
@@ -84,6 +85,24 @@ def normalise(text: str) -> str:
     s = text.strip().lower().translate(_APOSTROPHES)
     s = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", s))
     return s.strip("'")
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def squash(word: str) -> str:
+    """Stretched spellings to one form: "ummm" → "um", "hmmm" → "hm"."""
+    return _REPEATS.sub(r"\1", word)
+
+
+_VOCAL = frozenset(squash(normalise(w)) for w in DEFAULT_VOCAL_FILLERS)
+
+
+def is_vocal_filler(word: str) -> bool:
+    """Is ``word`` a hesitation sound ("Um,", "ummm", "Hmm.")? The one vocabulary
+    (``words/vocal_fillers.txt``) the scorer, the speech path and the displays share."""
+    return squash(normalise(word)) in _VOCAL
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -175,7 +194,6 @@ _MIN_CLAUSE = 6
 _CLAUSE_START = frozenset({"so", "then", "but", "after", "afterwards", "because", "which"})
 _AND_NEXT = frozenset({"i", "we", "then", "she", "he", "they", "it", "that", "now", "so"})
 _SUBJECT_NEXT = frozenset({"i", "we", "she", "he", "they", "it", "the", "that", "my", "our"})
-_VOCAL = frozenset({"um", "uh", "umm", "uhh", "er", "erm", "uhm"})
 _SUBJECTS = frozenset({"i", "we", "i'd", "i'm", "we'd", "we're", "i've", "we've"})
 #: Words after which "I"/"we" goes on the same clause ("the day that I…", "and we…").
 _BINDS = word_set(
@@ -191,12 +209,13 @@ def _clause_start(tokens: Sequence[Token], i: int) -> bool:
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
     if w == "and":
         return nxt in _AND_NEXT
-    if w in _VOCAL:
+    if is_vocal_filler(w):
         return True
     if w in _SUBJECTS:
-        return i > 0 and tokens[i - 1].norm not in _BINDS and tokens[i - 1].norm not in _VOCAL
+        before = tokens[i - 1].norm if i > 0 else ""
+        return bool(before) and before not in _BINDS and not is_vocal_filler(before)
     if w in {"so", "but", "then"}:
-        return nxt in _SUBJECT_NEXT or nxt in _VOCAL or nxt == "then"
+        return nxt in _SUBJECT_NEXT or is_vocal_filler(nxt) or nxt == "then"
     return w in _CLAUSE_START and nxt in _SUBJECT_NEXT
 
 

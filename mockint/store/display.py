@@ -137,10 +137,10 @@ def _guessed_spans(words: Sequence[Word], metrics: dict[str, Any]) -> list[Span]
     # ("like" or "so" need context, so they are only marked from the scorer's own tags). The
     # scorer's own vocabulary, so the two cannot disagree; imported here, only for reports
     # stored before the scorer tagged words (importing scoring costs `history` its speed).
-    from mockint.scoring.config import DEFAULT_VOCAL_FILLERS
+    from mockint.scoring.text import is_vocal_filler
 
     tokens = [_NON_WORD.sub("", w.text.lower()) for w in words]
-    spans = [(i, i, FILLER) for i, t in enumerate(tokens) if t in DEFAULT_VOCAL_FILLERS]
+    spans = [(i, i, FILLER) for i, t in enumerate(tokens) if is_vocal_filler(t)]
     hedges = (metrics.get("hedges") or {}).get("counts") or {}
     for phrase in hedges if isinstance(hedges, dict) else ():
         parts = str(phrase).lower().split()

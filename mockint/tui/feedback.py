@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from mockint.fmt import clock, count
 from mockint.models import Word
-from mockint.scoring.config import DEFAULT_VOCAL_FILLERS
 from mockint.scoring.result import FILLER, HEDGE, ScoreReport
+from mockint.scoring.text import is_vocal_filler
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
 
 STAR_PARTS = ("situation", "task", "action", "result")
-VOCAL_FILLERS = frozenset(DEFAULT_VOCAL_FILLERS)
-"""The scorer's vocal fillers, for reports stored before it tagged words itself."""
 _WORD_CHARS = re.compile(r"[^\w']+")
 
 
@@ -187,7 +185,7 @@ def _guessed_tags(words: Sequence[Word], metrics: dict[str, Any]) -> list[str | 
             if tokens[i : i + len(parts)] == parts:
                 tags[i : i + len(parts)] = [HEDGE] * len(parts)
     for i, tok in enumerate(tokens):
-        if tok in VOCAL_FILLERS:
+        if is_vocal_filler(tok):
             tags[i] = FILLER
     return tags
 
