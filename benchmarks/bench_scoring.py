@@ -35,7 +35,7 @@ from benchmarks.train_star import fit_units, units
 from mockint.models import Kind, Transcript, Word
 from mockint.scoring import score_answer
 from mockint.scoring.config import ScoringConfig
-from mockint.scoring.fillers import squash
+from mockint.scoring.text import squash
 from mockint.scoring.result import ScoreReport
 from mockint.scoring.star_model import DEFAULT_MODEL, StarModel
 from mockint.scoring.text import normalise
