@@ -31,16 +31,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from benchmarks.labeled import PARTS, LabeledCase, asr_view, load_labeled
+from benchmarks.scoring_corpus import STAR_PARTS, Case, load_corpus
 from benchmarks.train_star import fit_units, units
 from mockint.models import Kind, Transcript, Word
 from mockint.scoring import score_answer
 from mockint.scoring.config import ScoringConfig
-from mockint.scoring.text import squash
 from mockint.scoring.result import ScoreReport
 from mockint.scoring.star_model import DEFAULT_MODEL, StarModel
-from mockint.scoring.text import normalise
-from tests.unit.scoring.corpus import STAR_PARTS, Case, load_corpus
-from tests.unit.scoring.labeled import PARTS, LabeledCase, asr_view, load_labeled
+from mockint.scoring.text import normalise, squash
 
 GOAL = "≥ 0.90"
 SPEED_RUNS = 30

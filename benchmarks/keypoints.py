@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from benchmarks import minilm
-from tests.unit.scoring.labeled import LabeledCase
+from benchmarks.labeled import LabeledCase
 
 TUNING = ("pass-a", "pass-b", "pass-c", "pass-d")
 """The passes the methods were compared and tuned on; later passes are held out whole."""

@@ -24,13 +24,13 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks.labeled import LabeledCase, asr_view, load_labeled, notes_view
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.fillers import FillerDetector
 from mockint.scoring.star_features import FEATURES, PARTS, WORD
 from mockint.scoring.star_model import StarModel, context_features
 from mockint.scoring.structure import _PAIRS, SHARE_MARGIN, sentence_feature_rows
 from mockint.scoring.text import has_timings, split_sentences, tokenize
-from tests.unit.scoring.labeled import LabeledCase, asr_view, load_labeled, notes_view
 
 L2 = 3.0
 """Ridge on every weight but the bias (times 1/100): 3 held up best cross-validated

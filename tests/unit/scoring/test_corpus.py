@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.scoring_corpus import STAR_PARTS, Case, load_corpus
 from mockint.scoring import score_answer
 from mockint.scoring.result import FLAGS
-from tests.unit.scoring.corpus import STAR_PARTS, Case, load_corpus
 
 CASES = load_corpus()
 #: Flags decided by the STAR model, checked in aggregate rather than per answer.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.scoring.labeled import PARTS, LabeledCase, asr_view, load_labeled
+from benchmarks.labeled import PARTS, LabeledCase, asr_view, load_labeled
 
 CASES = load_labeled()
 

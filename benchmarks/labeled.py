@@ -21,7 +21,7 @@ import yaml
 
 from mockint.models import Kind, Question, Transcript, Word
 
-LABELED_DIR = Path(__file__).resolve().parents[2] / "data" / "labeled"
+LABELED_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "labeled"
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result"}
 PARTS = ("situation", "task", "action", "result")
 SPOKEN = "spoken"

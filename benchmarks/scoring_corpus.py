@@ -15,7 +15,7 @@ import yaml
 
 from mockint.models import Kind, Question, Transcript, Word
 
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "data" / "scoring_corpus"
+CORPUS_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "scoring_corpus"
 DEFAULT_TARGET = (20, 150)
 STAR_PARTS = ("situation", "task", "action", "result")
 
