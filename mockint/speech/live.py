@@ -193,7 +193,6 @@ class LiveTranscriber:
             self._words if before is None else before,
             beam_size=cfg.tail_beam_size or None,
             context_words=cfg.tail_context_words,
-            fast=True,
         )
 
     def _guess_ahead(self) -> None:
