@@ -54,8 +54,8 @@ class SpeechConfig:
     then find fillers in the voiced stretches the words leave uncovered, with the prompt."""
 
     file_span_s: float = 120.0
-    """Files longer than this are read and transcribed a span at a time (cut at a pause,
-    each prompted with the text before it), so memory stays flat however long the file:
+    """Files longer than this are read and transcribed a span at a time (cut at a pause),
+    so memory stays flat however long the file:
     whole, a 1-hour file held ~0.5 GB of audio and intermediates. Shorter files are one
     span, decoded whole as plain faster-whisper decodes them."""
 

@@ -29,9 +29,6 @@ from mockint.speech.guards import Segment, drop_phantom_tail, keep_segment
 
 # Silences shorter than this are not cut by the VAD; they are sent as they are.
 _VAD_PAD_MS = 400
-# Words of the previous span that prompt the next one: about the ~220 tokens of previous
-# text faster-whisper carries from one of its windows to the next.
-_SPAN_CONTEXT_WORDS = 120
 
 
 def physical_cores() -> int:
@@ -203,11 +200,9 @@ class Transcriber:
         )
         return self.recover_fillers(chunk.audio, words, chunk.start_s) if gaps else words
 
-    def transcribe_long(
-        self, audio: np.ndarray, *, offset_s: float = 0.0, prompt: str | None = None
-    ) -> list[Word]:
-        """Words of a whole recording (or of one span of it, starting ``offset_s`` into it,
-        after the text ``prompt``): decoded as plain faster-whisper decodes a file (its own
+    def transcribe_long(self, audio: np.ndarray, *, offset_s: float = 0.0) -> list[Word]:
+        """Words of a whole recording (or of one span of it, starting ``offset_s`` into
+        it): decoded as plain faster-whisper decodes a file (its own
         30 s windows, each read on from the text before it, no filler bias), then vocal
         fillers recovered where the words leave speech unaccounted for (see
         :mod:`mockint.speech.fillers`). Measured on real voices, chunking at pauses and a
@@ -216,7 +211,7 @@ class Transcriber:
         if audio.size < SAMPLE_RATE // 10 or not np.any(audio):
             return []
         model = self.load()
-        options = self._options(prompt, filler_prompt=False)
+        options = self._options(None, filler_prompt=False)
         options.update(vad_filter=False)
         options.update(condition_on_previous_text=True)
         with self._run_lock:
@@ -275,17 +270,13 @@ class Transcriber:
     def transcribe_file(self, path: str | Path) -> Transcript:
         """Decode any audio file and transcribe it, in bounded memory however long it is:
         read block by block and transcribed a span of at most ``file_span_s`` at a time
-        (a shorter file is one span, exactly as :meth:`transcribe_long` takes it), each span
-        prompted with the words before it, as faster-whisper prompts its own windows."""
+        (a shorter file is one span, exactly as :meth:`transcribe_long` takes it). Each span
+        stands alone: measured on a 7-minute file of 18 answers and readings in 120 s spans,
+        prompting a span with the last 120 words before it made 0.050 WER, alone 0.035."""
         words: list[Word] = []
         samples = 0
         for start, audio in spans(stream(path), max_s=self.config.file_span_s):
-            said = [w.text for w in words[-2 * _SPAN_CONTEXT_WORDS :]]
-            # Fillers stay out of the prompt: they would bias the words towards fillers.
-            context = [t for t in said if not fillers.is_vocal_filler(t)][-_SPAN_CONTEXT_WORDS:]
-            words += self.transcribe_long(
-                audio, offset_s=start / SAMPLE_RATE, prompt=" ".join(context) or None
-            )
+            words += self.transcribe_long(audio, offset_s=start / SAMPLE_RATE)
             samples = start + len(audio)
         return Transcript(words=tuple(words), duration_s=samples / SAMPLE_RATE)
 

@@ -1,5 +1,5 @@
-"""Transcriber.transcribe_file streams a long file: read block by block, transcribed a span
-at a time, each span prompted with the words before it. The model is replaced by a stub."""
+"""Transcriber.transcribe_file streams a long file: read block by block and transcribed a
+span at a time. The model is replaced by a stub."""
 
 from __future__ import annotations
 
@@ -27,14 +27,11 @@ class StubTranscriber(Transcriber):
         self.pulled = pulled
         self.calls: list[dict[str, Any]] = []
 
-    def transcribe_long(
-        self, audio: np.ndarray, *, offset_s: float = 0.0, prompt: str | None = None
-    ) -> list[Word]:
+    def transcribe_long(self, audio: np.ndarray, *, offset_s: float = 0.0) -> list[Word]:
         self.calls.append(
             {
                 "seconds": len(audio) / SR,
                 "offset_s": offset_s,
-                "prompt": prompt,
                 "read_s": self.pulled[0] / SR,
             }
         )
@@ -93,17 +90,3 @@ def test_a_file_is_read_and_transcribed_in_bounded_spans(
     assert at == pytest.approx(seconds)
     starts = [w.start for w in transcript.words]
     assert starts == sorted(starts)
-
-
-def test_each_span_is_prompted_with_the_words_before_it_without_fillers(
-    tmp_path: Path, pulled: list[int]
-) -> None:
-    path = tmp_path / "answer.flac"
-    sf.write(str(path), speechlike(130.0), SR)
-    stub = StubTranscriber(SpeechConfig(file_span_s=60.0), pulled)
-    stub.transcribe_file(path)
-    assert stub.calls[0]["prompt"] is None
-    for call in stub.calls[1:]:
-        prompt = call["prompt"].split()
-        assert "um" not in prompt
-        assert prompt[-1].startswith(f"w{stub.calls.index(call)}.")
