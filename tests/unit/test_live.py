@@ -269,3 +269,6 @@ def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
     last = transcript.words[-1]
     assert last.start == pytest.approx(len(ANSWER) / SAMPLE_RATE, abs=0.05)
     assert last.end == pytest.approx(len(ANSWER) / SAMPLE_RATE + 1.0, abs=0.05)
+    # That phrase is what the user waits for: one pass with the filler prompt, no gap search.
+    assert fake.filler_prompts[-1] is True
+    assert fake.recovered[-1] < len(ANSWER) / SAMPLE_RATE
