@@ -90,3 +90,8 @@ def test_a_file_is_read_and_transcribed_in_bounded_spans(
     assert at == pytest.approx(seconds)
     starts = [w.start for w in transcript.words]
     assert starts == sorted(starts)
+
+
+def test_limit_heap_growth_says_whether_the_c_library_took_it() -> None:
+    # glibc (Linux) takes it; elsewhere there is no mallopt and nothing changes.
+    assert module.limit_heap_growth() in (True, False)
