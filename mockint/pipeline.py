@@ -43,25 +43,27 @@ def score_file(
     real time (0 = as fast as possible), and times ``after_stop_s`` from the last sample fed
     to the scored result. Bad files raise MockintError.
     """
-    from mockint.audio.decode import SAMPLE_RATE, decode
+    from mockint.audio.decode import decode
     from mockint.speech.transcriber import Transcriber
 
     transcriber = transcriber or Transcriber(config.speech)
     timing: dict[str, float] = {}
-    started = time.perf_counter()
-    audio = decode(path)
-    timing["decode_s"] = time.perf_counter() - started
+    # Live needs every sample up front, to feed them on a recording's schedule; a file is
+    # streamed through the transcriber, decoded as it goes, in bounded memory.
+    audio = decode(path) if live else None
     if not transcriber.loaded:
         # Live, the app warms the model up while the question is on screen: do the same.
         transcriber.warm_up() if live else transcriber.load()
         timing["load_s"] = transcriber.load_s or 0.0
-    if live:
+    if audio is not None:
         transcript, stopped_at, busy_s = _stream_live(audio, transcriber, pace)
         timing["transcribe_s"] = busy_s
     else:
+        from mockint.speech.transcriber import limit_heap_growth
+
+        limit_heap_growth()  # memory over latency for a file (see MMAP_THRESHOLD)
         started = time.perf_counter()
-        words = transcriber.transcribe_long(audio)
-        transcript = Transcript(words=tuple(words), duration_s=len(audio) / SAMPLE_RATE)
+        transcript = transcriber.transcribe_file(path)
         timing["transcribe_s"] = time.perf_counter() - started
     scored = score_transcript(transcript, question, config, audio=str(path))
     if live:

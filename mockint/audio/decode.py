@@ -10,7 +10,9 @@ Problems the user can fix (missing file, not audio, empty, damaged) raise
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,20 +32,32 @@ def decode(path: str | Path, *, salvage: bool = False) -> np.ndarray:
     With ``salvage=True`` a file damaged part-way (e.g. a FLAC cut off by a crash) returns
     the audio before the damage instead of raising; an empty result still raises.
     """
+    return _join(list(stream(path, salvage=salvage)))
+
+
+def stream(path: str | Path, *, salvage: bool = False) -> Iterator[np.ndarray]:
+    """:func:`decode`, block by block (a fraction of a second each), so a long recording
+    never has to be in memory whole. The same errors, raised when met: a missing or
+    unreadable file on the first ``next()``, damage where it is found, no audio at the end.
+    """
     p = _existing_file(path)
     if p.stat().st_size == 0:
         raise MockintError(f"{p.name}: the file is empty (0 bytes)")
-    samples = _decode_soundfile(p, salvage=salvage)
-    if samples is None:
-        samples = _decode_av(p, salvage=salvage)
-        if samples.size == 0:
-            raise MockintError(
-                f"{p.name}: no audio could be decoded: not an audio file mockint can read, "
-                "or an empty one; use WAV, FLAC, MP3 or OGG"
-            )
-    if samples.size == 0:
-        raise MockintError(f"{p.name}: the file holds no audio (0 samples)")
-    return samples
+    blocks = _soundfile_blocks(p, salvage=salvage)
+    empty = f"{p.name}: the file holds no audio (0 samples)"
+    if blocks is None:
+        blocks = _av_blocks(p, salvage=salvage)
+        empty = (
+            f"{p.name}: no audio could be decoded: not an audio file mockint can read, "
+            "or an empty one; use WAV, FLAC, MP3 or OGG"
+        )
+    samples = 0
+    for block in blocks:
+        if block.size:
+            samples += block.size
+            yield block
+    if samples == 0:
+        raise MockintError(empty)
 
 
 def duration_of(path: str | Path) -> float:
@@ -76,7 +90,7 @@ def _existing_file(path: str | Path) -> Path:
     return p
 
 
-def _decode_soundfile(p: Path, *, salvage: bool) -> np.ndarray | None:
+def _soundfile_blocks(p: Path, *, salvage: bool) -> Iterator[np.ndarray] | None:
     """The fast path; None when libsndfile cannot open the file or it needs resampling."""
     import soundfile as sf
 
@@ -89,16 +103,24 @@ def _decode_soundfile(p: Path, *, salvage: bool) -> np.ndarray | None:
         f = sf.SoundFile(str(p))
     except (sf.LibsndfileError, RuntimeError):
         return None  # not a format libsndfile knows: PyAV may
+    if f.samplerate != SAMPLE_RATE:
+        f.close()
+        return None  # PyAV's resampler is better than anything we would write here
+    return _read_soundfile(p, f, salvage=salvage)
+
+
+def _read_soundfile(p: Path, f: Any, *, salvage: bool) -> Iterator[np.ndarray]:
+    import soundfile as sf
+
     with f:
-        if f.samplerate != SAMPLE_RATE:
-            return None  # PyAV's resampler is better than anything we would write here
-        blocks: list[np.ndarray] = []
+        good = 0
         try:
             for block in f.blocks(blocksize=_BLOCK, dtype="float32", always_2d=True):
-                blocks.append(block.mean(axis=1) if block.shape[1] > 1 else block[:, 0])
+                mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
+                good += len(mono)
+                yield np.ascontiguousarray(mono, dtype=np.float32)
         except (sf.LibsndfileError, RuntimeError) as exc:
-            _damaged(p, exc, sum(len(b) for b in blocks), salvage=salvage)
-    return _join(blocks)
+            _damaged(p, exc, good, salvage=salvage)
 
 
 def _is_mp3(p: Path) -> bool:
@@ -108,7 +130,7 @@ def _is_mp3(p: Path) -> bool:
     return head == b"ID3" or (len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
 
 
-def _decode_av(p: Path, *, salvage: bool) -> np.ndarray:
+def _av_blocks(p: Path, *, salvage: bool) -> Iterator[np.ndarray]:
     import av
 
     try:
@@ -121,15 +143,15 @@ def _decode_av(p: Path, *, salvage: bool) -> np.ndarray:
     with container:
         if not container.streams.audio:
             raise MockintError(f"{p.name}: the file has no audio stream")
-        blocks: list[np.ndarray] = []
+        good = 0
         resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
         try:
-            for frame in container.decode(audio=0):
-                blocks.extend(_resampled(resampler, frame))
-            blocks.extend(_resampled(resampler, None))
+            for frame in itertools.chain(container.decode(audio=0), [None]):
+                for block in _resampled(resampler, frame):
+                    good += len(block)
+                    yield block
         except (av.FFmpegError, ValueError) as exc:
-            _damaged(p, exc, sum(len(b) for b in blocks), salvage=salvage)
-    return _join(blocks)
+            _damaged(p, exc, good, salvage=salvage)
 
 
 def _resampled(resampler: Any, frame: Any) -> list[np.ndarray]:

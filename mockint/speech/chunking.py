@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -233,10 +234,50 @@ def find_cut(
             break
     if len(db) < max_frames:
         return None
-    lo = min_frames // 2
-    window = max(1, pause_frames)
-    smooth = np.convolve(db[:max_frames], np.ones(window) / window, mode="same")
-    return lo + int(np.argmin(smooth[lo:max_frames])), True
+    return quietest_frame(db, min_frames // 2, max_frames, pause_frames), True
+
+
+def quietest_frame(db: np.ndarray, lo: int, hi: int, window: int) -> int:
+    """The frame in ``lo:hi`` at the middle of the quietest ``window`` frames in a row."""
+    window = max(1, window)
+    smooth = np.convolve(db[:hi], np.ones(window) / window, mode="same")
+    return lo + int(np.argmin(smooth[lo:hi]))
+
+
+def spans(
+    blocks: Iterable[np.ndarray],
+    *,
+    max_s: float,
+    sample_rate: int = SAMPLE_RATE,
+    frame_s: float = 0.02,
+    pause_s: float = 0.3,
+) -> Iterator[tuple[int, np.ndarray]]:
+    """A recording arriving in ``blocks`` as (first sample, samples) spans of at most
+    ``max_s``, so a long file is transcribed a span at a time and never held whole.
+
+    A recording no longer than ``max_s`` is one span, exactly as read. A longer one is cut
+    at the quietest ``pause_s`` in the second half of each ``max_s``, so a span ends in a
+    pause rather than inside a word. At most one span and one block are held at a time.
+    """
+    limit = max(1, int(max_s * sample_rate))
+    frame = max(1, round(frame_s * sample_rate))
+    pending: list[np.ndarray] = []
+    held = 0
+    start = 0
+    for block in blocks:
+        pending.append(np.asarray(block, dtype=np.float32).reshape(-1))
+        held += pending[-1].size
+        while held > limit:
+            audio = np.concatenate(pending)
+            n = limit // frame
+            db = frame_dbfs(audio[: n * frame].reshape(n, frame))
+            cut = max(1, quietest_frame(db, n // 2, n, round(pause_s / frame_s)) * frame)
+            yield start, audio[:cut]
+            pending = [audio[cut:].copy()]  # a copy, so the span's samples can be freed
+            held -= cut
+            start += cut
+    if held:
+        yield start, np.concatenate(pending)
 
 
 def frame_dbfs(frames: np.ndarray) -> np.ndarray:

@@ -28,6 +28,7 @@ class SpeechConfig:
         "context_words": (0, 200),
         "tail_beam_size": (0, 20),
         "tail_context_words": (0, 200),
+        "file_span_s": (30, 3600),
     }
 
     model: str = "bundled"
@@ -51,6 +52,12 @@ class SpeechConfig:
     filler_gaps: bool = True
     """Files: decode the words without the filler prompt (it costs words on real voices),
     then find fillers in the voiced stretches the words leave uncovered, with the prompt."""
+
+    file_span_s: float = 120.0
+    """Files longer than this are read and transcribed a span at a time (cut at a pause),
+    so memory stays flat however long the file:
+    whole, a 1-hour file held ~0.5 GB of audio and intermediates. Shorter files are one
+    span, decoded whole as plain faster-whisper decodes them."""
 
     vad: bool = True
     """Skip long stretches without speech (Silero VAD) so silence cannot turn into

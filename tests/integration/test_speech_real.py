@@ -5,15 +5,19 @@ trailing quiet, noise, or at the seams of a longer recording."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from mockint.audio.decode import decode
+from mockint.models import Word
 from mockint.speech import fillers
+from mockint.speech.config import SpeechConfig
 from mockint.speech.live import LiveTranscriber
 from mockint.speech.transcriber import Transcriber
-from tests.integration.fixtures_speech import SPEECH, normalised_words, speech_wer
+from tests.integration.fixtures_speech import SCRIPTS, SPEECH, normalised_words, speech_wer
 
 pytestmark = pytest.mark.model
 
@@ -78,3 +82,37 @@ def test_live_reads_a_real_reader_like_the_file_path(transcriber: Transcriber) -
     assert speech_wer(said, text) <= 0.15, text
     spoken = normalised_words(text)
     assert not [a for a, b in itertools.pairwise(spoken) if a == b], text
+
+
+def test_a_long_file_is_transcribed_span_by_span_like_a_short_one(tmp_path: Path) -> None:
+    """A recording longer than ``file_span_s`` is read and transcribed a span at a time: the
+    words match those of the whole recording decoded at once, timed across the seams, with
+    no seam word lost or doubled."""
+    import soundfile as sf
+
+    pause = np.zeros(int(0.8 * SR), dtype=np.float32)
+    clips = ["star", "librivox-0880", "phrase", "librivox-0930"]
+    parts = [x for c in clips for x in (decode(SPEECH / f"{c}.flac"), pause)]
+    audio = np.concatenate([*parts, np.zeros(3 * SR, dtype=np.float32)])
+    said = " ".join({**SCRIPTS, **READ}[c] for c in clips)  # 40 s: two spans of ≤ 30 s
+    path = tmp_path / "long.flac"
+    sf.write(str(path), audio, SR)
+    streamed = Transcriber(SpeechConfig(file_span_s=30.0))
+    spans_seen: list[float] = []
+    real = streamed.transcribe_long
+
+    def spy(samples: np.ndarray, **kwargs: Any) -> list[Word]:
+        spans_seen.append(len(samples) / SR)
+        return real(samples, **kwargs)
+
+    streamed.transcribe_long = spy  # type: ignore[method-assign]
+    transcript = streamed.transcribe_file(path)
+    assert len(spans_seen) >= 2 and max(spans_seen) <= 30.0
+    assert transcript.duration_s == pytest.approx(len(audio) / SR)
+    text = transcript.text
+    assert speech_wer(said, text) <= 0.15, text
+    spoken = normalised_words(text)
+    assert not PHANTOMS & set(spoken), text
+    assert not [a for a, b in itertools.pairwise(spoken) if a == b], text
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts) and starts[-1] < len(audio) / SR

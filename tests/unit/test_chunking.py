@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
+
 import numpy as np
 import pytest
 
-from mockint.speech.chunking import SAMPLE_RATE, Chunk, Chunker, find_cut, frame_dbfs, split
+from mockint.speech.chunking import (
+    SAMPLE_RATE,
+    Chunk,
+    Chunker,
+    find_cut,
+    frame_dbfs,
+    spans,
+    split,
+)
 
 RNG = np.random.default_rng(7)
 
@@ -185,3 +196,83 @@ def test_is_quiet(audio: np.ndarray, quiet_expected: bool) -> None:
     chunker = Chunker()
     chunker.push(bursts(("quiet", 1), ("tone", 1)))
     assert chunker.is_quiet(audio) is quiet_expected
+
+
+# --- spans: long files cut for transcription a span at a time -----------------------------
+
+
+def blocks_of(audio: np.ndarray, size: int) -> list[np.ndarray]:
+    return [audio[at : at + size] for at in range(0, len(audio), size)]
+
+
+def spoken(seconds: float, pause_every_s: float = 7.0) -> np.ndarray:
+    """Tone with a 0.5 s pause every ``pause_every_s``: speech with places to cut."""
+    parts: list[tuple[str, float]] = []
+    left = seconds
+    while left > 0:
+        parts += [("tone", min(pause_every_s, left)), ("quiet", 0.5)]
+        left -= pause_every_s + 0.5
+    return bursts(*parts)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "max_s", "block"),
+    [
+        (10.0, 30.0, 4096),  # shorter than a span: one span, exactly as read
+        (25.0, 30.0, 16000 * 40),  # one block bigger than a span, still one span
+        (75.0, 30.0, 4096),
+        (75.0, 30.0, 16000),
+        (75.0, 30.0, 16000 * 100),  # the whole file in one block: cut all the same
+        (300.0, 120.0, 4096),
+    ],
+)
+def test_spans_cover_the_recording_in_pieces_no_longer_than_max(
+    seconds: float, max_s: float, block: int
+) -> None:
+    audio = spoken(seconds)
+    got = list(spans(blocks_of(audio, block), max_s=max_s))
+    if len(audio) <= max_s * SAMPLE_RATE:
+        assert len(got) == 1
+    else:
+        assert len(got) >= math.ceil(len(audio) / (max_s * SAMPLE_RATE))
+        assert all(len(s) >= max_s / 2 * SAMPLE_RATE for _, s in got[:-1])
+    at = 0
+    for start, samples in got:
+        assert start == at
+        assert len(samples) <= max_s * SAMPLE_RATE
+        at += len(samples)
+    assert at == len(audio)
+    assert np.array_equal(np.concatenate([s for _, s in got]), audio)
+
+
+def test_a_span_is_cut_in_a_pause_in_its_second_half() -> None:
+    audio = spoken(100.0)
+    db = frame_dbfs(audio[: len(audio) // 320 * 320].reshape(-1, 320))
+    for start, samples in list(spans(blocks_of(audio, 4096), max_s=30.0))[:-1]:
+        assert len(samples) >= 15 * SAMPLE_RATE
+        end_frame = (start + len(samples)) // 320
+        assert db[end_frame] < -60, "cut inside a word"
+
+
+def test_spans_hold_at_most_one_span_and_a_block() -> None:
+    """The reader is pulled block by block: when a span comes out, no more than one span
+    and one block of the recording have been read (a long file is never held whole)."""
+    audio = spoken(600.0)
+    pulled = 0
+
+    def reader() -> Iterator[np.ndarray]:
+        nonlocal pulled
+        for block in blocks_of(audio, 4096):
+            pulled += len(block)
+            yield block
+
+    done = 0
+    for start, samples in spans(reader(), max_s=60.0):
+        assert pulled - start <= 60 * SAMPLE_RATE + 4096
+        done = start + len(samples)
+    assert done == len(audio) == pulled
+
+
+def test_no_blocks_no_spans() -> None:
+    assert list(spans(iter([]), max_s=30.0)) == []
+    assert list(spans([np.zeros(0, dtype=np.float32)], max_s=30.0)) == []

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from mockint.audio.decode import SAMPLE_RATE, decode, duration_of
+from mockint.audio.decode import SAMPLE_RATE, decode, duration_of, stream
 from mockint.errors import MockintError
 
 
@@ -148,3 +148,36 @@ def test_a_truncated_mp3_gives_only_the_audio_really_there(
     assert duration_of(cut) < 3.5
     assert len(decode(full)) / 16000 == pytest.approx(6.0, abs=0.1)
     assert "Warning" not in capfd.readouterr().err  # no raw decoder chatter
+
+
+@pytest.mark.parametrize(
+    ("name", "rate", "subtype"),
+    [("mono16k.flac", 16000, "PCM_16"), ("mono44k.wav", 44100, "PCM_16")],
+)
+def test_stream_reads_block_by_block_what_decode_reads_whole(
+    tmp_path: Path, name: str, rate: int, subtype: str
+) -> None:
+    path = tmp_path / name
+    sf.write(str(path), _tone(rate, 20.0), rate, subtype=subtype)
+    blocks = list(stream(path))
+    assert len(blocks) > 20
+    assert max(len(b) for b in blocks) <= SAMPLE_RATE  # small blocks, never the whole file
+    assert all(b.dtype == np.float32 and b.ndim == 1 for b in blocks)
+    assert np.array_equal(np.concatenate(blocks), decode(path))
+
+
+def test_stream_opens_the_file_only_when_the_first_block_is_asked_for() -> None:
+    blocks = stream("/nonexistent/answer.flac")  # a generator: nothing read yet
+    with pytest.raises(MockintError, match="no such file"):
+        next(blocks)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"not audio at all" * 10, "not an audio file")],
+)
+def test_stream_raises_what_decode_raises(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.wav"
+    path.write_bytes(content)
+    with pytest.raises(MockintError, match=message):
+        list(stream(path))

@@ -83,6 +83,14 @@ def test_place_keeps_only_vocal_fillers_timed_in_the_recording() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("probability", "kept"), [(0.0, False), (0.04, False), (0.05, True), (0.07, True), (0.9, True)]
+)
+def test_place_drops_a_filler_the_decode_hardly_believes(probability: float, kept: bool) -> None:
+    placed = fillers.place([w("uh", 0.6, 0.8, p=probability)], _window())
+    assert bool(placed) is kept
+
+
 def test_place_gives_a_drifted_word_to_the_nearest_stretch() -> None:
     # Its timing fell in the silence after the first stretch, nearer to it: it is its own.
     (found,) = fillers.place([w("hmm", 1.05, 1.15)], _window())

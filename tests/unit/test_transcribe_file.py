@@ -1,0 +1,97 @@
+"""Transcriber.transcribe_file streams a long file: read block by block and transcribed a
+span at a time. The model is replaced by a stub."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from mockint.models import Word
+from mockint.speech import transcriber as module
+from mockint.speech.config import SpeechConfig
+from mockint.speech.transcriber import Transcriber
+
+SR = 16000
+
+
+class StubTranscriber(Transcriber):
+    """Each span 'says' one word per second, an "um" first; records what it was given."""
+
+    def __init__(self, config: SpeechConfig, pulled: list[int]) -> None:
+        super().__init__(config)
+        self.pulled = pulled
+        self.calls: list[dict[str, Any]] = []
+
+    def transcribe_long(self, audio: np.ndarray, *, offset_s: float = 0.0) -> list[Word]:
+        self.calls.append(
+            {
+                "seconds": len(audio) / SR,
+                "offset_s": offset_s,
+                "read_s": self.pulled[0] / SR,
+            }
+        )
+        n = len(self.calls)
+        words = [Word("um", offset_s, offset_s + 0.2, 0.9)]
+        words += [
+            Word(f"w{n}.{i}", offset_s + i, offset_s + i + 0.5, 0.9)
+            for i in range(1, int(len(audio) / SR))
+        ]
+        return words
+
+
+def speechlike(seconds: float) -> np.ndarray:
+    """A tone with a 0.4 s pause every 5 s."""
+    t = np.arange(int(seconds * SR)) / SR
+    audio = (0.3 * np.sin(2 * np.pi * 200 * t)).astype(np.float32)
+    audio[(t % 5.0) > 4.6] = 0.0
+    return audio
+
+
+@pytest.fixture
+def pulled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Samples the transcriber has read from the decoder so far (one counter)."""
+    count = [0]
+    real = module.stream
+
+    def counting(path: str | Path) -> Iterator[np.ndarray]:
+        for block in real(path):
+            count[0] += len(block)
+            yield block
+
+    monkeypatch.setattr(module, "stream", counting)
+    return count
+
+
+@pytest.mark.parametrize(
+    ("seconds", "span_s", "spans"),
+    [(50.0, 60.0, 1), (60.0, 60.0, 1), (200.0, 60.0, 4), (610.0, 120.0, 6)],
+)
+def test_a_file_is_read_and_transcribed_in_bounded_spans(
+    tmp_path: Path, pulled: list[int], seconds: float, span_s: float, spans: int
+) -> None:
+    path = tmp_path / "answer.flac"
+    sf.write(str(path), speechlike(seconds), SR)
+    stub = StubTranscriber(SpeechConfig(file_span_s=span_s), pulled)
+    transcript = stub.transcribe_file(path)
+    assert len(stub.calls) >= spans
+    assert transcript.duration_s == pytest.approx(seconds)
+    at = 0.0
+    for call in stub.calls:
+        assert call["offset_s"] == pytest.approx(at)
+        assert call["seconds"] <= span_s
+        # When a span is transcribed, no more than it and one block have been read.
+        assert call["read_s"] - call["offset_s"] <= span_s + 1.0
+        at += call["seconds"]
+    assert at == pytest.approx(seconds)
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts)
+
+
+def test_limit_heap_growth_says_whether_the_c_library_took_it() -> None:
+    # glibc (Linux) takes it; elsewhere there is no mallopt and nothing changes.
+    assert module.limit_heap_growth() in (True, False)
