@@ -59,9 +59,6 @@ def score_file(
         transcript, stopped_at, busy_s = _stream_live(audio, transcriber, pace)
         timing["transcribe_s"] = busy_s
     else:
-        from mockint.speech.transcriber import limit_heap_growth
-
-        limit_heap_growth()  # memory over latency for a file (see MMAP_THRESHOLD)
         started = time.perf_counter()
         transcript = transcriber.transcribe_file(path)
         timing["transcribe_s"] = time.perf_counter() - started

@@ -55,6 +55,12 @@ def run(args: argparse.Namespace) -> int:
     if args.text is not None:
         return _run_text(args)
     path = Path(args.audio)
+    if not args.live:
+        from mockint.speech.transcriber import limit_heap_growth
+
+        # This process only scores one file: memory over latency (see MMAP_THRESHOLD). Set
+        # here, not in the pipeline, so the app's live answers never pay for it.
+        limit_heap_growth()
     with Coach.open(load_config()) as coach:
         question = coach.catalog.question(args.question) if args.question else None
         if sys.stderr.isatty():

@@ -58,8 +58,9 @@ glibc otherwise raises this threshold to the size of each big buffer freed (up t
 after which the model's large per-window buffers come from the heap, where freed space
 stays in the process. Measured on `mockint score` of a 2-minute answer, peak RSS: 353 MB
 by default, 332 MB at 16 MB (+0.7 s system time), 304 MB at 4 MB (+1.8 s): 16 MB keeps
-most of the saving at a small cost. Only for scoring files: live, the pages faulted in
-again on every call made the wait after stop 1.0-1.5 s instead of 0.5 s (measured)."""
+most of the saving at a small cost. Only in the ``mockint score`` process: live, the pages
+faulted in again on every call made the wait after stop 1.0-1.5 s instead of 0.5 s
+(measured), and the app, which also scores files (retries), answers live."""
 
 
 def limit_heap_growth(threshold: int = MMAP_THRESHOLD) -> bool:
