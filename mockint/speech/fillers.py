@@ -13,18 +13,13 @@ are kept, each put back at the time of the stretch it came from.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from mockint.models import Word
-
-VOCAL_FILLERS = frozenset(
-    {"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "hmm", "hm", "mm", "mmm"}
-)
-"""How Whisper spells a vocal filler (lower case, punctuation gone)."""
+from mockint.scoring.text import is_vocal_filler
 
 
 @dataclass(frozen=True)
@@ -70,10 +65,6 @@ class Window:
 
     audio: np.ndarray
     placed: tuple[Placed, ...]
-
-
-def is_vocal_filler(text: str) -> bool:
-    return re.sub(r"[^a-z]", "", text.lower()) in VOCAL_FILLERS
 
 
 def candidates(
