@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +35,28 @@ def decode(path: str | Path, *, salvage: bool = False) -> np.ndarray:
     return _join(list(stream(path, salvage=salvage)))
 
 
-def stream(path: str | Path, *, salvage: bool = False) -> Iterator[np.ndarray]:
+def stream(path: str | Path, *, salvage: bool = False) -> Generator[np.ndarray, None, None]:
     """:func:`decode`, block by block (a fraction of a second each), so a long recording
-    never has to be in memory whole. The same errors, raised when met: a missing or
-    unreadable file on the first ``next()``, damage where it is found, no audio at the end.
+    never has to be in memory whole. A missing, empty or unreadable file raises here, at
+    the call, before the caller spends anything on it (``mockint score`` loads the model
+    after); damage raises where it is found. Close the iterator to release the file early.
     """
+    blocks = _blocks(path, salvage=salvage)
+    first = next(blocks)  # a file with no audio raises MockintError, never StopIteration
+    return _chain(first, blocks)
+
+
+def _chain(
+    first: np.ndarray, rest: Generator[np.ndarray, None, None]
+) -> Generator[np.ndarray, None, None]:
+    try:
+        yield first
+        yield from rest
+    finally:
+        rest.close()
+
+
+def _blocks(path: str | Path, *, salvage: bool) -> Generator[np.ndarray, None, None]:
     p = _existing_file(path)
     if p.stat().st_size == 0:
         raise MockintError(f"{p.name}: the file is empty (0 bytes)")
@@ -64,16 +81,21 @@ def duration_of(path: str | Path) -> float:
     """Length of the audio in ``path`` in seconds (from the header when it can be trusted)."""
     p = _existing_file(path)
     if _is_mp3(p):
-        return len(decode(p)) / SAMPLE_RATE  # an MP3's header length is a promise, not a fact
+        return _counted(p)  # an MP3's header length is a promise, not a fact
     import soundfile as sf
 
     try:
         info = sf.info(str(p))
     except (sf.LibsndfileError, RuntimeError):
-        return len(decode(p)) / SAMPLE_RATE
+        return _counted(p)
     if info.frames <= 0 or info.samplerate <= 0:
-        return len(decode(p)) / SAMPLE_RATE
+        return _counted(p)
     return float(info.frames) / float(info.samplerate)
+
+
+def _counted(p: Path) -> float:
+    """Seconds of audio, counted block by block (never the whole file in memory)."""
+    return sum(len(b) for b in stream(p)) / SAMPLE_RATE
 
 
 def _existing_file(path: str | Path) -> Path:

@@ -100,8 +100,11 @@ _VOCAL = frozenset(squash(normalise(w)) for w in DEFAULT_VOCAL_FILLERS)
 
 
 def is_vocal_filler(word: str) -> bool:
-    """Is ``word`` a hesitation sound ("Um,", "ummm", "Hmm.")? The one vocabulary
-    (``words/vocal_fillers.txt``) the scorer, the speech path and the displays share."""
+    """Is ``word`` a hesitation sound ("Um,", "ummm", "Hmm.")? The built-in vocabulary
+    (``words/vocal_fillers.txt``), shared by the clause splitter, the speech path's search
+    for dropped fillers and the displays of old reports. What a user's
+    ``scoring.fillers.vocal`` changes is what the scorer counts (``FillerDetector``); where
+    speech looks for hesitations and how clauses split stay built in."""
     return squash(normalise(word)) in _VOCAL
 
 

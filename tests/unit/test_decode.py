@@ -166,10 +166,24 @@ def test_stream_reads_block_by_block_what_decode_reads_whole(
     assert np.array_equal(np.concatenate(blocks), decode(path))
 
 
-def test_stream_opens_the_file_only_when_the_first_block_is_asked_for() -> None:
-    blocks = stream("/nonexistent/answer.flac")  # a generator: nothing read yet
+def test_stream_checks_the_file_when_called_before_anything_is_spent_on_it(
+    tmp_path: Path,
+) -> None:
+    # `mockint score` loads the model after opening the file: a bad file must fail first.
     with pytest.raises(MockintError, match="no such file"):
-        next(blocks)
+        stream("/nonexistent/answer.flac")
+    (tmp_path / "bad.wav").write_bytes(b"not audio at all" * 10)
+    with pytest.raises(MockintError, match="not an audio file"):
+        stream(tmp_path / "bad.wav")
+
+
+def test_closing_a_stream_early_releases_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "long.flac"
+    sf.write(str(path), _tone(16000, 20.0), 16000, subtype="PCM_16")
+    blocks = stream(path)
+    next(blocks)
+    blocks.close()
+    assert blocks.gi_frame is None  # finished: the decoder's with-block has run
 
 
 @pytest.mark.parametrize(
