@@ -234,10 +234,6 @@ def get_card(store: StoreLike, question_id: str) -> CardStatus | None:
     return _status(row) if row else None
 
 
-def all_cards(store: StoreLike) -> dict[str, CardStatus]:
-    return {r["question_id"]: _status(r) for r in rows(store, _CARD_SELECT)}
-
-
 def due_cards(store: StoreLike, until: datetime) -> list[CardStatus]:
     """Cards due at or before ``until``, most overdue first."""
     found = rows(
@@ -266,19 +262,6 @@ def schedule_now(store: StoreLike, question_id: str, now: datetime | None = None
     status = get_card(store, question_id)
     assert status is not None
     return status
-
-
-def retrievability(card: CardStatus, now: datetime, config: PracticeConfig) -> float:
-    """The chance (0..1) of a good answer at ``now``, as FSRS predicts it."""
-    fsrs_card = Card(
-        card_id=1,
-        state=State.Review,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=card.due,
-        last_review=card.last_review,
-    )
-    return float(make_scheduler(config).get_card_retrievability(fsrs_card, utc(now)))
 
 
 # --- internals ----------------------------------------------------------------------------

@@ -253,15 +253,6 @@ def _sentences(
         first = last + 1
 
 
-def sentence_of(sentences: Sequence[Sentence], n_tokens: int) -> list[int]:
-    """For each token position, the index of its sentence."""
-    owner = [0] * n_tokens
-    for s in sentences:
-        for pos in range(s.first, s.last + 1):
-            owner[pos] = s.index
-    return owner
-
-
 def span_seconds(tokens: Sequence[Token]) -> float:
     """From the first word's start to the last word's end."""
     return max(0.0, tokens[-1].end - tokens[0].start) if tokens else 0.0

@@ -86,11 +86,6 @@ class Chunker:
         """Samples pushed so far."""
         return self._start + len(self._pending)
 
-    @property
-    def pending_s(self) -> float:
-        """Length of the chunk still open, in seconds."""
-        return len(self._pending) / self.sample_rate
-
     def threshold_db(self) -> float:
         """Frames quieter than this count as silence: just above the room's noise floor."""
         if not self._history:

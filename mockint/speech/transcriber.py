@@ -23,7 +23,7 @@ from mockint.audio.decode import SAMPLE_RATE, stream
 from mockint.errors import MockintError
 from mockint.models import Transcript, Word
 from mockint.speech import fillers
-from mockint.speech.chunking import Chunk, spans, split
+from mockint.speech.chunking import Chunk, spans
 from mockint.speech.config import SpeechConfig
 from mockint.speech.guards import Segment, drop_phantom_tail, keep_segment
 
@@ -82,11 +82,6 @@ def chunker_options(cfg: SpeechConfig) -> dict[str, float]:
             f"(got {cfg.chunk_min_s}, {cfg.chunk_max_s}, {cfg.pause_s})"
         )
     return {"min_chunk_s": cfg.chunk_min_s, "max_chunk_s": cfg.chunk_max_s, "pause_s": cfg.pause_s}
-
-
-def split_chunks(audio: np.ndarray, cfg: SpeechConfig) -> list[Chunk]:
-    """A whole recording cut into chunks as live transcription would cut it."""
-    return split(audio, **chunker_options(cfg))
 
 
 def resolve_model_path(cfg: SpeechConfig) -> str:
