@@ -9,7 +9,8 @@ Two kinds of key point:
   through small groups of everyday equivalents ("right now" ~ "current", "boss" ~
   "manager"). One shared word is never enough for a point of two or more: "I noticed the
   area" does not cover "my notice period". A negated mention ("I didn't call her
-  parents") does not count.
+  parents") does not count. How a point rates the doing ("escalated appropriately") and a
+  light verb before its noun ("kept a record") are not asked of the answer.
 """
 
 from __future__ import annotations
@@ -33,7 +34,16 @@ _VAGUE = word_set(
     "did done doing got get gave give having being took take specific real clear "
     "clearly genuine particular concrete example"
 )
-#: Everyday equivalents, as "words | phrases": any of a group matches any other.
+#: Words a point may have that the answer need not say: how the point rates what was done
+#: ("escalated appropriately", "relevant experience": the doing is the point, the rating is
+#: the interviewer's), and light verbs whose noun says the point ("kept a record", "stayed
+#: calm", "used evidence").
+_UNSAID = _VAGUE | word_set(
+    "relevant appropriately appropriate promptly properly effectively positive key"
+    " professional professionally kept stayed used acted put remained found"
+)
+#: Everyday equivalents, as "words | phrases": any of a group matches any other; a word in
+#: two groups ("taught": learned, trained) matches both.
 _GROUPS = (
     "current currently now nowadays | right now, these days, at the moment",
     "role job position post work works working employed | i'm a, i'm an, i am a, i am an,"
@@ -70,17 +80,20 @@ _ROLE_WORDS = {
 }
 
 
-def _build_groups() -> tuple[dict[str, int], dict[tuple[str, ...], int]]:
-    words: dict[str, int] = {}
-    phrases: dict[tuple[str, ...], int] = {}
+def _build_groups() -> tuple[dict[str, frozenset[int]], dict[tuple[str, ...], frozenset[int]]]:
+    words: dict[str, set[int]] = {}
+    phrases: dict[tuple[str, ...], set[int]] = {}
     for g, line in enumerate(_GROUPS):
         singles, _, multi = line.partition("|")
         for w in singles.split():
-            words.setdefault(w, g)
+            words.setdefault(w, set()).add(g)
         for phrase in multi.split(","):
             if phrase.split():
-                phrases[tuple(phrase.split())] = g
-    return words, phrases
+                phrases.setdefault(tuple(phrase.split()), set()).add(g)
+    return (
+        {w: frozenset(g) for w, g in words.items()},
+        {p: frozenset(g) for p, g in phrases.items()},
+    )
 
 
 _WORD_GROUP, _PHRASE_GROUP = _build_groups()
@@ -116,7 +129,7 @@ def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     return tuple(
         w
         for w in phrase_words(text)
-        if w not in stop and (w in _WORD_GROUP or (len(w) >= _MIN_WORD and w not in _VAGUE))
+        if w not in stop and w not in _UNSAID and (w in _WORD_GROUP or len(w) >= _MIN_WORD)
     )
 
 
@@ -161,12 +174,11 @@ def _window(tokens: Sequence[Token], first: int, last: int) -> _Window:
         ):
             continue
         kept.append(w)
-        if w in _WORD_GROUP:
-            groups.add(_WORD_GROUP[w])
+        groups |= _WORD_GROUP.get(w, frozenset())
     for phrase, g in _PHRASE_GROUP.items():
         n = len(phrase)
         if any(tuple(norms[i : i + n]) == phrase for i in range(len(norms) - n + 1)):
-            groups.add(g)
+            groups |= g
     return _Window(frozenset(kept), frozenset(groups))
 
 
@@ -241,8 +253,7 @@ def _found(wanted: Sequence[str], window: _Window, similarity: float) -> int:
 
 
 def _match(word: str, window: _Window, similarity: float) -> bool:
-    group = _WORD_GROUP.get(word)
-    if group is not None and group in window.groups:
+    if _WORD_GROUP.get(word, frozenset()) & window.groups:
         return True
     if word in window.words:
         return True

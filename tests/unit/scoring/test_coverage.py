@@ -67,6 +67,24 @@ def test_threshold_is_configurable() -> None:
         ("found the root cause", "I found the spreadsheet in the shared drive.", False),
         ("delivered on time", "I was on time for every shift.", False),
         ("my salary expectations", "I expect the team to be supportive.", False),
+        # The point's rating and its light verb need not be said: the noun or verb is the point.
+        ("kept a record", "I recorded it in the handover book.", True),
+        ("stayed calm", "I was calm and let him finish.", True),
+        ("escalated appropriately", "I flagged it to my supervisor the same morning.", True),
+        ("relevant experience", "I have six years of experience in care homes.", True),
+        ("apologised promptly", "I said sorry to her straight away.", True),
+        ("used evidence", "I brought the figures as evidence.", True),
+        # A near-miss shares a word, not the point.
+        ("kept a record", "My manager kept asking what happened.", False),
+        ("stayed calm", "I stayed late to finish the rota.", False),
+        ("escalated to a manager", "My manager was on holiday that week.", False),
+        ("relevant experience", "It was a relevant point, I thought.", False),
+        ("contacted the family", "The family were already on the ward.", False),
+        ("used evidence", "I used the big meeting room.", False),
+        # Negated mentions do not count.
+        ("kept a record", "I didn't record anything.", False),
+        ("apologised promptly", "I never said sorry, to be honest.", False),
+        ("stayed calm", "I wasn't calm at all.", False),
     ],
 )
 def test_paraphrases_count_and_a_shared_word_does_not(
