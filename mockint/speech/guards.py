@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mockint.models import Word
+from mockint.speech.chunking import frame_dbfs
 
 SAMPLE_RATE = 16000
 
@@ -46,6 +47,13 @@ _DOUBTED_TAIL = 0.1
 this) is dropped over noise too: on 2 hours of pink noise at -34 dBFS, streamed in 120 s
 spans, 16 spans ended in an invented "You" (p 0.02); loudness alone kept them."""
 
+FLOOR_MARGIN_DB = 6.0
+"""A closing stock phrase over audio no louder than the recording's own noise floor (its
+quietest tenth) plus this is dropped however sure the decoder is: over steady noise the
+absolute ``QUIET_DBFS`` never holds (an espeak-ng answer over -28 dBFS noise closed in an
+invented "Thank you very much."), while a phrase really said rises above the floor."""
+
+_FRAME_S = 0.02
 _DOUBT_NO_SPEECH = 0.6
 _DOUBT_LOGPROB = -1.0
 _MAX_COMPRESSION = 2.4
@@ -78,8 +86,9 @@ def keep_segment(segment: Segment, audio: np.ndarray, sample_rate: int = SAMPLE_
 def drop_phantom_tail(
     words: list[Word], audio: np.ndarray, offset_s: float, sample_rate: int = SAMPLE_RATE
 ) -> list[Word]:
-    """``words`` without a trailing phantom ("… database. Thank you.") said over quiet or
-    hardly believed: Whisper likes to close a chunk that ends in silence or noise with one."""
+    """``words`` without a trailing phantom ("… database. Thank you.") said over quiet, over
+    nothing but the recording's noise floor, or hardly believed: Whisper likes to close a
+    chunk that ends in silence or noise with one."""
     for n in range(min(4, len(words)), 0, -1):
         tail = words[-n:]
         if normalise(" ".join(w.text for w in tail)) not in PHANTOM_PHRASES:
@@ -88,7 +97,24 @@ def drop_phantom_tail(
         doubted = sum(w.probability for w in tail) / n < _DOUBTED_TAIL
         if doubted or rms_dbfs(under) < QUIET_DBFS:
             return words[:-n]
+        floor = frame_levels(audio, sample_rate)
+        if under.size and floor.size:
+            level = float(np.median(frame_levels(under, sample_rate, partial=True)))
+            if level < float(np.percentile(floor, 10)) + FLOOR_MARGIN_DB:
+                return words[:-n]
     return words
+
+
+def frame_levels(audio: np.ndarray, sample_rate: int, *, partial: bool = False) -> np.ndarray:
+    """RMS dBFS of each 20 ms frame of ``audio``; ``partial`` keeps a last part frame too
+    (and a slice shorter than one frame)."""
+    frame = max(1, int(_FRAME_S * sample_rate))
+    n = len(audio) // frame
+    rows = [np.asarray(audio[: n * frame], dtype=np.float32).reshape(n, frame)] if n else []
+    levels = [frame_dbfs(r) for r in rows]
+    if partial and len(audio) > n * frame:
+        levels.append(np.array([rms_dbfs(np.asarray(audio[n * frame :]))]))
+    return np.concatenate(levels) if levels else np.zeros(0)
 
 
 def normalise(text: str) -> str:

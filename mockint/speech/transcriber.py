@@ -210,7 +210,8 @@ class Transcriber:
         if audio.size < SAMPLE_RATE // 10 or not np.any(audio):
             return []
         model = self.load()
-        options = self._options(None, filler_prompt=False)
+        cfg = self.config
+        options = self._options(None, cfg.file_beam_size or cfg.beam_size, filler_prompt=False)
         options.update(vad_filter=False)
         options.update(condition_on_previous_text=True)
         with self._run_lock:
@@ -235,12 +236,16 @@ class Transcriber:
         found: list[Word] = []
         model = self.load()
         # Whisper's own guards stay at their defaults here: a packed window is mostly
-        # silence between short stretches, which the silence guard would skip whole.
+        # silence between short stretches, which the silence guard would skip whole. One
+        # temperature: over noise the window's log-probability is always low, and each
+        # fallback decoded it all again (sampling, which only invents fillers).
+        cfg = self.config
         options = {
             "language": "en",
-            "beam_size": max(1, self.config.beam_size),
+            "beam_size": max(1, cfg.filler_beam_size or cfg.beam_size),
+            "temperature": 0.0,
             "word_timestamps": True,
-            "initial_prompt": self.config.filler_prompt.strip() or None,
+            "initial_prompt": cfg.filler_prompt.strip() or None,
             "condition_on_previous_text": False,
         }
         for window in fillers.pack(audio, stretches, SAMPLE_RATE):

@@ -1,4 +1,5 @@
-"""Table-driven: a closing stock phrase is dropped only over quiet or when hardly believed."""
+"""Table-driven: a closing stock phrase is dropped only over quiet, over nothing louder
+than the recording's own noise floor, or when hardly believed."""
 
 from __future__ import annotations
 
@@ -11,26 +12,36 @@ from mockint.speech.guards import drop_phantom_tail
 _RATE = 16000
 
 
-def _noise(dbfs: float, seconds: float = 4.0) -> np.ndarray:
+def _noise(
+    dbfs: float, seconds: float = 4.0, *, voiced: tuple[float, float] = (0.2, 1.3)
+) -> np.ndarray:
+    """Steady noise at ``dbfs``, with a louder "voice" (-20 dBFS) in the ``voiced`` span."""
     rng = np.random.default_rng(7)
     samples = rng.standard_normal(int(seconds * _RATE)).astype(np.float32)
-    return samples * np.float32(10 ** (dbfs / 20))
+    samples *= np.float32(10 ** (dbfs / 20))
+    a, b = (int(t * _RATE) for t in voiced)
+    samples[a:b] = rng.standard_normal(b - a).astype(np.float32) * np.float32(0.1)
+    return samples
 
 
 _SAID = [Word("I", 0.2, 0.4, 0.9), Word("fixed", 0.4, 0.9, 0.9), Word("it.", 0.9, 1.3, 0.9)]
 
 
 @pytest.mark.parametrize(
-    ("tail", "dbfs", "kept"),
+    ("tail", "dbfs", "said", "kept"),
     [
-        ([Word("You", 2.0, 3.0, 0.02)], -34.0, False),  # noise, hardly believed: invented
-        ([Word("Thank", 2.0, 2.4, 0.03), Word("you.", 2.4, 2.9, 0.05)], -34.0, False),
-        ([Word("Thank", 2.0, 2.4, 0.9), Word("you.", 2.4, 2.9, 0.8)], -34.0, True),  # said
-        ([Word("You", 2.0, 3.0, 0.6)], -70.0, False),  # over quiet: invented however sure
-        ([Word("team.", 2.0, 2.5, 0.02)], -34.0, True),  # not a stock phrase: the words decide
+        ([Word("You", 2.0, 3.0, 0.02)], -34.0, True, False),  # hardly believed: invented
+        ([Word("Thank", 2.0, 2.4, 0.03), Word("you.", 2.4, 2.9, 0.05)], -34.0, True, False),
+        ([Word("Thank", 2.0, 2.4, 0.9), Word("you.", 2.4, 2.9, 0.8)], -34.0, True, True),
+        # sure of it, but over the noise floor alone: invented
+        ([Word("Thank", 2.0, 2.4, 0.6), Word("you.", 2.4, 2.9, 0.5)], -34.0, False, False),
+        ([Word("You", 2.0, 3.0, 0.6)], -70.0, True, True),  # said in a quiet room
+        ([Word("You", 2.0, 3.0, 0.6)], -70.0, False, False),  # over quiet: invented
+        ([Word("team.", 2.0, 2.5, 0.02)], -34.0, False, True),  # not a stock phrase
     ],
 )
-def test_closing_stock_phrase(tail: list[Word], dbfs: float, kept: bool) -> None:
+def test_closing_stock_phrase(tail: list[Word], dbfs: float, said: bool, kept: bool) -> None:
     words = _SAID + tail
-    out = drop_phantom_tail(words, _noise(dbfs), offset_s=0.0)
+    audio = _noise(dbfs, voiced=(0.2, 3.0) if said else (0.2, 1.3))
+    out = drop_phantom_tail(words, audio, offset_s=0.0)
     assert out == (words if kept else _SAID)

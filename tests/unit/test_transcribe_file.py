@@ -95,3 +95,40 @@ def test_a_file_is_read_and_transcribed_in_bounded_spans(
 def test_limit_heap_growth_says_whether_the_c_library_took_it() -> None:
     # glibc (Linux) takes it; elsewhere there is no mallopt and nothing changes.
     assert module.limit_heap_growth() in (True, False)
+
+
+class OptionsModel:
+    """A model stub that hears nothing and records the options of each call."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+
+    def transcribe(self, audio: np.ndarray, **options: Any) -> tuple[list[Any], None]:
+        self.calls.append(options)
+        return [], None
+
+
+@pytest.mark.parametrize(
+    ("settings", "word_beam", "gap_beam"),
+    [
+        ({}, 8, 1),  # the defaults
+        ({"file_beam_size": 0, "beam_size": 3}, 3, 1),  # 0: the live path's beam
+        ({"filler_beam_size": 0, "beam_size": 4}, 8, 4),
+        ({"file_beam_size": 6, "filler_beam_size": 2}, 6, 2),
+    ],
+)
+def test_a_files_words_and_its_filler_search_take_their_own_beams(
+    settings: dict[str, int], word_beam: int, gap_beam: int
+) -> None:
+    # Half-second bursts between pauses: each a voiced stretch no word covers.
+    t = np.arange(6 * SR) / SR
+    audio = np.where((t % 1.5) < 0.5, 0.3 * np.sin(2 * np.pi * 200 * t), 0.0)
+    transcriber = Transcriber(SpeechConfig(**settings))
+    transcriber._model = model = OptionsModel()
+    transcriber.transcribe_long(audio.astype(np.float32))
+    words, gaps = model.calls
+    assert words["beam_size"] == word_beam
+    assert words["condition_on_previous_text"]
+    assert gaps["beam_size"] == gap_beam
+    assert gaps["temperature"] == 0.0  # one pass: no fallback over noise
+    assert gaps["initial_prompt"]
