@@ -50,7 +50,12 @@ def run(args: argparse.Namespace) -> int:
     from mockint.coach import Coach
     from mockint.config import load_config
 
-    if (args.audio is None) == (args.text is None):
+    if args.audio is None and args.text is None:
+        raise MockintError(
+            "give a recording to score (mockint score answer.wav) or a written answer "
+            "(mockint score --text answer.txt)"
+        )
+    if args.audio is not None and args.text is not None:
         raise MockintError("give either a recording (AUDIO) or --text FILE, not both")
     if args.text is not None:
         return _run_text(args)
@@ -63,12 +68,23 @@ def run(args: argparse.Namespace) -> int:
         limit_heap_growth()
     with Coach.open(load_config()) as coach:
         question = coach.catalog.question(args.question) if args.question else None
-        if sys.stderr.isatty():
-            from mockint.audio.decode import duration_of
+        try:
+            if sys.stderr.isatty():
+                from mockint.audio.decode import duration_of
 
-            how = " live" if args.live else ""
-            print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
-        answered = coach.score_file(path, question, save=args.save, live=args.live, pace=args.pace)
+                how = " live" if args.live else ""
+                print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
+            answered = coach.score_file(
+                path, question, save=args.save, live=args.live, pace=args.pace
+            )
+        except MockintError as exc:
+            if _looks_like_text(path):
+                # A written draft given where a recording goes: say how to score it.
+                raise MockintError(
+                    f"{path}: this is a text file, not a recording; to score a written "
+                    f"answer: mockint score --text {path}"
+                ) from exc
+            raise
     scored = answered.scored
     # Saved or not, the result names the file the user gave, not the store's copy.
     scored.audio = str(path)
@@ -96,10 +112,11 @@ def _run_text(args: argparse.Namespace) -> int:
     config = load_config()
     with Coach.open(config, recover=False) as coach:
         question = coach.catalog.question(args.question) if args.question else None
-    try:
-        text = sys.stdin.read() if args.text == "-" else Path(args.text).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise MockintError(f"{args.text}: cannot read: {exc}") from None
+    text = _read_text(args.text)
+    if not text.strip():
+        if args.text == "-":
+            raise MockintError("no answer came in on standard input: pipe one in, or give a file")
+        raise MockintError(f"{args.text} is empty: write your answer in it, then score it again")
     report = score_text(text, question, config.scoring)
     data = text_result(args.text, text, question, report)
     if args.json:
@@ -117,6 +134,42 @@ def _run_text(args: argparse.Namespace) -> int:
     lines.extend(f"tip: {tip}" for tip in report.tips)
     print("\n".join(lines))
     return 0
+
+
+def _read_text(name: str) -> str:
+    """The typed answer in ``name`` (``-``: standard input); one-line errors, never errno."""
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    if not path.exists():
+        raise MockintError(f"{name}: no such file")
+    if path.is_dir():
+        raise MockintError(f"{name}: a folder, not a text file with your answer")
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise MockintError(
+            f"{name}: not UTF-8 text (a recording? score it with: mockint score {name})"
+        ) from None
+    except OSError as exc:
+        raise MockintError(f"{name}: cannot read: {exc.strerror or exc}") from None
+
+
+def _looks_like_text(path: Path) -> bool:
+    """Whether ``path`` starts as readable text: audio containers hold NUL bytes or bytes
+    that are not UTF-8 within their first few hundred bytes."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(2048)
+    except OSError:
+        return False
+    if not head or b"\0" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # only a character cut at the end of the block
+    return True
 
 
 def summary(scored: ScoredAnswer) -> str:
