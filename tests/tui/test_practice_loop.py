@@ -181,12 +181,21 @@ async def test_without_a_microphone_typed_answers_are_scored(tmp_path: Path) -> 
         assert screen.stage == "card"
         await pilot.press("y")
         await settle(pilot, stage_is(app, "typed"))
+        # An empty box is not scored (it would be a silent take: "check the microphone").
+        screen.query_one(TextArea).text = "  \n "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.stage == "typed" and not backend.rows
+        assert any("Type your answer first" in str(n.message) for n in app._notifications)
         screen.query_one(
             TextArea
         ).text = "At my last job I led a migration and errors fell by half."
         await pilot.press("ctrl+s")
         await settle(pilot, stage_is(app, "feedback"))
         assert backend.rows[0].status == "scored"
+        # A typed answer has no recording: the footer never offers to replay one.
+        assert screen.check_action("replay", ()) is False
+        assert screen.check_action("next", ()) is True
 
 
 async def test_without_a_microphone_an_audio_file_is_scored(tmp_path: Path) -> None:
