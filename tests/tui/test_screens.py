@@ -489,6 +489,29 @@ async def test_help_opens_on_every_screen_with_its_keys(tmp_path: Path) -> None:
                 await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 
+async def test_help_and_quit_work_in_dialogs_too(tmp_path: Path) -> None:
+    """The welcome and the field picker are dialogs (modal screens), which hide the app's
+    ordinary bindings: ? and F1 still open help there (and close it), ctrl+q still quits."""
+    from mockint.tui.screens.field import FieldScreen
+    from mockint.tui.screens.help import HelpScreen, describe
+
+    backend = FakeBackend(root=tmp_path, user_field="")
+    app = MockintApp(make_services(tmp_path, backend=backend))
+    async with app.run_test(size=SIZE) as pilot:
+        for dialog in (WelcomeScreen, FieldScreen):
+            if dialog is FieldScreen:
+                await pilot.press("enter")  # the welcome leads on to the field picker
+            await settle(pilot, lambda d=dialog: isinstance(app.screen, d))
+            under = app.screen
+            await pilot.press("question_mark")
+            await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+            assert describe(under) in text(app.screen.query_one("#help-text", Static))
+            await pilot.press("f1")  # the key that opened it closes it
+            await settle(pilot, lambda u=under: app.screen is u)
+        await pilot.press("ctrl+q")
+        await settle(pilot, lambda: app._exit)
+
+
 async def test_question_mark_types_in_a_text_box_and_f1_still_helps(tmp_path: Path) -> None:
     from mockint.tui.screens.help import HelpScreen
 
