@@ -108,7 +108,8 @@ class HomeScreen(Screen[None]):
         Binding("f", "field", "Your field", show=False),
         Binding("m", "mic_check", "Mic check"),
         Binding("R", "score_pending", "Score unfinished"),
-        Binding("question_mark", "app.help", "Help"),
+        # Priority like the app's own (hidden) ?, so that the footer shows this one.
+        Binding("question_mark", "app.help", "Help", priority=True),
         Binding("q", "app.quit", "Quit"),
     ]
 
