@@ -183,6 +183,7 @@ async def test_history_compares_two_attempts_of_one_question(tmp_path: Path) -> 
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.rows)
         # Rows newest first: 4 and 2 answer one question, 3 and 1 the other.
+        assert app.screen.check_action("compare", ()) is False  # nothing marked yet
         await pilot.press("m", "down", "c")
         assert isinstance(app.screen, HistoryScreen)  # different questions: refused
         await pilot.press("down", "c")
@@ -202,8 +203,15 @@ async def test_history_empty_state(tmp_path: Path) -> None:
         await settle(pilot, app_ready(app))
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        empty = app.screen.query_one("#history-empty", Static)
+        history = app.screen
+        empty = history.query_one("#history-empty", Static)
         await settle(pilot, lambda: "No attempts yet" in text(empty))
+        # It says how to reach the home screen's d (here d sorts), and offers only esc.
+        assert "esc, then d on the home screen" in text(empty)
+        offered = {b.binding.action for b in history.active_bindings.values() if b.enabled}
+        for action in ("sort('date')", "sort('score')", "mark", "compare", "filter"):
+            assert history.check_action(action.split("(")[0], ()) is False, action
+        assert "back" in offered
 
 
 async def test_an_unscored_attempt_says_its_audio_is_kept(tmp_path: Path) -> None:
