@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import (
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual_plotext import PlotextPlot
 
 from mockint.models import Transcript
@@ -89,6 +97,10 @@ async def test_mic_check_without_audio_explains_the_fallbacks(tmp_path: Path) ->
         verdict = app.screen.query_one("#mic-verdict", Static)
         await settle(pilot, lambda: "PortAudio" in text(verdict))
         assert "type answers" in text(verdict)
+        # Nothing to speak into: neither "say something" nor a silent meter.
+        title = app.screen.query_one("#mic-title", Label)
+        assert "say something" not in str(title.render())
+        assert not app.screen.query_one(LevelMeter).display
 
 
 async def test_banks_lists_banks_questions_and_user_bank_problems(tmp_path: Path) -> None:
