@@ -213,3 +213,21 @@ async def test_a_pasted_posting_is_kept_as_a_job_in_the_store(
         plan = coach.plan_today(services.now())
         assert plan.items[0].why == "job"
         assert plan.items[0].question.id in job.question_ids
+
+
+def test_the_session_recap_does_not_repeat_its_table(backend: RealBackend) -> None:
+    """The summary screen's table shows each score, its change and when it comes back, so
+    the notes under it only add why a question is still weak ("Comes back: …" was there
+    twice)."""
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    question = _question(backend)
+    session = backend.start_session("practice")
+    backend.score_typed(question, "Um, I think maybe I helped.", session, now)
+    backend.end_session(session)
+    recap = backend.session_summary(session, now)
+    (line,) = recap.lines
+    assert line[0] == question.text and line[3]  # when it comes back, in the table
+    assert not any(n.startswith(("Comes back", "Better")) for n in recap.notes)
+    assert all(n.startswith("Still weak: ") for n in recap.notes) and recap.notes
