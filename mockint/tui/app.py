@@ -193,8 +193,14 @@ class MockintApp(App[int]):
         from mockint.tui.screens.practice import PracticeScreen
 
         if not questions:
+            drill = (
+                f"Nothing to drill: no weak question's last answer had {self.drill_flag}."
+                if self.drill_flag
+                else "Nothing to drill yet: questions that score low, or that you flag with w "
+                "after answering, come here. Press d to practise today's questions."
+            )
             hint = {
-                "drill": "Nothing to drill: no question is flagged weak yet.",
+                "drill": drill,
                 "daily": "Nothing due today. Press b to pick a bank and practice anyway.",
             }.get(kind, "No questions to practice.")
             self.notify(hint, timeout=6)

@@ -317,7 +317,17 @@ async def test_drill_with_nothing_weak_says_so(tmp_path: Path) -> None:
         await pilot.press("w")
         await settle(pilot, lambda: bool(app._notifications))
         assert isinstance(app.screen, HomeScreen)
-        assert "Nothing to drill" in next(iter(app._notifications)).message
+        said = next(iter(app._notifications)).message
+        assert "Nothing to drill" in said and "Press d" in said  # and what to do instead
+
+
+async def test_drilling_one_problem_that_no_weak_answer_has_says_so(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False, drill_flag="hedging")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("w")
+        await settle(pilot, lambda: bool(app._notifications))
+        assert "last answer had hedging" in next(iter(app._notifications)).message
 
 
 async def test_a_full_disk_while_recording_stops_at_once_and_says_why(tmp_path: Path) -> None:
