@@ -342,3 +342,29 @@ def test_history_columns_fit_the_terminal(width: int) -> None:
     used += 2 * (6 if cols.flags else 5) + 4  # cell padding; page padding and scrollbar
     assert used <= width
     assert cols.question >= 30
+
+
+@pytest.mark.parametrize(
+    ("why", "detail", "shown", "never"),
+    [
+        ("new", "new", "  new\n", "new: new"),
+        ("new", "warm-up", "new: warm-up", ""),
+        ("due", "overdue by 2 days", "due: overdue by 2 days", ""),
+    ],
+)
+def test_the_plan_says_why_each_question_is_there_once(
+    why: str, detail: str, shown: str, never: str
+) -> None:
+    from mockint.commands.daily import render
+    from mockint.practice.plan import DailyPlan, PlanItem
+    from mockint.practice.streaks import Streak
+    from mockint.tui.screens.home import render_plan
+    from tests.tui.fakes import QUESTIONS
+
+    item = PlanItem(QUESTIONS[0], why, detail, 2.0)  # type: ignore[arg-type]
+    home = render_plan(HomeData((item,), 2, 0, (), (), 1)).plain + "\n"
+    assert shown in home and (not never or never not in home)
+    plan = DailyPlan(date(2026, 12, 1), (item,), 5, 15, 0, False)
+    printed = render(plan, Streak(0, 0, False, None))
+    line = next(x for x in printed.splitlines() if QUESTIONS[0].id in x)
+    assert line.strip() == (QUESTIONS[0].id if detail == why else f"{QUESTIONS[0].id} · {detail}")

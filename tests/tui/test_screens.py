@@ -546,3 +546,14 @@ async def test_question_mark_types_in_a_text_box_and_f1_still_helps(tmp_path: Pa
         assert area.text.endswith("Why us?") and isinstance(app.screen, DebriefScreen)
         await pilot.press("f1")
         await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_home_status_says_what_still_works_before_the_long_problem(tmp_path: Path) -> None:
+    problem = "no microphone found: plug one in (or enable it in your sound settings)"
+    app = MockintApp(make_services(tmp_path, audio_problem=problem), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        status = app.screen.query_one("#status-line", Static)
+        await settle(pilot, lambda: "no recording" in text(status))
+        line = text(status)
+        assert line.index("typed answers and files still work") < line.index(problem)
