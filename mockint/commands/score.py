@@ -48,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mockint.coach import Coach
+    from mockint.coach.files import TextNotAudio, refusing_text
     from mockint.config import load_config
 
     if args.audio is None and args.text is None:
@@ -72,19 +73,17 @@ def run(args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 from mockint.audio.decode import duration_of
 
+                with refusing_text(path):
+                    seconds = duration_of(path)
                 how = " live" if args.live else ""
-                print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
+                print(f"transcribing{how} {seconds:.0f} s of audio…", file=sys.stderr)
             answered = coach.score_file(
                 path, question, save=args.save, live=args.live, pace=args.pace
             )
-        except MockintError as exc:
-            if _looks_like_text(path):
-                # A written draft given where a recording goes: say how to score it.
-                raise MockintError(
-                    f"{path}: this is a text file, not a recording; to score a written "
-                    f"answer: mockint score --text {path}"
-                ) from exc
-            raise
+        except TextNotAudio as exc:
+            raise MockintError(
+                f"{exc}; to score a written answer: mockint score --text {path}"
+            ) from exc
     scored = answered.scored
     # Saved or not, the result names the file the user gave, not the store's copy.
     scored.audio = str(path)
@@ -153,23 +152,6 @@ def _read_text(name: str) -> str:
         ) from None
     except OSError as exc:
         raise MockintError(f"{name}: cannot read: {exc.strerror or exc}") from None
-
-
-def _looks_like_text(path: Path) -> bool:
-    """Whether ``path`` starts as readable text: audio containers hold NUL bytes or bytes
-    that are not UTF-8 within their first few hundred bytes."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(2048)
-    except OSError:
-        return False
-    if not head or b"\0" in head:
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 3  # only a character cut at the end of the block
-    return True
 
 
 def summary(scored: ScoredAnswer) -> str:

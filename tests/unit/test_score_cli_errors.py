@@ -41,6 +41,7 @@ CASES = [
     (["score", "--text", "{tmp}/blank.txt", "--json"], "blank.txt is empty"),
     (["score", "--text", "{tmp}/a.wav"], "mockint score {tmp}/a.wav"),
     (["score", "{tmp}/answer.txt"], "mockint score --text {tmp}/answer.txt"),
+    (["score", "{tmp}/answer.txt", "--save"], "this is a text file, not a recording"),
     (["score", "--text", "{tmp}/answer.txt", "--question", "no-such-q"], "no-such-q"),
 ]
 
