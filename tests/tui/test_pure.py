@@ -16,7 +16,7 @@ from mockint.tui.data import AttemptRow, HomeData, PendingResult, pending_notice
 from mockint.tui.feedback import FeedbackData, FeedbackWord
 from mockint.tui.screens.debrief import parse_interview_date, parse_questions
 from mockint.tui.screens.history import columns_for, matches, sort_rows
-from mockint.tui.screens.progress import time_axis, y_range
+from mockint.tui.screens.progress import chart_title, time_axis, y_range
 from mockint.tui.screens.summary import change
 from mockint.tui.session import live_text
 from mockint.tui.widgets.level_meter import level_fraction
@@ -368,3 +368,19 @@ def test_the_plan_says_why_each_question_is_there_once(
     printed = render(plan, Streak(0, 0, False, None))
     line = next(x for x in printed.splitlines() if QUESTIONS[0].id in x)
     assert line.strip() == (QUESTIONS[0].id if detail == why else f"{QUESTIONS[0].id} · {detail}")
+
+
+@pytest.mark.parametrize(
+    ("chart", "has_points", "says"),
+    [
+        ("chart-pace", False, "Pace: none yet (spoken answers only)"),
+        ("chart-fillers", False, "Fillers per minute: none yet (spoken answers only)"),
+        ("chart-pace", True, "Pace (wpm)"),
+        ("chart-overall", False, "Overall: none yet"),
+    ],
+)
+def test_an_empty_chart_says_why(chart: str, has_points: bool, says: str) -> None:
+    """Typed answers have no minutes: the pace and fillers charts stay empty, and say so."""
+    stats = [DayStat(date(2026, 12, 1), 140.0, 140.0, 140.0, 1)] if has_points else []
+    title = "Pace (wpm)" if chart == "chart-pace" else "Overall"
+    assert chart_title(chart, title, stats) == says
