@@ -384,3 +384,11 @@ def test_an_empty_chart_says_why(chart: str, has_points: bool, says: str) -> Non
     stats = [DayStat(date(2026, 12, 1), 140.0, 140.0, 140.0, 1)] if has_points else []
     title = "Pace (wpm)" if chart == "chart-pace" else "Overall"
     assert chart_title(chart, title, stats) == says
+
+
+def test_help_lists_every_screen_the_home_screen_opens() -> None:
+    from mockint.tui.screens.help import other_screens
+
+    names = [name for name, _ in other_screens()]
+    assert {"Interview", "Job", "Debrief", "Progress", "History", "Banks"} <= set(names)
+    assert all(what and "``" not in what for _, what in other_screens())
