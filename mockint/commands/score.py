@@ -27,6 +27,11 @@ examples:
 """
 
 
+NO_QUESTION = "(no --question: scored as a story, with STAR; --question ID fits it to its question)"
+"""Said when no question is given: a "tell me about yourself" would otherwise be told, with
+no reason shown, that it lacks a situation and a task."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "audio", metavar="AUDIO", nargs="?", help="the recording: WAV, FLAC, MP3, OGG, ..."
@@ -124,6 +129,8 @@ def _run_text(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     lines = [f"{args.text}" + (f"  ·  question {data['question']}" if data["question"] else "")]
+    if question is None:
+        lines.append(NO_QUESTION)
     lines += ["", data["transcript"] or "(empty)", ""]
     lines.append(f"{report.word_count} words  ·  typed: no pace or pauses")
     parts = ", ".join(f"{k} {v}" for k, v in report.parts.items())
@@ -158,7 +165,8 @@ def summary(scored: ScoredAnswer) -> str:
     """The readable form of a result: transcript, then what the score report says."""
     t, report = scored.transcript, scored.report
     question = f"  ·  question {scored.question.id}" if scored.question else ""
-    lines = [f"{scored.audio}{question}", "", t.text or "(no speech heard)", ""]
+    lines = [f"{scored.audio}{question}", *([] if scored.question else [NO_QUESTION])]
+    lines += ["", t.text or "(no speech heard)", ""]
     facts = [f"duration {_seconds(t.duration_s)}", f"speech {_seconds(t.speech_s)}"]
     facts.append(f"{report.word_count} words")
     wpm = report.metrics.get("wpm")

@@ -73,3 +73,22 @@ def test_empty_answer_on_stdin_is_an_error(
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     assert cli.main(["score", "--text", "-"]) == 2
     assert "standard input" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("question", [None, "you-tell-me-about-yourself"])
+def test_without_a_question_the_output_says_how_it_was_scored(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    question: str | None,
+) -> None:
+    """Without --question a "tell me about yourself" is scored as a story: STAR flags with
+    no reason shown, unless the output says so."""
+    from mockint.commands.score import NO_QUESTION
+
+    monkeypatch.setenv("MOCKINT_HOME", str(tmp_path / "home"))
+    answer = _files(tmp_path)["answer"]
+    argv = ["score", "--text", str(answer), *(["--question", question] if question else [])]
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    assert (NO_QUESTION in out) == (question is None)
