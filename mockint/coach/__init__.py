@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mockint import practice
 from mockint.answer import ScoredAnswer
+from mockint.coach.files import refusing_text
 from mockint.coach.flow import (
     DEFAULT_TARGET,
     Answered,
@@ -147,11 +148,12 @@ class Coach(Records):
 
         ``score`` replaces the pipeline (the app passes its warm model's)."""
         scorer = score or self._score_file(live=live, pace=pace)
-        if not save:
-            return Answered(scorer(path, question=question))
-        from mockint.audio.decode import duration_of
+        with refusing_text(path):
+            if not save:
+                return Answered(scorer(path, question=question))
+            from mockint.audio.decode import duration_of
 
-        duration_of(path)  # a file that is not audio is refused before anything is stored
+            duration_of(path)  # a file that is not audio is refused before anything is stored
         with self._locked() as store:
             attempt = store.add_recorded_attempt(question, path, session_id=session_id)
         stored = Path(attempt.audio_path or path)

@@ -30,14 +30,63 @@ examples:
 """
 
 
+ACTIONS = {
+    "list": (
+        "the banks by field and how many questions each has",
+        """\
+Every bank: the general ones first (they suit every interview), then each field's. Its id
+is what --bank takes (`mockint practice --bank ID`) and what `banks show` opens.
+
+examples:
+  mockint banks list
+  mockint banks list --json
+""",
+    ),
+    "show": (
+        "one bank's questions with their ids",
+        """\
+One bank's questions: the id of each (what --question takes), its kind, the target length
+and its difficulty (* to ***).
+
+examples:
+  mockint banks show healthcare-nursing
+  mockint practice --question nurse-handover   practise one of them
+""",
+    ),
+    "validate": (
+        "check bank files; every problem at file:line:column",
+        """\
+Check bank files before you use them: every problem is reported at its file:line:column.
+Without a PATH, every loaded bank (bundled and yours under <data root>/banks/) is checked.
+Exit code 0 when there is none, 2 otherwise.
+
+examples:
+  mockint banks validate my-bank.yaml
+  mockint banks validate
+""",
+    ),
+}
+"""Each action's one-line help and its --help text."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = sub.add_parser("list", help="the banks by field and how many questions each has")
+
+    def action(name: str) -> argparse.ArgumentParser:
+        summary, description = ACTIONS[name]
+        return sub.add_parser(
+            name,
+            help=summary,
+            description=description,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    p = action("list")
     p.add_argument("--json", action="store_true", help="print as JSON")
-    p = sub.add_parser("show", help="one bank's questions with their ids")
-    p.add_argument("name", metavar="NAME", help="bank id")
+    p = action("show")
+    p.add_argument("name", metavar="NAME", help="bank id (see `mockint banks list`)")
     p.add_argument("--json", action="store_true", help="print as JSON")
-    p = sub.add_parser("validate", help="check bank files; every problem at file:line:column")
+    p = action("validate")
     p.add_argument("paths", metavar="PATH", nargs="*", help="files (default: every loaded bank)")
 
 

@@ -81,7 +81,8 @@ def render(plan: DailyPlan, days: Streak) -> str:
         lines.append("")
         for n, item in enumerate(plan.items, 1):
             lines.append(f"{n:>2}. {item.why:<4}  {clip(item.question.text, WIDTH - 10)}")
-            lines.append(f"          {item.question.id} · {item.detail}")
+            detail = "" if item.detail in ("", item.why) else f" · {item.detail}"  # not "new · new"
+            lines.append(f"          {item.question.id}{detail}")
         lines.append("")
         lines.append("Practice one: mockint practice --question ID  (or `mockint daily`)")
     lines.append(_streak_line(days))

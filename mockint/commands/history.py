@@ -63,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
             return _retry(coach, as_json=args.json)
         limit = args.limit or None
         attempts = coach.attempts(args.question, limit)
+        if args.question and not attempts:
+            # An id no attempt and no bank has is a typo: not "practise it with …", which fails.
+            coach.catalog.question(args.question)
         trend = coach.question_trend(args.question) if args.question else None
         if args.json:
             _print_json(coach, attempts, trend)

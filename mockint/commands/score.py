@@ -27,6 +27,11 @@ examples:
 """
 
 
+NO_QUESTION = "(no --question: scored as a story, with STAR; --question ID fits it to its question)"
+"""Said when no question is given: a "tell me about yourself" would otherwise be told, with
+no reason shown, that it lacks a situation and a task."""
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "audio", metavar="AUDIO", nargs="?", help="the recording: WAV, FLAC, MP3, OGG, ..."
@@ -48,9 +53,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mockint.coach import Coach
+    from mockint.coach.files import TextNotAudio, refusing_text
     from mockint.config import load_config
 
-    if (args.audio is None) == (args.text is None):
+    if args.audio is None and args.text is None:
+        raise MockintError(
+            "give a recording to score (mockint score answer.wav) or a written answer "
+            "(mockint score --text answer.txt)"
+        )
+    if args.audio is not None and args.text is not None:
         raise MockintError("give either a recording (AUDIO) or --text FILE, not both")
     if args.text is not None:
         return _run_text(args)
@@ -63,12 +74,21 @@ def run(args: argparse.Namespace) -> int:
         limit_heap_growth()
     with Coach.open(load_config()) as coach:
         question = coach.catalog.question(args.question) if args.question else None
-        if sys.stderr.isatty():
-            from mockint.audio.decode import duration_of
+        try:
+            if sys.stderr.isatty():
+                from mockint.audio.decode import duration_of
 
-            how = " live" if args.live else ""
-            print(f"transcribing{how} {duration_of(path):.0f} s of audio…", file=sys.stderr)
-        answered = coach.score_file(path, question, save=args.save, live=args.live, pace=args.pace)
+                with refusing_text(path):
+                    seconds = duration_of(path)
+                how = " live" if args.live else ""
+                print(f"transcribing{how} {seconds:.0f} s of audio…", file=sys.stderr)
+            answered = coach.score_file(
+                path, question, save=args.save, live=args.live, pace=args.pace
+            )
+        except TextNotAudio as exc:
+            raise MockintError(
+                f"{exc}; to score a written answer: mockint score --text {path}"
+            ) from exc
     scored = answered.scored
     # Saved or not, the result names the file the user gave, not the store's copy.
     scored.audio = str(path)
@@ -96,10 +116,11 @@ def _run_text(args: argparse.Namespace) -> int:
     config = load_config()
     with Coach.open(config, recover=False) as coach:
         question = coach.catalog.question(args.question) if args.question else None
-    try:
-        text = sys.stdin.read() if args.text == "-" else Path(args.text).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise MockintError(f"{args.text}: cannot read: {exc}") from None
+    text = _read_text(args.text)
+    if not text.strip():
+        if args.text == "-":
+            raise MockintError("no answer came in on standard input: pipe one in, or give a file")
+        raise MockintError(f"{args.text} is empty: write your answer in it, then score it again")
     report = score_text(text, question, config.scoring)
     data = text_result(args.text, text, question, report)
     if args.json:
@@ -108,6 +129,8 @@ def _run_text(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     lines = [f"{args.text}" + (f"  ·  question {data['question']}" if data["question"] else "")]
+    if question is None:
+        lines.append(NO_QUESTION)
     lines += ["", data["transcript"] or "(empty)", ""]
     lines.append(f"{report.word_count} words  ·  typed: no pace or pauses")
     parts = ", ".join(f"{k} {v}" for k, v in report.parts.items())
@@ -119,11 +142,31 @@ def _run_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_text(name: str) -> str:
+    """The typed answer in ``name`` (``-``: standard input); one-line errors, never errno."""
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    if not path.exists():
+        raise MockintError(f"{name}: no such file")
+    if path.is_dir():
+        raise MockintError(f"{name}: a folder, not a text file with your answer")
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise MockintError(
+            f"{name}: not UTF-8 text (a recording? score it with: mockint score {name})"
+        ) from None
+    except OSError as exc:
+        raise MockintError(f"{name}: cannot read: {exc.strerror or exc}") from None
+
+
 def summary(scored: ScoredAnswer) -> str:
     """The readable form of a result: transcript, then what the score report says."""
     t, report = scored.transcript, scored.report
     question = f"  ·  question {scored.question.id}" if scored.question else ""
-    lines = [f"{scored.audio}{question}", "", t.text or "(no speech heard)", ""]
+    lines = [f"{scored.audio}{question}", *([] if scored.question else [NO_QUESTION])]
+    lines += ["", t.text or "(no speech heard)", ""]
     facts = [f"duration {_seconds(t.duration_s)}", f"speech {_seconds(t.speech_s)}"]
     facts.append(f"{report.word_count} words")
     wpm = report.metrics.get("wpm")

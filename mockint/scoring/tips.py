@@ -123,7 +123,9 @@ _LOGISTICS_MAX_S = 45
 _SHORT_BY_KIND: dict[Kind, str] = {
     Kind.BEHAVIORAL: "add what you did step by step, and the result",
     Kind.SITUATIONAL: "say what you would do first, why, and how you would check it worked",
-    Kind.PERSONAL: "back it with one concrete example from your work",
+    # Not "an example from your work": a graduate has none, and one who gave an example
+    # (a project, with its numbers) was asked for one.
+    Kind.PERSONAL: "add a concrete detail from your own experience, and why it fits this role",
     Kind.TECHNICAL: "explain how it works, then one example of using it",
     Kind.CLOSING: "give a clear answer, then one reason or condition",
 }

@@ -18,7 +18,6 @@ from mockint.config import Config
 from mockint.models import Question
 from mockint.tui.context import ScreenContext
 from mockint.tui.messages import AudioChecked, HomeShown, ModelReady, Notice, StartPractice
-from mockint.tui.screens.help import HELP_KEYS
 from mockint.tui.services import Services
 
 if TYPE_CHECKING:
@@ -32,9 +31,12 @@ class MockintApp(App[int]):
     TITLE = "mockint"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False),
-        # On every screen; where a text box has focus, F1 (? types a question mark).
-        Binding(HELP_KEYS, "help", "Help", show=False),
+        # Priority bindings: a dialog (a modal screen: the welcome, the field, a question
+        # asked) hides the app's other bindings, and these work on every screen.
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Where a text box has focus, ? types a question mark (check_action) and F1 helps.
+        Binding("f1", "help", "Help", show=False, priority=True),
+        Binding("question_mark", "help_unless_typing", "Help", show=False, priority=True),
     ]
 
     def __init__(
@@ -123,12 +125,25 @@ class MockintApp(App[int]):
         if isinstance(self.screen, HomeScreen):
             self.screen.ask_field_if_unset()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help_unless_typing":
+            # False lets the key go on to the text box, which types it.
+            focused = self.focused
+            return focused is None or not focused.check_consume_key("question_mark", "?")
+        return True
+
     def action_help(self) -> None:
-        """Help for the screen on top: what it does and its keys (from its bindings)."""
+        """Help for the screen on top: what it does and its keys (from its bindings); the
+        same keys close it again."""
         from mockint.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen(self.screen))
+
+    def action_help_unless_typing(self) -> None:
+        self.action_help()
 
     # -- practice
 
@@ -178,8 +193,14 @@ class MockintApp(App[int]):
         from mockint.tui.screens.practice import PracticeScreen
 
         if not questions:
+            drill = (
+                f"Nothing to drill: no weak question's last answer had {self.drill_flag}."
+                if self.drill_flag
+                else "Nothing to drill yet: questions that score low, or that you flag with w "
+                "after answering, come here. Press d to practise today's questions."
+            )
             hint = {
-                "drill": "Nothing to drill: no question is flagged weak yet.",
+                "drill": drill,
                 "daily": "Nothing due today. Press b to pick a bank and practice anyway.",
             }.get(kind, "No questions to practice.")
             self.notify(hint, timeout=6)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from mockint.config import Config
 from mockint.errors import MockintError
-from mockint.fmt import count
+from mockint.fmt import clip, count
 from mockint.models import RATINGS, Question, Transcript
 from mockint.scoring.result import ScoreReport
 from mockint.tui.data import (
@@ -138,9 +138,13 @@ class RealBackend:
 
     def session_summary(self, session_id: int, now: datetime) -> SessionRecap:
         raw = self.coach.session_summary(session_id, now)
+        # The screen's headline and table give the average, each score, its change and
+        # when it comes back; the notes add only what they cannot: why one is still weak.
+        weak = tuple(
+            f"Still weak: {clip(i.text, 60)}: {'; '.join(i.weak_reasons)}." for i in raw.still_weak
+        )
         return SessionRecap(
-            tuple((i.text, i.score, i.previous, i.comes_back) for i in raw.items),
-            tuple(raw.notes[1:]),  # the first note repeats the headline the screen shows
+            tuple((i.text, i.score, i.previous, i.comes_back) for i in raw.items), weak
         )
 
     def begin_answer(

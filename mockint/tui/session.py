@@ -298,6 +298,10 @@ def score_audio_file(
     model: ModelHolder | None = None,
 ) -> Answered:
     """Score an existing recording and keep a copy as an attempt."""
+    from mockint.coach.files import TextNotAudio
+
+    if not path_text.strip():
+        raise MockintError("no file given: type the path of a recording, then press enter")
     path = Path(path_text.strip()).expanduser()
     if not path.is_file():
         raise MockintError(f"{path}: no such file; give the path of a recording (wav, mp3, m4a…)")
@@ -305,4 +309,7 @@ def score_audio_file(
     def score(audio: Path, *, question: Question | None = None) -> ScoredAnswer:
         return services.score_file(audio, question, model.get() if model else None)
 
-    return services.backend.score_file(question, path, session_id, score, services.now())
+    try:
+        return services.backend.score_file(question, path, session_id, score, services.now())
+    except TextNotAudio as exc:
+        raise MockintError(f"{exc}: press y to type or paste your answer instead") from exc

@@ -129,8 +129,18 @@ def test_a_silent_take_is_listed_in_brackets_and_left_out_of_the_trend(
 
 
 def test_history_question_without_attempts(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = _run("history", "--question", "nope", capsys=capsys)
-    assert "No attempts at nope yet." in out
+    _, out, _ = _run("history", "--question", "beh-conflict-coworker", capsys=capsys)
+    assert "No attempts at beh-conflict-coworker yet." in out
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_history_of_an_unknown_question_is_an_error(
+    json_flag: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo is not "no attempts yet: practise it with …" (that command would fail)."""
+    code, out, err = _run("history", "--question", "nope", *json_flag, capsys=capsys)
+    assert code == 2 and out == ""
+    assert err.strip() == "mockint: error: unknown question 'nope'; see `mockint banks list`"
 
 
 def test_history_json(history: list[int], capsys: pytest.CaptureFixture[str]) -> None:

@@ -75,6 +75,9 @@ async def test_first_run_asks_the_field_after_the_welcome(tmp_path: Path) -> Non
         await settle(pilot, lambda: isinstance(app.screen, FieldScreen))
         options = app.screen.query_one("#field-list", OptionList)
         options.highlighted = 1  # healthcare
+        # The footer says what enter does (the list's own enter is not shown there).
+        shown = {b.binding.action for b in app.screen.active_bindings.values() if b.binding.show}
+        assert {"choose", "skip"} <= shown
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert backend.user_field == "healthcare"

@@ -181,12 +181,21 @@ async def test_without_a_microphone_typed_answers_are_scored(tmp_path: Path) -> 
         assert screen.stage == "card"
         await pilot.press("y")
         await settle(pilot, stage_is(app, "typed"))
+        # An empty box is not scored (it would be a silent take: "check the microphone").
+        screen.query_one(TextArea).text = "  \n "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.stage == "typed" and not backend.rows
+        assert any("Type your answer first" in str(n.message) for n in app._notifications)
         screen.query_one(
             TextArea
         ).text = "At my last job I led a migration and errors fell by half."
         await pilot.press("ctrl+s")
         await settle(pilot, stage_is(app, "feedback"))
         assert backend.rows[0].status == "scored"
+        # A typed answer has no recording: the footer never offers to replay one.
+        assert screen.check_action("replay", ()) is False
+        assert screen.check_action("next", ()) is True
 
 
 async def test_without_a_microphone_an_audio_file_is_scored(tmp_path: Path) -> None:
@@ -308,7 +317,17 @@ async def test_drill_with_nothing_weak_says_so(tmp_path: Path) -> None:
         await pilot.press("w")
         await settle(pilot, lambda: bool(app._notifications))
         assert isinstance(app.screen, HomeScreen)
-        assert "Nothing to drill" in next(iter(app._notifications)).message
+        said = next(iter(app._notifications)).message
+        assert "Nothing to drill" in said and "Press d" in said  # and what to do instead
+
+
+async def test_drilling_one_problem_that_no_weak_answer_has_says_so(tmp_path: Path) -> None:
+    app = MockintApp(make_services(tmp_path), welcome=False, drill_flag="hedging")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        await pilot.press("w")
+        await settle(pilot, lambda: bool(app._notifications))
+        assert "last answer had hedging" in next(iter(app._notifications)).message
 
 
 async def test_a_full_disk_while_recording_stops_at_once_and_says_why(tmp_path: Path) -> None:

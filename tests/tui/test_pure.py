@@ -16,7 +16,7 @@ from mockint.tui.data import AttemptRow, HomeData, PendingResult, pending_notice
 from mockint.tui.feedback import FeedbackData, FeedbackWord
 from mockint.tui.screens.debrief import parse_interview_date, parse_questions
 from mockint.tui.screens.history import columns_for, matches, sort_rows
-from mockint.tui.screens.progress import time_axis, y_range
+from mockint.tui.screens.progress import chart_title, time_axis, y_range
 from mockint.tui.screens.summary import change
 from mockint.tui.session import live_text
 from mockint.tui.widgets.level_meter import level_fraction
@@ -342,3 +342,53 @@ def test_history_columns_fit_the_terminal(width: int) -> None:
     used += 2 * (6 if cols.flags else 5) + 4  # cell padding; page padding and scrollbar
     assert used <= width
     assert cols.question >= 30
+
+
+@pytest.mark.parametrize(
+    ("why", "detail", "shown", "never"),
+    [
+        ("new", "new", "  new\n", "new: new"),
+        ("new", "warm-up", "new: warm-up", ""),
+        ("due", "overdue by 2 days", "due: overdue by 2 days", ""),
+    ],
+)
+def test_the_plan_says_why_each_question_is_there_once(
+    why: str, detail: str, shown: str, never: str
+) -> None:
+    from mockint.commands.daily import render
+    from mockint.practice.plan import DailyPlan, PlanItem
+    from mockint.practice.streaks import Streak
+    from mockint.tui.screens.home import render_plan
+    from tests.tui.fakes import QUESTIONS
+
+    item = PlanItem(QUESTIONS[0], why, detail, 2.0)  # type: ignore[arg-type]
+    home = render_plan(HomeData((item,), 2, 0, (), (), 1)).plain + "\n"
+    assert shown in home and (not never or never not in home)
+    plan = DailyPlan(date(2026, 12, 1), (item,), 5, 15, 0, False)
+    printed = render(plan, Streak(0, 0, False, None))
+    line = next(x for x in printed.splitlines() if QUESTIONS[0].id in x)
+    assert line.strip() == (QUESTIONS[0].id if detail == why else f"{QUESTIONS[0].id} · {detail}")
+
+
+@pytest.mark.parametrize(
+    ("chart", "has_points", "says"),
+    [
+        ("chart-pace", False, "Pace: none yet (spoken answers only)"),
+        ("chart-fillers", False, "Fillers per minute: none yet (spoken answers only)"),
+        ("chart-pace", True, "Pace (wpm)"),
+        ("chart-overall", False, "Overall: none yet"),
+    ],
+)
+def test_an_empty_chart_says_why(chart: str, has_points: bool, says: str) -> None:
+    """Typed answers have no minutes: the pace and fillers charts stay empty, and say so."""
+    stats = [DayStat(date(2026, 12, 1), 140.0, 140.0, 140.0, 1)] if has_points else []
+    title = "Pace (wpm)" if chart == "chart-pace" else "Overall"
+    assert chart_title(chart, title, stats) == says
+
+
+def test_help_lists_every_screen_the_home_screen_opens() -> None:
+    from mockint.tui.screens.help import other_screens
+
+    names = [name for name, _ in other_screens()]
+    assert {"Interview", "Job", "Debrief", "Progress", "History", "Banks"} <= set(names)
+    assert all(what and "``" not in what for _, what in other_screens())

@@ -213,3 +213,49 @@ async def test_a_pasted_posting_is_kept_as_a_job_in_the_store(
         plan = coach.plan_today(services.now())
         assert plan.items[0].why == "job"
         assert plan.items[0].question.id in job.question_ids
+
+
+def test_the_session_recap_does_not_repeat_its_table(backend: RealBackend) -> None:
+    """The summary screen's table shows each score, its change and when it comes back, so
+    the notes under it only add why a question is still weak ("Comes back: …" was there
+    twice)."""
+    from datetime import UTC, datetime
+
+    now = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    question = _question(backend)
+    session = backend.start_session("practice")
+    backend.score_typed(question, "Um, I think maybe I helped.", session, now)
+    backend.end_session(session)
+    recap = backend.session_summary(session, now)
+    (line,) = recap.lines
+    assert line[0] == question.text and line[3]  # when it comes back, in the table
+    assert not any(n.startswith(("Comes back", "Better")) for n in recap.notes)
+    assert all(n.startswith("Still weak: ") for n in recap.notes) and recap.notes
+
+
+async def test_a_text_file_given_as_a_recording_says_to_type_it(
+    tmp_path: Path, backend: RealBackend
+) -> None:
+    """Without a microphone: the card offers typing and files, never "space tries again"."""
+    from textual.widgets import Input
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("At my last job I led a migration; errors fell by half.", encoding="utf-8")
+    services = _services(tmp_path, backend, audio_problem="no microphone found")
+    app = MockintApp(services, welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        app.start_practice("practice", questions=[_question(backend)])
+        await settle(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        for given, says in (("", "no file given"), (str(draft), "press y to type")):
+            await pilot.press("f")
+            await settle(pilot, lambda: screen.stage == "file")
+            screen.query_one(Input).value = given
+            await pilot.press("enter")
+            problem = screen.query_one("#audio-problem", Static)
+            await settle(pilot, lambda s=says, w=problem: s in str(w.render()))
+            assert "space" not in str(screen.query_one("#countdown", Static).render())
+    with Store.open() as store:
+        assert store.list_attempts() == []

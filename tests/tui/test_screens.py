@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import (
+    DataTable,
+    Input,
+    Label,
+    OptionList,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual_plotext import PlotextPlot
 
 from mockint.models import Transcript
@@ -89,6 +97,10 @@ async def test_mic_check_without_audio_explains_the_fallbacks(tmp_path: Path) ->
         verdict = app.screen.query_one("#mic-verdict", Static)
         await settle(pilot, lambda: "PortAudio" in text(verdict))
         assert "type answers" in text(verdict)
+        # Nothing to speak into: neither "say something" nor a silent meter.
+        title = app.screen.query_one("#mic-title", Label)
+        assert "say something" not in str(title.render())
+        assert not app.screen.query_one(LevelMeter).display
 
 
 async def test_banks_lists_banks_questions_and_user_bank_problems(tmp_path: Path) -> None:
@@ -183,6 +195,7 @@ async def test_history_compares_two_attempts_of_one_question(tmp_path: Path) -> 
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.rows)
         # Rows newest first: 4 and 2 answer one question, 3 and 1 the other.
+        assert app.screen.check_action("compare", ()) is False  # nothing marked yet
         await pilot.press("m", "down", "c")
         assert isinstance(app.screen, HistoryScreen)  # different questions: refused
         await pilot.press("down", "c")
@@ -202,8 +215,15 @@ async def test_history_empty_state(tmp_path: Path) -> None:
         await settle(pilot, app_ready(app))
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        empty = app.screen.query_one("#history-empty", Static)
+        history = app.screen
+        empty = history.query_one("#history-empty", Static)
         await settle(pilot, lambda: "No attempts yet" in text(empty))
+        # It says how to reach the home screen's d (here d sorts), and offers only esc.
+        assert "esc, then d on the home screen" in text(empty)
+        offered = {b.binding.action for b in history.active_bindings.values() if b.enabled}
+        for action in ("sort('date')", "sort('score')", "mark", "compare", "filter"):
+            assert history.check_action(action.split("(")[0], ()) is False, action
+        assert "back" in offered
 
 
 async def test_an_unscored_attempt_says_its_audio_is_kept(tmp_path: Path) -> None:
@@ -489,6 +509,29 @@ async def test_help_opens_on_every_screen_with_its_keys(tmp_path: Path) -> None:
                 await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
 
 
+async def test_help_and_quit_work_in_dialogs_too(tmp_path: Path) -> None:
+    """The welcome and the field picker are dialogs (modal screens), which hide the app's
+    ordinary bindings: ? and F1 still open help there (and close it), ctrl+q still quits."""
+    from mockint.tui.screens.field import FieldScreen
+    from mockint.tui.screens.help import HelpScreen, describe
+
+    backend = FakeBackend(root=tmp_path, user_field="")
+    app = MockintApp(make_services(tmp_path, backend=backend))
+    async with app.run_test(size=SIZE) as pilot:
+        for dialog in (WelcomeScreen, FieldScreen):
+            if dialog is FieldScreen:
+                await pilot.press("enter")  # the welcome leads on to the field picker
+            await settle(pilot, lambda d=dialog: isinstance(app.screen, d))
+            under = app.screen
+            await pilot.press("question_mark")
+            await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+            assert describe(under) in text(app.screen.query_one("#help-text", Static))
+            await pilot.press("f1")  # the key that opened it closes it
+            await settle(pilot, lambda u=under: app.screen is u)
+        await pilot.press("ctrl+q")
+        await settle(pilot, lambda: app._exit)
+
+
 async def test_question_mark_types_in_a_text_box_and_f1_still_helps(tmp_path: Path) -> None:
     from mockint.tui.screens.help import HelpScreen
 
@@ -503,3 +546,14 @@ async def test_question_mark_types_in_a_text_box_and_f1_still_helps(tmp_path: Pa
         assert area.text.endswith("Why us?") and isinstance(app.screen, DebriefScreen)
         await pilot.press("f1")
         await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_home_status_says_what_still_works_before_the_long_problem(tmp_path: Path) -> None:
+    problem = "no microphone found: plug one in (or enable it in your sound settings)"
+    app = MockintApp(make_services(tmp_path, audio_problem=problem), welcome=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app_ready(app))
+        status = app.screen.query_one("#status-line", Static)
+        await settle(pilot, lambda: "no recording" in text(status))
+        line = text(status)
+        assert line.index("typed answers and files still work") < line.index(problem)

@@ -28,7 +28,17 @@ def examples(text: str) -> Iterator[str]:
 
 def all_examples() -> list[str]:
     texts = [cli.EPILOG] + [getattr(m, "DESCRIPTION", "") for m in cli.COMMANDS.values()]
+    # A command with actions (`banks list|show|validate`) has each action's --help too.
+    texts += [d for m in cli.COMMANDS.values() for _, d in getattr(m, "ACTIONS", {}).values()]
     return [line for text in texts for line in examples(text)]
+
+
+def test_every_banks_action_has_examples() -> None:
+    from mockint.commands import banks
+
+    lines = [shlex.split(line)[:3] for line in all_examples()]
+    for action in banks.ACTIONS:
+        assert ["mockint", "banks", action] in lines, action
 
 
 def test_every_command_has_examples() -> None:

@@ -128,6 +128,8 @@ class PracticeBase(Screen[None]):
             return self.ctx.audio_problem is None
         if action == "follow_up":
             return self.follow_offer is not None
+        if action == "replay":  # a typed answer has no recording
+            return self.audio_path is not None
         if action in ("rate", "from_file"):
             # A follow-up is not a review of its question, and is answered here, not filed.
             return self.following is None

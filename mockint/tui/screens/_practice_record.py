@@ -110,6 +110,9 @@ class RecordStage(PracticeBase):
 
     def action_submit_typed(self) -> None:
         text = self.query_one("#typed-answer", TextArea).text
+        if not text.strip():  # scored, it would be a silent take: "check the microphone"
+            self.notify("Type your answer first, then press ctrl+s.")
+            return
         question = self.question
         follows = self.follows_id if self.following else None
         self._run_scoring(

@@ -41,6 +41,8 @@ class FieldScreen(ModalScreen[str | None]):
     """Pick the field you interview in; dismisses with the field, or None if skipped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the list's own enter would win, and it is not in the footer.
+        Binding("enter", "choose", "Choose", priority=True),
         Binding("escape", "skip", "Skip"),
     ]
 
@@ -84,6 +86,9 @@ class FieldScreen(ModalScreen[str | None]):
             )
             return
         self.app.call_from_thread(self.dismiss, field)
+
+    def action_choose(self) -> None:
+        self.query_one("#field-list", OptionList).action_select()
 
     def action_skip(self) -> None:
         self.dismiss(None)

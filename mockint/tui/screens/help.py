@@ -68,6 +68,8 @@ def other_screens() -> list[tuple[str, str]]:
     from mockint.tui.screens.debrief import DebriefScreen
     from mockint.tui.screens.history import AttemptScreen, HistoryScreen
     from mockint.tui.screens.home import HomeScreen
+    from mockint.tui.screens.interview import InterviewScreen
+    from mockint.tui.screens.job import JobScreen
     from mockint.tui.screens.practice import PracticeScreen
     from mockint.tui.screens.progress import ProgressScreen
     from mockint.tui.screens.summary import SummaryScreen
@@ -81,7 +83,9 @@ def other_screens() -> list[tuple[str, str]]:
         AttemptScreen,
         CompareScreen,
         ProgressScreen,
+        InterviewScreen,
         DebriefScreen,
+        JobScreen,
     ]
     return [(s.__name__.removesuffix("Screen"), describe(s)) for s in screens]
 

@@ -103,6 +103,7 @@ class HistoryScreen(Screen[None]):
         self.query_one("#history-empty", Static).update(Text(message.error, style="red"))
 
     def refill(self) -> None:
+        self.refresh_bindings()
         query = self.query_one("#history-filter", Input).value
         self.shown = sort_rows([r for r in self.rows if matches(r, query)], self.sort_key)
         table = self.query_one(DataTable)
@@ -126,7 +127,11 @@ class HistoryScreen(Screen[None]):
             table.add_row(*cells, key=str(row.id))
         empty = self.query_one("#history-empty", Static)
         if not self.rows:
-            empty.update("No attempts yet. Answer a question (d on the home screen) to start.")
+            # "d" here sorts by date: say how to get to the home screen's d first.
+            empty.update(
+                "No attempts yet. Press esc, then d on the home screen to practise today's "
+                "questions: every answer shows up here."
+            )
         elif not self.shown:
             empty.update("Nothing matches the filter.")
         else:
@@ -137,6 +142,14 @@ class HistoryScreen(Screen[None]):
     @on(Input.Changed, "#history-filter")
     def _filter_changed(self) -> None:
         self.refill()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty history offers only the way back; c once an attempt is marked.
+        if action in ("open", "filter", "sort", "mark"):
+            return bool(self.rows)
+        if action == "compare":
+            return self.marked is not None
+        return True
 
     @on(Input.Submitted, "#history-filter")
     def _filter_done(self) -> None:

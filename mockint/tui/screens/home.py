@@ -66,7 +66,8 @@ def render_plan(data: HomeData) -> Text:
     )
     for item in data.plan:
         text.append(f"• {item.question.text}\n")
-        why = f"{item.why}: {item.detail}" if item.detail else item.why
+        # A new question's detail is often "new" itself: never "new: new".
+        why = item.why if item.detail in ("", item.why) else f"{item.why}: {item.detail}"
         if why:
             text.append(f"  {why}\n", style="dim")
     text.rstrip()
@@ -108,7 +109,8 @@ class HomeScreen(Screen[None]):
         Binding("f", "field", "Your field", show=False),
         Binding("m", "mic_check", "Mic check"),
         Binding("R", "score_pending", "Score unfinished"),
-        Binding("question_mark", "app.help", "Help"),
+        # Priority like the app's own (hidden) ?, so that the footer shows this one.
+        Binding("question_mark", "app.help", "Help", priority=True),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -249,7 +251,8 @@ class HomeScreen(Screen[None]):
         if not self.ctx.audio_checked:
             mic = "checking the microphone…"
         elif self.ctx.audio_problem:
-            mic = f"no recording ({self.ctx.audio_problem}): typed answers and files still work"
+            # What still works first: a long problem is cut at the line's end.
+            mic = f"no recording: typed answers and files still work ({self.ctx.audio_problem})"
         else:
             mic = "microphone ready"
         self.query_one("#status-line", Static).update(f"{model} · {mic}")

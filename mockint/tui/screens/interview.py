@@ -96,7 +96,8 @@ class ConfirmEnd(ModalScreen[bool]):
 
 
 class InterviewScreen(Screen[None]):
-    """One mock interview over ``questions``, in order."""
+    """A mock interview (i on home): the questions back to back, each read aloud and then
+    answered, with feedback for all of them at the end."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "stop", "Done answering"),

@@ -80,13 +80,13 @@ class PracticeScreen(CardStage):
     def _failed(self, message: AnswerFailed) -> None:
         self._stop_polling()
         self.set_stage(Stage.CARD)
-        self.query_one("#countdown", Static).update(
-            "space tries again · y types the answer · f scores a file"
-        )
-        self.query_one("#audio-problem", Static).update(f"Something went wrong: {message.error}")
         if not message.recording_possible:
             self.ctx.audio_problem = message.error
             self.refresh_bindings()
+        # space records: not offered without a microphone.
+        again = "space tries again · " if self.ctx.audio_problem is None else ""
+        self.query_one("#countdown", Static).update(f"{again}y types the answer · f scores a file")
+        self.query_one("#audio-problem", Static).update(f"Something went wrong: {message.error}")
         self.notify(message.error, severity="error", timeout=8)
 
     def _offer_follow_up(self, flags: tuple[str, ...]) -> None:

@@ -30,6 +30,12 @@ CHARTS = (
     ("chart-fillers", "Fillers per minute", "per min"),
     ("chart-pace", "Pace (wpm; target band)", "wpm"),
 )
+SPOKEN_ONLY = {
+    "chart-fillers": "Fillers per minute: none yet (spoken answers only)",
+    "chart-pace": "Pace: none yet (spoken answers only)",
+}
+"""What an empty chart says: typed answers have no minutes, so only spoken ones draw these."""
+
 PACE_BAND = (120.0, 160.0)
 """The interview pace band (docs/architecture.md), drawn on the pace chart."""
 
@@ -40,6 +46,11 @@ def value(point: ProgressPoint, chart: str) -> float | None:
     if chart == "chart-fillers":
         return point.fillers_per_minute
     return point.wpm
+
+
+def chart_title(chart: str, title: str, stats: list[DayStat]) -> str:
+    """The chart's title; an empty box says why it is empty (never a blank frame)."""
+    return title if stats else SPOKEN_ONLY.get(chart, f"{title}: none yet")
 
 
 def daily(data: ProgressData, chart: str) -> list[DayStat]:
@@ -157,7 +168,7 @@ class ProgressScreen(Screen[None]):
         plot = self.query_one(f"#{chart_id}", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
-        plt.title(title)
+        plt.title(chart_title(chart_id, title, stats))
         plt.ylabel(ylabel)
         axis = time_axis([s.day for s in stats])
         plt.xlabel(axis.title)

@@ -53,7 +53,7 @@ class WelcomeScreen(ModalScreen[None]):
             )
             if self.first_run:
                 yield Static(WELCOME, id="welcome-text")
-            yield Label("Microphone check: say something", classes="panel-title")
+            yield Label("Microphone check: say something", id="mic-title", classes="panel-title")
             yield LevelMeter(id="mic-level")
             yield Static("Starting the microphone…", id="mic-verdict", classes="dim")
         yield Footer()
@@ -83,8 +83,11 @@ class WelcomeScreen(ModalScreen[None]):
 
     @on(AnswerFailed)
     def _failed(self, message: AnswerFailed) -> None:
+        # Nothing to say something into: no "say something", no silent meter.
+        self.query_one("#mic-title", Label).update("Microphone check")
+        self.query_one(LevelMeter).display = False
         self.query_one("#mic-verdict", Static).update(
-            f"No microphone: {message.error}\n"
+            f"Recording is not available: {message.error}\n"
             "You can still practice: type answers, or score audio files you recorded elsewhere."
         )
 

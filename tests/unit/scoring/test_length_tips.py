@@ -17,7 +17,7 @@ SHORT = "My notice period is one month, so I could start on the first of March."
     [
         (Kind.BEHAVIORAL, (60, 120), "what you did step by step and the result"),
         (Kind.SITUATIONAL, (60, 120), "say what you would do first"),
-        (Kind.PERSONAL, (45, 90), "back it with one concrete example"),
+        (Kind.PERSONAL, (45, 90), "a concrete detail from your own experience"),
         (Kind.TECHNICAL, (45, 120), "explain how it works"),
         (Kind.CLOSING, (30, 60), "give a clear answer, then one reason or condition"),
         (Kind.CLOSING, (10, 40), "a date, a number or a condition"),
@@ -92,3 +92,19 @@ def test_bundled_targets_follow_the_coaching_sources(
 ) -> None:
     found = load_catalog().question(question_id)
     assert found is not None and found.target_seconds == target
+
+
+def test_a_short_personal_answer_with_its_example_is_not_asked_for_one() -> None:
+    """A graduate's "tell me about yourself" told its project with numbers: the tip asks for
+    more, never for "an example from your work" (it has one; a graduate has no work yet)."""
+    catalog = load_catalog()
+    about = catalog.question("grad-tell-me-about-yourself")
+    assert about is not None
+    answer = (
+        "I just graduated in computer science. In my final year I led a team of four that "
+        "built an app for finding quiet study spaces, and two hundred students used it."
+    )
+    report = score_answer(Transcript.from_text(answer), about)
+    tip = next(t for t in report.tips if t.startswith("Your answer lasted"))
+    assert "example" not in tip and "your work" not in tip
+    assert "why it fits this role" in tip
