@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.structure import ACTION, RESULT, SITUATION, StructureReport
@@ -158,10 +158,26 @@ def coverage(
         for k in range(len(alone))
     ]
     points = tuple(
-        _by_story(kp, star, sentences) or _check(kp, both, alone, sentences, stop, config)
+        _by_story(kp, star, sentences) or _said(kp, both, alone, sentences, stop, config)
         for kp in key_points
     )
     return CoverageReport(points, sum(p.covered for p in points), len(points))
+
+
+def alternatives(point: str) -> tuple[str, ...]:
+    """A point a bank gives as "X or Y" is covered by either; a one-word side borrows the
+    other side's words ("involved parents or colleagues" → "involved colleagues", "called or
+    escalated it" → "called it"), so neither is judged as a lone shared word."""
+    words = point.split()
+    if "or" not in words[1:-1]:
+        return (point,)
+    k = words.index("or", 1)
+    left, right = words[:k], words[k + 1 :]
+    if len(right) == 1 < len(left):
+        right = left[:-1] + right
+    elif len(left) == 1 < len(right):
+        left = left + right[1:]
+    return (" ".join(left), " ".join(right))
 
 
 def _window(tokens: Sequence[Token], first: int, last: int) -> _Window:
@@ -214,6 +230,19 @@ def _by_story(
     k = part.sentences[0] if part.sentences else None
     evidence = sentences[k].text if k is not None and present else ""
     return KeyPoint(point, present, float(present), k if present else None, evidence, role)
+
+
+def _said(
+    point: str,
+    both: Sequence[_Window],
+    alone: Sequence[_Window],
+    sentences: Sequence[Sentence],
+    stop: frozenset[str],
+    config: ScoringConfig,
+) -> KeyPoint:
+    """The point judged by its words: the best of its alternatives, under its own text."""
+    judged = (_check(alt, both, alone, sentences, stop, config) for alt in alternatives(point))
+    return replace(max(judged, key=lambda p: (p.covered, p.score)), text=point)
 
 
 def _check(
