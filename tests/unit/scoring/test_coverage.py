@@ -85,13 +85,22 @@ def test_threshold_is_configurable() -> None:
         ("kept a record", "I didn't record anything.", False),
         ("apologised promptly", "I never said sorry, to be honest.", False),
         ("stayed calm", "I wasn't calm at all.", False),
+        # A bank's "X or Y": either side covers it, each side judged with the shared words.
+        ("called or escalated it", "I escalated it to the on-call doctor using SBAR.", True),
+        ("did their obs or observations", "I checked his observations again at six.", True),
+        ("showed them or explained it", "I showed her how I plan the round.", True),
+        ("involved parents or colleagues", "My colleagues said his parents were away.", False),
+        ("involved parents or colleagues", "I involved his parents that evening.", True),
+        ("called or escalated it", "I didn't escalate it that night.", False),
     ],
 )
 def test_paraphrases_count_and_a_shared_word_does_not(
     point: str, answer: str, covered: bool
 ) -> None:
     tokens, sentences = parse(answer)
-    assert coverage([point], tokens, sentences, ScoringConfig()).points[0].covered is covered
+    (judged,) = coverage([point], tokens, sentences, ScoringConfig()).points
+    assert judged.covered is covered
+    assert judged.text == point
 
 
 def test_story_points_follow_the_star_analysis() -> None:
@@ -106,22 +115,3 @@ def test_story_points_follow_the_star_analysis() -> None:
         assert outcome.covered is report.structure.parts["result"].present
         if outcome.covered:
             assert outcome.evidence in report.structure.parts["result"].evidence
-
-
-@pytest.mark.parametrize(
-    ("point", "answer", "covered"),
-    [
-        # A bank's "X or Y": either side covers it, each side judged with the shared words.
-        ("called or escalated it", "I escalated it to the on-call doctor using SBAR.", True),
-        ("did their obs or observations", "I checked his observations again at six.", True),
-        ("showed them or explained it", "I showed her how I plan the round.", True),
-        ("involved parents or colleagues", "My colleagues said his parents were away.", False),
-        ("involved parents or colleagues", "I involved his parents that evening.", True),
-        ("called or escalated it", "I didn't escalate it that night.", False),
-    ],
-)
-def test_either_side_of_or(point: str, answer: str, covered: bool) -> None:
-    tokens, sentences = parse(answer)
-    (judged,) = coverage([point], tokens, sentences, ScoringConfig()).points
-    assert judged.covered is covered
-    assert judged.text == point
