@@ -167,7 +167,8 @@ def fit_units(data: Sequence[Unit]) -> StarModel:
                                      strict=True)]
         for (rows, _), s in zip(design.blocks, design.source, strict=True)
     ]  # fmt: skip
-    names2 = [*design.names, *sorted(k for k in rows2[0][0] if k not in design.names)]
+    # The context features only: the words of the first sentence are not features.
+    names2 = [*design.names, *sorted(context_features([dict.fromkeys(PARTS, 0.0)])[0])]
     x2 = [_matrix(r, names2) for r in rows2]
     context = _fit_parts(np.vstack(x2), np.vstack(design.y), names2)
     oof: dict[int, StarModel] = {}

@@ -75,7 +75,19 @@ _OBLIGE = (
     ("trying", "to"), ("tried", "to"), ("expected", "to"), ("meant", "to"),
     ("asked", "me"), ("wanted", "me"), ("told", "me"), ("gave", "me"), ("give", "me"),
     ("asked", "by"), ("was", "mine"), ("me", "to"), ("my", "job"), ("my", "responsibility"),
+    ("landed", "on"), ("landed", "with"), ("sat", "with"), ("fell", "on"), ("down", "to"),
+    ("my", "call"), ("mine", "to"), ("allowed", "to"), ("in", "charge"), ("my", "role"),
+    ("decide", "whether"), ("decide", "how"), ("work", "out"), ("figure", "out"),
 )  # fmt: skip
+#: What bounds the doing: rules, policy, consent ("by policy I couldn't refund her").
+_CONSTRAINT = word_set(
+    "rule rules policy policies procedure procedures protocol consent allowed permitted "
+    "legally law regulations compliance"
+)
+#: An outcome told without an outcome word: "we ended up with…", "it turned out…".
+_OUTCOME_PAIRS = frozenset(
+    {("ended", "up"), ("turned", "out"), ("worked", "out"), ("paid", "off"), ("end", "result")}
+)
 _PROBLEM = word_set(
     "problem problems issue issues mess messy broken late behind short angry upset furious "
     "complaint complaints complained slow backlog error errors mistake mistakes failing "
@@ -169,7 +181,7 @@ FEATURES = (
     "heading_result", "question", "role_intro", "perfect", "progressive", "problem",
     "good", "good_late", "third_party", "scene_opener",
     "i_outcome", "praise", "end_time", "change", "from_to", "past_no_i", "after_time", "still_now",
-    "lead_action", "stative", "i_did_late",
+    "lead_action", "stative", "i_did_late", "constraint",
 )  # fmt: skip
 
 
@@ -309,6 +321,7 @@ def _scene_and_aims(words: Sequence[Token], norms: list[str], f: dict[str, float
         if a in _THERE and b in _BE:
             f["there_be"] += 1.0
     f["oblige"] += sum(1.0 for w in norms if w in _OBLIGE_WORDS)
+    f["constraint"] = float(sum(1 for w in norms if w in _CONSTRAINT))
     f["scene"] = float(sum(1 for w in norms if w in _SCENE or _YEAR.match(w)))
     f["be"] = float(sum(1 for w in norms if w in _BE))
     f["problem"] = float(sum(1 for w in norms if w in _PROBLEM))
@@ -346,6 +359,7 @@ def _outcomes(
     f["praise"] = float(sum(1 for w in norms if w in _PRAISE))
     f["end_time"] = float(sum(1 for w in norms if w in _END_TIME))
     out = float(sum(1 for w in norms if w in _OUTCOME))
+    out += sum(1.0 for pair in itertools.pairwise(norms) if pair in _OUTCOME_PAIRS)
     f["outcome"] = out
     f["outcome_late"] = out if late else 0.0
     good = float(sum(1 for w in norms if w in _GOOD))
