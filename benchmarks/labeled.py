@@ -175,10 +175,13 @@ def load_labeled(directory: Path = LABELED_DIR) -> list[LabeledCase]:
     for path in sorted(directory.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         source = str(data.get("source") or path.stem)
-        # A pass says what it is; one without ``medium`` is spoken when its brief says so.
+        # A pass says what it is; one without ``medium`` is spoken when its brief says so,
+        # and a mixed pass's case is spoken when its style is: a transcript, not a draft.
         brief = str(data.get("brief", "")).lower()
         medium = str(data.get("medium") or (SPOKEN if brief.startswith(SPOKEN) else "written"))
-        cases.extend(_case(source, medium, raw) for raw in data.get("cases") or ())
+        for raw in data.get("cases") or ():
+            spoken = "medium" not in data and raw.get("style") == SPOKEN
+            cases.append(_case(source, SPOKEN if spoken else medium, raw))
     return cases
 
 

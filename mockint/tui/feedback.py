@@ -8,7 +8,6 @@ mockint did not store just leaves its part of the view empty.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,13 +15,12 @@ from typing import TYPE_CHECKING, Any
 from mockint.fmt import clock, count
 from mockint.models import Word
 from mockint.scoring.result import FILLER, HEDGE, ScoreReport
-from mockint.scoring.text import is_vocal_filler
+from mockint.store.display import word_marks
 
 if TYPE_CHECKING:
     from mockint.answer import ScoredAnswer
 
 STAR_PARTS = ("situation", "task", "action", "result")
-_WORD_CHARS = re.compile(r"[^\w']+")
 
 
 @dataclass(frozen=True)
@@ -154,16 +152,13 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _norm(text: str) -> str:
-    return _WORD_CHARS.sub("", text.lower())
-
-
 def _words(words: Sequence[Word], report: ScoreReport) -> tuple[FeedbackWord, ...]:
     if report.annotations:
         # A filler inside a hedge ("I, um, think") reads best as the filler.
         tags = [_tag(report.tags(i)) for i in range(len(words))]
     else:
-        tags = _guessed_tags(words, report.metrics)
+        # A report stored before the scorer tagged words: the same guess `replay` makes.
+        tags = [m.tag if m else None for m in word_marks(words, {"metrics": report.metrics})]
     return tuple(
         FeedbackWord(w.text.strip(), float(w.start), float(w.end), tags[i])
         for i, w in enumerate(words)
@@ -172,22 +167,6 @@ def _words(words: Sequence[Word], report: ScoreReport) -> tuple[FeedbackWord, ..
 
 def _tag(tags: tuple[str, ...]) -> str | None:
     return FILLER if FILLER in tags else HEDGE if HEDGE in tags else None
-
-
-def _guessed_tags(words: Sequence[Word], metrics: dict[str, Any]) -> list[str | None]:
-    """For a report stored before the scorer tagged words: its hedge phrases, and vocal
-    fillers, which are fillers wherever they appear (so marking them cannot mislead)."""
-    tags: list[str | None] = [None] * len(words)
-    tokens = [_norm(w.text) for w in words]
-    for phrase in (metrics.get("hedges") or {}).get("counts") or {}:
-        parts = phrase.lower().split()
-        for i in range(len(tokens) - len(parts) + 1):
-            if tokens[i : i + len(parts)] == parts:
-                tags[i : i + len(parts)] = [HEDGE] * len(parts)
-    for i, tok in enumerate(tokens):
-        if is_vocal_filler(tok):
-            tags[i] = FILLER
-    return tags
 
 
 def _star(metrics: dict[str, Any]) -> tuple[StarPart, ...]:
