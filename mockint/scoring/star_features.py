@@ -101,6 +101,11 @@ _GOOD = word_set(
     "improved saved won stayed back"
 )
 _PRESENT_STATE = word_set("work works live lives do does get gets")
+_PRESENT_SELF = word_set(
+    "am 'm want like love enjoy prefer feel know have work see hope believe tend try find "
+    "get need am"
+)
+_PRESENT_SUBJECTS = word_set("i'm i've we're we've")
 _NOT_PASSIVE = word_set("used supposed based meant told asked expected")
 _ROLE_NEXT = word_set("a an the in charge on part lead one working head")
 _PERFECT_AUX = word_set("had 'd she'd he'd they'd we'd i'd it'd")
@@ -181,7 +186,7 @@ FEATURES = (
     "heading_result", "question", "role_intro", "perfect", "progressive", "problem",
     "good", "good_late", "third_party", "scene_opener",
     "i_outcome", "praise", "end_time", "change", "from_to", "past_no_i", "after_time", "still_now",
-    "lead_action", "stative", "i_did_late", "constraint",
+    "lead_action", "stative", "i_did_late", "constraint", "i_present",
 )  # fmt: skip
 
 
@@ -281,6 +286,9 @@ def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> Non
             if verb is None:
                 continue
             v = verb.norm
+            if v in _PRESENT_SELF:
+                # "I want to specialise", "I enjoy…": about me now, not a story told.
+                f["i_present"] += 1.0
             # "I must keep her calm" is what was asked of me (an obligation word), not a maybe.
             if v in _MODALS - {"must"} or v in {"i'd", "we'd"}:
                 f["hypothetical"] += 1.0
@@ -294,6 +302,8 @@ def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> Non
                 # "I pull six people off returns": a story told in the present is still
                 # doing, so it counts with the past ("I pulled…"), not as its own clue.
                 f["i_past" if w == "i" else "we_past"] += 1.0
+        elif w in _PRESENT_SUBJECTS:
+            f["i_present"] += 1.0
         elif w in {"i'd", "we'd", "would"}:
             f["hypothetical"] += 1.0
         elif w in {"you", "your", "you're"}:
