@@ -75,7 +75,19 @@ _OBLIGE = (
     ("trying", "to"), ("tried", "to"), ("expected", "to"), ("meant", "to"),
     ("asked", "me"), ("wanted", "me"), ("told", "me"), ("gave", "me"), ("give", "me"),
     ("asked", "by"), ("was", "mine"), ("me", "to"), ("my", "job"), ("my", "responsibility"),
+    ("landed", "on"), ("landed", "with"), ("sat", "with"), ("fell", "on"), ("down", "to"),
+    ("my", "call"), ("mine", "to"), ("allowed", "to"), ("in", "charge"), ("my", "role"),
+    ("decide", "whether"), ("decide", "how"), ("work", "out"), ("figure", "out"),
 )  # fmt: skip
+#: What bounds the doing: rules, policy, consent ("by policy I couldn't refund her").
+_CONSTRAINT = word_set(
+    "rule rules policy policies procedure procedures protocol consent allowed permitted "
+    "legally law regulations compliance"
+)
+#: An outcome told without an outcome word: "we ended up with…", "it turned out…".
+_OUTCOME_PAIRS = frozenset(
+    {("ended", "up"), ("turned", "out"), ("worked", "out"), ("paid", "off"), ("end", "result")}
+)
 _PROBLEM = word_set(
     "problem problems issue issues mess messy broken late behind short angry upset furious "
     "complaint complaints complained slow backlog error errors mistake mistakes failing "
@@ -89,6 +101,11 @@ _GOOD = word_set(
     "improved saved won stayed back"
 )
 _PRESENT_STATE = word_set("work works live lives do does get gets")
+_PRESENT_SELF = word_set(
+    "am 'm want like love enjoy prefer feel know have work see hope believe tend try find "
+    "get need am"
+)
+_PRESENT_SUBJECTS = word_set("i'm i've we're we've")
 _NOT_PASSIVE = word_set("used supposed based meant told asked expected")
 _ROLE_NEXT = word_set("a an the in charge on part lead one working head")
 _PERFECT_AUX = word_set("had 'd she'd he'd they'd we'd i'd it'd")
@@ -169,7 +186,7 @@ FEATURES = (
     "heading_result", "question", "role_intro", "perfect", "progressive", "problem",
     "good", "good_late", "third_party", "scene_opener",
     "i_outcome", "praise", "end_time", "change", "from_to", "past_no_i", "after_time", "still_now",
-    "lead_action", "stative", "i_did_late",
+    "lead_action", "stative", "i_did_late", "constraint", "i_present",
 )  # fmt: skip
 
 
@@ -269,6 +286,9 @@ def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> Non
             if verb is None:
                 continue
             v = verb.norm
+            if v in _PRESENT_SELF:
+                # "I want to specialise", "I enjoy…": about me now, not a story told.
+                f["i_present"] += 1.0
             # "I must keep her calm" is what was asked of me (an obligation word), not a maybe.
             if v in _MODALS - {"must"} or v in {"i'd", "we'd"}:
                 f["hypothetical"] += 1.0
@@ -282,6 +302,8 @@ def _verbs(words: Sequence[Token], norms: list[str], f: dict[str, float]) -> Non
                 # "I pull six people off returns": a story told in the present is still
                 # doing, so it counts with the past ("I pulled…"), not as its own clue.
                 f["i_past" if w == "i" else "we_past"] += 1.0
+        elif w in _PRESENT_SUBJECTS:
+            f["i_present"] += 1.0
         elif w in {"i'd", "we'd", "would"}:
             f["hypothetical"] += 1.0
         elif w in {"you", "your", "you're"}:
@@ -309,6 +331,7 @@ def _scene_and_aims(words: Sequence[Token], norms: list[str], f: dict[str, float
         if a in _THERE and b in _BE:
             f["there_be"] += 1.0
     f["oblige"] += sum(1.0 for w in norms if w in _OBLIGE_WORDS)
+    f["constraint"] = float(sum(1 for w in norms if w in _CONSTRAINT))
     f["scene"] = float(sum(1 for w in norms if w in _SCENE or _YEAR.match(w)))
     f["be"] = float(sum(1 for w in norms if w in _BE))
     f["problem"] = float(sum(1 for w in norms if w in _PROBLEM))
@@ -346,6 +369,7 @@ def _outcomes(
     f["praise"] = float(sum(1 for w in norms if w in _PRAISE))
     f["end_time"] = float(sum(1 for w in norms if w in _END_TIME))
     out = float(sum(1 for w in norms if w in _OUTCOME))
+    out += sum(1.0 for pair in itertools.pairwise(norms) if pair in _OUTCOME_PAIRS)
     f["outcome"] = out
     f["outcome_late"] = out if late else 0.0
     good = float(sum(1 for w in norms if w in _GOOD))

@@ -52,6 +52,19 @@ def features(text: str) -> dict[str, float]:
         ("I'd keep her calm.", "hypothetical", 1.0),
         # A plain state: "was", "had", "were".
         ("The queue was three days long.", "stative", 1.0),
+        # What was mine to do, however it is said; what bounded it.
+        ("The complaint landed with me.", "oblige", 1.0),
+        ("I was senior so my call what to do.", "oblige", 1.0),
+        ("I sorted it out.", "oblige", 0.0),
+        ("By policy I couldn't refund her without consent.", "constraint", 2.0),
+        ("I refunded her.", "constraint", 0.0),
+        # About me now, not a story told.
+        ("I want to specialise in theatre recovery.", "i_present", 1.0),
+        ("I'm patient with people.", "i_present", 1.0),
+        ("I wanted to specialise.", "i_present", 0.0),
+        # An outcome told without an outcome word.
+        ("We ended up with a written handover sheet.", "outcome", 1.0),
+        ("It turned out the card was blocked.", "outcome", 1.0),
     ],
 )
 def test_sentence_features(text: str, feature: str, value: float) -> None:
