@@ -2,9 +2,10 @@
 
 The recorder's writer thread calls :meth:`LiveTranscriber.feed` with each block; the
 :class:`~mockint.speech.chunking.Chunker` closes a chunk at each pause, and ONE worker thread
-transcribes closed chunks in order, prompting each with the words just before it so that
-sentences read on across seams. :meth:`LiveTranscriber.finish` sends the tail and returns the
-whole transcript, with every word timed from the start of the recording.
+transcribes closed chunks in order, each heard with the audio just before it (only its own
+words kept) so that sentences read on across seams. :meth:`LiveTranscriber.finish` sends
+the tail and returns the whole transcript, with every word timed from the start of the
+recording.
 """
 
 from __future__ import annotations
