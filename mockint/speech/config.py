@@ -28,6 +28,7 @@ class SpeechConfig:
         "context_words": (0, 200),
         "tail_beam_size": (0, 20),
         "tail_context_words": (0, 200),
+        "live_overlap_s": (0, 15),
         "file_span_s": (30, 3600),
         "filler_beam_size": (0, 20),
         "file_beam_size": (0, 20),
@@ -103,12 +104,23 @@ class SpeechConfig:
     ~55 MB more memory; cutting only at pauses keeps the seams clean enough."""
 
     tail_beam_size: int = 1
-    """Beam width for the last chunk of a live answer, transcribed after you stop, where
-    every tenth of a second shows; 0 = the same as ``beam_size``."""
+    """Beam width for what is left to do after you stop a live answer, where every tenth
+    of a second shows: the guess at the last chunk taken in a pause, and the phrase said
+    after it; 0 = the same as ``beam_size``. (A last chunk with no guess is decoded as
+    every other chunk.)"""
 
     tail_context_words: int = 0
-    """Like ``context_words``, for that last chunk: a context prompt costs ~0.3 s per call
-    on a 2-core laptop (measured), more than it helps one chunk."""
+    """Like ``context_words``, for that guess and phrase: a context prompt costs ~0.3 s per
+    call on a 2-core laptop (measured), more than it helps one chunk."""
+
+    live_overlap_s: float = 8.0
+    """Live chunks are decoded with up to this much of the audio just before them (from a
+    quiet moment in it), and only the words after the seam are kept: the decoder hears the
+    phrase before, as whole-file decoding does. Chunks decoded alone lost word endings and
+    phrases ("trained" heard as "train"): measured, live WER on neural-voice answers 0.053
+    alone, 0.043 with 8 s (file path 0.037), on real voices at 10 dB SNR 0.126 and 0.103.
+    A text prompt of the 40 words before instead made the decoder invent closing phrases
+    at chunk ends ("thank you so much for watching"). 0 = each chunk alone."""
 
     def problems(self) -> list[str]:
         """Rules between settings (each setting's own range is in LIMITS)."""

@@ -6,15 +6,16 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 
 from mockint.errors import MockintError
 from mockint.models import Word
-from mockint.speech.chunking import SAMPLE_RATE
+from mockint.speech.chunking import SAMPLE_RATE, Chunk
 from mockint.speech.config import SpeechConfig
-from mockint.speech.live import LiveTranscriber, LiveUpdate
+from mockint.speech.live import LiveTranscriber, LiveUpdate, after_seam, with_context
 from mockint.speech.transcriber import Transcriber
 
 
@@ -31,12 +32,17 @@ def silence(seconds: float) -> np.ndarray:
 ANSWER = np.concatenate([tone(6), silence(0.5), tone(6), silence(0.5), tone(3), silence(1.0)])
 
 
+def alone(**settings: Any) -> SpeechConfig:
+    """5-15 s chunks, so the short ANSWER below is cut twice; each decoded alone (no audio
+    context before it, see the tests of with_context below)."""
+    return SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=0, **settings)
+
+
 class FakeTranscriber(Transcriber):
     """Says one word per call, spanning the loud part of the chunk; no model."""
 
     def __init__(self, config: SpeechConfig | None = None) -> None:
-        # Chunks of 5-15 s, so the short ANSWER below is cut twice.
-        super().__init__(config or SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0))
+        super().__init__(config or alone())
         self.prompts: list[str | None] = []
         self.beams: list[int | None] = []
         self.filler_prompts: list[bool] = []
@@ -93,32 +99,31 @@ def test_words_are_timed_from_the_start_of_the_recording() -> None:
 
 
 def test_each_chunk_is_prompted_with_the_words_before_it() -> None:
-    fake = FakeTranscriber(
-        SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, context_words=20, tail_context_words=20)
-    )
+    fake = FakeTranscriber(alone(context_words=20, tail_context_words=20))
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
     assert fake.prompts == [None, "w1", "w1 w2"]
 
 
-def test_the_tail_goes_without_a_prompt() -> None:
-    # A text prompt costs ~0.3 s per call: too much for the chunk the user waits for.
-    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, context_words=20))
+@pytest.mark.parametrize(
+    ("settings", "prompts", "beams"),
+    [
+        # A tail with no guess ahead (the whole of a short answer) is decoded as every
+        # other chunk: with the beam of 1 and no prompt it made 1.2-1.5x the file path's
+        # word errors. The tail's fast settings are for guesses and the phrase after one.
+        ({"context_words": 20}, [None, "w1", "w1 w2"], [None, None, None]),
+        ({"beam_size": 5, "tail_beam_size": 1}, [None, None, None], [None, None, None]),
+    ],
+)
+def test_a_tail_without_a_guess_is_decoded_as_any_chunk(
+    settings: dict[str, int], prompts: list[str | None], beams: list[int | None]
+) -> None:
+    fake = FakeTranscriber(alone(**settings))
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
-    assert fake.prompts == [None, "w1", None]
-
-
-def test_only_the_tail_uses_the_fast_beam() -> None:
-    fake = FakeTranscriber(
-        SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, beam_size=5, tail_beam_size=1)
-    )
-    live = LiveTranscriber(fake, guess_ahead=False)
-    feed_all(live, ANSWER)
-    live.finish()
-    assert fake.beams == [None, None, 1]
+    assert fake.prompts == prompts and fake.beams == beams
 
 
 def test_no_context_prompt_by_default() -> None:
@@ -212,7 +217,7 @@ def test_every_chunk_and_the_tail_recover_fillers_in_gaps_as_the_file_path_does(
 
 
 def test_without_filler_gaps_every_chunk_takes_the_filler_prompt() -> None:
-    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, filler_gaps=False))
+    fake = FakeTranscriber(alone(filler_gaps=False))
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
@@ -270,5 +275,107 @@ def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
     assert last.start == pytest.approx(len(ANSWER) / SAMPLE_RATE, abs=0.05)
     assert last.end == pytest.approx(len(ANSWER) / SAMPLE_RATE + 1.0, abs=0.05)
     # That phrase is what the user waits for: one pass with the filler prompt, no gap search.
-    assert fake.filler_prompts[-1] is True
+    assert fake.filler_prompts[-1] is True and fake.beams[-1] == 1
     assert fake.recovered[-1] < len(ANSWER) / SAMPLE_RATE
+
+
+# --- decoding each chunk with the audio before it as context ---------------------------
+
+LOUD = tone(1.0)
+
+
+@pytest.mark.parametrize(
+    ("before", "chunk_s", "overlap_s", "starts_back_s"),
+    [
+        # 8 s kept: the context starts at the pause in its first half (4-8 s back).
+        (np.concatenate([LOUD, LOUD, silence(0.4), LOUD, LOUD, LOUD, LOUD, LOUD]), 10, 8, 5.2),
+        # A long chunk leaves less room in the 30 s window: 29 - 25 = 4 s at most.
+        (np.concatenate([LOUD] * 6 + [silence(0.4)] + [LOUD] * 3), 25, 8, 3.2),
+        # Less audio before it than asked for: what there is.
+        (np.concatenate([silence(0.2), LOUD, LOUD]), 10, 8, 2.1),
+        # Too little to be worth it, or switched off: the chunk alone.
+        (silence(0.3), 10, 8, 0.0),
+        (np.concatenate([LOUD] * 8), 10, 0, 0.0),
+        (np.concatenate([LOUD] * 8), 29, 8, 0.0),
+    ],
+)
+def test_with_context_starts_at_a_pause_before_the_chunk(
+    before: np.ndarray, chunk_s: float, overlap_s: float, starts_back_s: float
+) -> None:
+    start = 100 * SAMPLE_RATE
+    chunk = Chunk(start, tone(chunk_s), True)
+    heard = with_context(chunk, before, overlap_s)
+    back = (start - heard.start) / SAMPLE_RATE
+    assert back == pytest.approx(starts_back_s, abs=0.15)
+    assert len(heard.audio) == len(chunk.audio) + start - heard.start
+    np.testing.assert_array_equal(heard.audio[len(heard.audio) - len(chunk.audio) :], chunk.audio)
+    assert heard.duration_s <= 29.0
+
+
+def test_a_chunk_without_speech_gets_no_context() -> None:
+    chunk = Chunk(0, silence(5), False)
+    assert with_context(chunk, tone(8), 8) is chunk
+
+
+def w(text: str, start: float, end: float) -> Word:
+    return Word(text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("words", "last", "kept"),
+    [
+        # Words of the context (centred before the seam at 10 s) go; the chunk's stay.
+        ([w("a", 6, 7), w("b", 9.7, 10.1), w("c", 10.2, 10.6)], w("b", 9.7, 10.0), ["c"]),
+        ([w("a", 6, 7), w("b", 9.9, 10.3), w("c", 10.4, 10.6)], None, ["b", "c"]),
+        # The word before the seam heard again just after it (timings drift): once only.
+        ([w("and...", 10.05, 10.3), w("figure", 10.4, 10.8)], w("and", 9.6, 9.9), ["figure"]),
+        # The same word said again later is a word of its own.
+        ([w("and", 11.0, 11.2), w("so", 11.3, 11.5)], w("and", 9.6, 9.9), ["and", "so"]),
+        ([], w("x", 9, 9.5), []),
+    ],
+)
+def test_after_seam_keeps_the_words_of_the_chunk(
+    words: list[Word], last: Word | None, kept: list[str]
+) -> None:
+    assert [x.text.strip(".") for x in after_seam(words, 10.0, last)] == kept
+
+
+def heard_lengths(fake: FakeTranscriber) -> list[float]:
+    """Seconds of audio of each call the fake's model gets, from now on."""
+    heard: list[float] = []
+    decode = fake.transcribe
+
+    def spy(audio: np.ndarray, **kwargs: object) -> list[Word]:
+        heard.append(len(audio) / SAMPLE_RATE)
+        return decode(audio, **kwargs)  # type: ignore[arg-type]
+
+    fake.transcribe = spy  # type: ignore[method-assign]
+    return heard
+
+
+def test_each_chunk_is_decoded_with_the_end_of_the_one_before() -> None:
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4))
+    heard = heard_lengths(fake)
+    live = LiveTranscriber(fake, guess_ahead=False)
+    feed_all(live, ANSWER)
+    transcript = live.finish()
+    # 6.25 s alone; then 6.5 s and 4.25 s, each with 2-4 s of the chunk before.
+    assert heard[0] == pytest.approx(6.25, abs=0.02)
+    assert 6.5 + 2 <= heard[1] <= 6.5 + 4 and 4.25 + 2 <= heard[2] <= 4.25 + 4
+    # The fake's one word per call spans the context too: only those centred after the
+    # seam of their own chunk are kept, so words stay in order and none is doubled.
+    mids = [(x.start + x.end) / 2 for x in transcript.words]
+    assert mids == sorted(mids) and len(mids) == len({x.text for x in transcript.words})
+    assert all(m >= 6.25 for m in mids[1:])
+
+
+def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it() -> None:
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4))
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER)
+    wait_for(lambda: live.guesses >= 1)
+    heard = heard_lengths(fake)
+    feed_all(live, tone(1.0))
+    live.finish()
+    assert live.guess_used and len(heard) == 1
+    assert 1.0 + 2 <= heard[0] <= 1.0 + 4
