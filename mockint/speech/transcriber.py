@@ -232,7 +232,10 @@ class Transcriber:
         voiced = [
             (offset_s + a, offset_s + b) for a, b in fillers.voiced_stretches(audio, SAMPLE_RATE)
         ]
-        stretches = [(a - offset_s, b - offset_s) for a, b in fillers.candidates(voiced, words)]
+        noisy = fillers.is_noisy(audio, SAMPLE_RATE, self.config.filler_noisy_headroom_db)
+        stretches = [
+            (a - offset_s, b - offset_s) for a, b in fillers.candidates(voiced, words, noisy=noisy)
+        ]
         found: list[Word] = []
         model = self.load()
         # Whisper's own guards stay at their defaults here: a packed window is mostly
