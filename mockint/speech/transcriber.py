@@ -214,6 +214,8 @@ class Transcriber:
         options = self._options(None, cfg.file_beam_size or cfg.beam_size, filler_prompt=False)
         options.update(vad_filter=False)
         options.update(condition_on_previous_text=True)
+        if not cfg.file_fallback:
+            options.update(temperature=0.0)  # see SpeechConfig.file_fallback
         with self._run_lock:
             decoded = self._decode(model, audio, options)
         words = [Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in decoded]
