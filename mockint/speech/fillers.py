@@ -71,16 +71,20 @@ def candidates(
     voiced: Iterable[tuple[float, float]],
     words: Sequence[Word],
     settings: GapSettings = GapSettings(),
+    *,
+    noisy: bool = False,
 ) -> list[tuple[float, float]]:
-    """The voiced stretches (start, end) in seconds worth searching for a filler."""
+    """The voiced stretches (start, end) in seconds worth searching for a filler; in a
+    ``noisy`` recording (:func:`is_noisy`) only those no word touches: there speech falls
+    apart into short stretches the words cover."""
     out = []
     for start, end in voiced:
         length = end - start
         if length <= 0 or length > settings.max_s:
             continue
         over = [w for w in words if w.start < end and w.end > start]
-        if any(is_vocal_filler(w.text) for w in over):
-            continue  # the words already have it
+        if any(is_vocal_filler(w.text) for w in over) or (noisy and over):
+            continue  # the words already have it, or (in noise) account for it
         cover = sum(
             min(end, w.end) - max(start, w.start)
             for w in over
@@ -156,6 +160,33 @@ def merge(words: Sequence[Word], fillers: Iterable[Word]) -> list[Word]:
     return merged
 
 
+def headroom_db(audio: np.ndarray, sample_rate: int, *, frame_s: float = 0.02) -> float:
+    """How far the recording's loud frames (90th percentile) stand above its noise floor
+    (10th percentile), in dB; 0 for audio shorter than a frame."""
+    db = _frame_db(audio, sample_rate, frame_s)
+    if db.size == 0:
+        return 0.0
+    floor, loud = np.percentile(db, [10, 90])
+    return float(loud - floor)
+
+
+def is_noisy(audio: np.ndarray, sample_rate: int, headroom: float) -> bool:
+    """Whether ``audio``'s loud frames stand less than ``headroom`` dB above its noise
+    floor (:func:`headroom_db`): then only the peaks of syllables clear the floor, and its
+    voiced stretches say nothing the words do not."""
+    return headroom_db(audio, sample_rate) < headroom
+
+
+def _frame_db(audio: np.ndarray, sample_rate: int, frame_s: float) -> np.ndarray:
+    from mockint.speech.chunking import frame_dbfs
+
+    frame = max(1, int(frame_s * sample_rate))
+    n = len(audio) // frame
+    if n == 0:
+        return np.zeros(0)
+    return frame_dbfs(np.asarray(audio[: n * frame], dtype=np.float32).reshape(n, frame))
+
+
 def voiced_stretches(
     audio: np.ndarray,
     sample_rate: int,
@@ -167,13 +198,9 @@ def voiced_stretches(
 ) -> list[tuple[float, float]]:
     """Stretches (start, end) in seconds louder than the recording's own noise floor (its
     quietest tenth, plus ``margin_db``), joined across dips shorter than ``bridge_s``."""
-    from mockint.speech.chunking import frame_dbfs
-
-    frame = max(1, int(frame_s * sample_rate))
-    n = len(audio) // frame
-    if n == 0:
+    db = _frame_db(audio, sample_rate, frame_s)
+    if db.size == 0:
         return []
-    db = frame_dbfs(np.asarray(audio[: n * frame], dtype=np.float32).reshape(n, frame))
     threshold = max(float(np.percentile(db, 10)) + margin_db, -55.0)
     loud = db >= threshold
     edges = np.flatnonzero(np.diff(np.concatenate(([0], loud.astype(np.int8), [0]))))

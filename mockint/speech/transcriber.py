@@ -214,6 +214,8 @@ class Transcriber:
         options = self._options(None, cfg.file_beam_size or cfg.beam_size, filler_prompt=False)
         options.update(vad_filter=False)
         options.update(condition_on_previous_text=True)
+        if not cfg.file_fallback:
+            options.update(temperature=0.0)  # see SpeechConfig.file_fallback
         with self._run_lock:
             decoded = self._decode(model, audio, options)
         words = [Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in decoded]
@@ -232,7 +234,10 @@ class Transcriber:
         voiced = [
             (offset_s + a, offset_s + b) for a, b in fillers.voiced_stretches(audio, SAMPLE_RATE)
         ]
-        stretches = [(a - offset_s, b - offset_s) for a, b in fillers.candidates(voiced, words)]
+        noisy = fillers.is_noisy(audio, SAMPLE_RATE, self.config.filler_noisy_headroom_db)
+        stretches = [
+            (a - offset_s, b - offset_s) for a, b in fillers.candidates(voiced, words, noisy=noisy)
+        ]
         found: list[Word] = []
         model = self.load()
         # Whisper's own guards stay at their defaults here: a packed window is mostly

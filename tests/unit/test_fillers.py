@@ -41,6 +41,50 @@ def test_candidates(
     assert fillers.candidates(voiced, words) == searched
 
 
+@pytest.mark.parametrize(
+    ("voiced", "words", "searched"),
+    [
+        # in noise a short stretch a word sits on is part of that word: not searched
+        ([(1.0, 1.4)], [w("so", 1.0, 1.4)], []),
+        # nor is one a doubtful word only partly covers
+        ([(0.0, 1.2)], [w("shipped", 0.3, 1.2, p=0.3)], []),
+        # a stretch no word touches still is
+        ([(2.0, 2.3)], [w("done", 0.0, 1.0), w("next", 2.4, 2.8)], [(2.0, 2.3)]),
+        # and one too long for a lone filler still is not
+        ([(0.0, 2.0)], [], []),
+    ],
+)
+def test_candidates_in_noise_only_where_no_word_is(
+    voiced: list[tuple[float, float]], words: list[Word], searched: list[tuple[float, float]]
+) -> None:
+    assert fillers.candidates(voiced, words, noisy=True) == searched
+
+
+def _speech_over_noise(snr_db: float) -> np.ndarray:
+    """1 s of steady noise, then 1 s of a tone ``snr_db`` louder (by RMS)."""
+    rng = np.random.default_rng(0)
+    noise = rng.normal(0.0, 0.01, 2 * SR).astype(np.float32)
+    tone = np.sin(2 * np.pi * 220 * np.arange(SR) / SR).astype(np.float32)
+    tone *= 0.01 * np.sqrt(2) * 10 ** (snr_db / 20)
+    noise[SR:] += tone
+    return noise
+
+
+@pytest.mark.parametrize(
+    ("audio", "noisy"),
+    [
+        (_speech_over_noise(30.0), False),
+        (_speech_over_noise(10.0), True),
+        (_speech_over_noise(0.0), True),
+        (np.zeros(SR, dtype=np.float32), True),  # digital silence: nothing stands out
+        (np.zeros(10, dtype=np.float32), True),  # shorter than a frame
+    ],
+)
+def test_is_noisy_by_headroom_over_the_floor(audio: np.ndarray, noisy: bool) -> None:
+    assert fillers.is_noisy(audio, SR, 20.0) is noisy
+    assert not fillers.is_noisy(audio, SR, 0.0)  # 0: never noisy
+
+
 def test_pack_lays_stretches_end_to_end_with_silence_between() -> None:
     audio = np.arange(10 * SR, dtype=np.float32)
     settings = GapSettings(pad_s=0.1, gap_s=0.5, window_s=28.0)

@@ -129,6 +129,41 @@ def test_a_files_words_and_its_filler_search_take_their_own_beams(
     words, gaps = model.calls
     assert words["beam_size"] == word_beam
     assert words["condition_on_previous_text"]
+    assert words["temperature"] == 0.0  # no fallback retries (file_fallback off)
     assert gaps["beam_size"] == gap_beam
     assert gaps["temperature"] == 0.0  # one pass: no fallback over noise
     assert gaps["initial_prompt"]
+
+
+@pytest.mark.parametrize(
+    ("snr_db", "headroom_db", "searched"),
+    [
+        (40.0, 20.0, True),  # clean: a short stretch a word sits on may hide an "um"
+        (10.0, 20.0, False),  # noisy: the words account for every stretch they cover
+        (10.0, 0.0, True),  # 0: searched alike everywhere
+    ],
+)
+def test_the_filler_search_in_noise_looks_only_where_no_word_is(
+    snr_db: float, headroom_db: float, searched: bool
+) -> None:
+    # Half-second bursts over steady noise, each under a word.
+    t = np.arange(6 * SR) / SR
+    noise = np.random.default_rng(0).normal(0.0, 0.01, t.size)
+    tone = 0.01 * np.sqrt(2) * 10 ** (snr_db / 20) * np.sin(2 * np.pi * 200 * t)
+    audio = (noise + np.where((t % 1.5) < 0.5, tone, 0.0)).astype(np.float32)
+    words = [Word(f"w{i}", i * 1.5, i * 1.5 + 0.5, 0.9) for i in range(4)]
+    transcriber = Transcriber(SpeechConfig(filler_noisy_headroom_db=headroom_db))
+    transcriber._model = model = OptionsModel()
+    assert transcriber.recover_fillers(audio, words) == words
+    assert bool(model.calls) is searched
+
+
+@pytest.mark.parametrize(("fallback", "temperature"), [(False, 0.0), (True, None)])
+def test_a_files_word_decode_retries_at_higher_temperatures_only_when_asked(
+    fallback: bool, temperature: float | None
+) -> None:
+    transcriber = Transcriber(SpeechConfig(file_fallback=fallback, filler_gaps=False))
+    transcriber._model = model = OptionsModel()
+    transcriber.transcribe_long(speechlike(3.0))
+    (words,) = model.calls
+    assert words.get("temperature") == temperature  # None: faster-whisper's own fallback
