@@ -77,13 +77,15 @@ class SpeechConfig:
     0.086 (0.092: a filler found in noise that was never said), every other set and the
     neural-voice fillers (P 0.96, R 0.93) unchanged."""
 
-    file_fallback: bool = False
-    """A file's word decode retries a doubtful 30 s window at higher temperatures (plain
-    faster-whisper's fallback). Off: measured (tiny.en, int8, beam 8, one run) the same
-    WER on real speech clean and at 10/5/0 dB SNR (0.034/0.086/0.138/0.425) either way,
-    LibriVox 0.028 and neural voice 0.037 as before; on a 30-minute file of the evaluation
-    clips the retries over a noisy 72 s span were the process's peak memory (`mockint
-    score` peak RSS 386 MB with them, 351 MB without)."""
+    temperature_fallback: bool = False
+    """Every word decode (a file's spans, live chunks) retries a doubtful 30 s window at
+    higher temperatures, as plain faster-whisper does. Off: on real speech that repeats
+    itself (a reader saying the same two sentences three times) the window compresses like
+    a loop, and the retries sample other words ("made amiable" → "made in elbow", one run
+    in four); at temperature 0 the same words every time. Measured off (tiny.en, int8, beam
+    8, one run): the same WER on real speech clean and at 10/5/0 dB SNR
+    (0.034/0.086/0.138/0.425), LibriVox 0.028 and neural voice 0.037; `mockint score` of a
+    30-minute file of the evaluation clips 351 MB peak RSS instead of 386 MB."""
 
     file_beam_size: int = 8
     """Beam width of a file's word decode (``mockint score``, retries); 0 = ``beam_size``

@@ -9,6 +9,7 @@ on near-silence ("Thank you.", "you") when the audio under them really is quiet.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,12 +69,19 @@ class Segment:
     end: float
     no_speech_prob: float
     avg_logprob: float
-    compression_ratio: float
+
+
+def compression_ratio(text: str) -> float:
+    """Whisper's measure of a loop, on one segment's own text. Not the window's ratio that
+    faster-whisper reports: a real reader saying the same two sentences three times makes a
+    window compress like a loop, and dropping every segment of it emptied the transcript."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
 
 
 def keep_segment(segment: Segment, audio: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bool:
     """False for a segment that is most likely invented (see module doc)."""
-    if segment.compression_ratio > _MAX_COMPRESSION:
+    if compression_ratio(segment.text) > _MAX_COMPRESSION:
         return False  # "the the the the …": a decoding loop, not speech
     if segment.no_speech_prob > _DOUBT_NO_SPEECH and segment.avg_logprob < _DOUBT_LOGPROB:
         return False

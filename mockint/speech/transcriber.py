@@ -214,8 +214,6 @@ class Transcriber:
         options = self._options(None, cfg.file_beam_size or cfg.beam_size, filler_prompt=False)
         options.update(vad_filter=False)
         options.update(condition_on_previous_text=True)
-        if not cfg.file_fallback:
-            options.update(temperature=0.0)  # see SpeechConfig.file_fallback
         with self._run_lock:
             decoded = self._decode(model, audio, options)
         words = [Word(w.text, w.start + offset_s, w.end + offset_s, w.probability) for w in decoded]
@@ -298,7 +296,10 @@ class Transcriber:
         cfg = self.config
         fill = cfg.filler_prompt.strip() if filler_prompt else ""
         initial = " ".join(p for p in (fill, (prompt or "").strip()) if p)
+        # See SpeechConfig.temperature_fallback: without the key, faster-whisper retries.
+        fallback = {} if cfg.temperature_fallback else {"temperature": 0.0}
         return {
+            **fallback,
             "language": "en",
             "beam_size": max(1, beam_size or cfg.beam_size),
             "word_timestamps": True,
@@ -357,5 +358,4 @@ def _segment(s: Any) -> Segment:
         end=float(s.end),
         no_speech_prob=float(s.no_speech_prob),
         avg_logprob=float(s.avg_logprob),
-        compression_ratio=float(s.compression_ratio),
     )

@@ -1,5 +1,6 @@
 """Table-driven: a closing stock phrase is dropped only over quiet, over nothing louder
-than the recording's own noise floor, or when hardly believed."""
+than the recording's own noise floor, or when hardly believed; a segment is dropped as a
+loop only when its own words loop."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import numpy as np
 import pytest
 
 from mockint.models import Word
-from mockint.speech.guards import drop_phantom_tail
+from mockint.speech.guards import Segment, drop_phantom_tail, keep_segment
 
 _RATE = 16000
 
@@ -45,3 +46,19 @@ def test_closing_stock_phrase(tail: list[Word], dbfs: float, said: bool, kept: b
     audio = _noise(dbfs, voiced=(0.2, 3.0) if said else (0.2, 1.3))
     out = drop_phantom_tail(words, audio, offset_s=0.0)
     assert out == (words if kept else _SAID)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (" He was not an ill disposed young man.", True),
+        # A reader who says the same sentence again is speech, however the window compresses.
+        (" He was not an ill disposed young man. " * 3, True),
+        (" the" * 30, False),
+        (" and then" * 15, False),
+        (" I said" * 12, False),
+    ],
+)
+def test_a_segment_is_a_loop_only_when_its_own_words_loop(text: str, kept: bool) -> None:
+    segment = Segment(text, 0.2, 1.3, no_speech_prob=0.01, avg_logprob=-0.3)
+    assert keep_segment(segment, _noise(-60.0)) is kept

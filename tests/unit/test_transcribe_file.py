@@ -129,7 +129,7 @@ def test_a_files_words_and_its_filler_search_take_their_own_beams(
     words, gaps = model.calls
     assert words["beam_size"] == word_beam
     assert words["condition_on_previous_text"]
-    assert words["temperature"] == 0.0  # no fallback retries (file_fallback off)
+    assert words["temperature"] == 0.0  # no fallback retries (temperature_fallback off)
     assert gaps["beam_size"] == gap_beam
     assert gaps["temperature"] == 0.0  # one pass: no fallback over noise
     assert gaps["initial_prompt"]
@@ -162,7 +162,7 @@ def test_the_filler_search_in_noise_looks_only_where_no_word_is(
 def test_a_files_word_decode_retries_at_higher_temperatures_only_when_asked(
     fallback: bool, temperature: float | None
 ) -> None:
-    transcriber = Transcriber(SpeechConfig(file_fallback=fallback, filler_gaps=False))
+    transcriber = Transcriber(SpeechConfig(temperature_fallback=fallback, filler_gaps=False))
     transcriber._model = model = OptionsModel()
     transcriber.transcribe_long(speechlike(3.0))
     (words,) = model.calls
