@@ -157,10 +157,8 @@ def coverage(
         _merge(alone[k], alone[k + 1]) if k + 1 < len(alone) else alone[k]
         for k in range(len(alone))
     ]
-    points = tuple(
-        _by_story(kp, star, sentences) or _said(kp, both, alone, sentences, stop, config)
-        for kp in key_points
-    )
+    answer = _Answer(both, alone, sentences, stop, config)
+    points = tuple(_by_story(kp, star, sentences) or _said(kp, answer) for kp in key_points)
     return CoverageReport(points, sum(p.covered for p in points), len(points))
 
 
@@ -232,28 +230,27 @@ def _by_story(
     return KeyPoint(point, present, float(present), k if present else None, evidence, role)
 
 
-def _said(
-    point: str,
-    both: Sequence[_Window],
-    alone: Sequence[_Window],
-    sentences: Sequence[Sentence],
-    stop: frozenset[str],
-    config: ScoringConfig,
-) -> KeyPoint:
+@dataclass(frozen=True)
+class _Answer:
+    """What every point is checked against: each sentence's window with the next (``both``)
+    and alone, the sentences, the stop words and the config."""
+
+    both: Sequence[_Window]
+    alone: Sequence[_Window]
+    sentences: Sequence[Sentence]
+    stop: frozenset[str]
+    config: ScoringConfig
+
+
+def _said(point: str, answer: _Answer) -> KeyPoint:
     """The point judged by its words: the best of its alternatives, under its own text."""
-    judged = (_check(alt, both, alone, sentences, stop, config) for alt in alternatives(point))
+    judged = (_check(alt, answer) for alt in alternatives(point))
     return replace(max(judged, key=lambda p: (p.covered, p.score)), text=point)
 
 
-def _check(
-    point: str,
-    both: Sequence[_Window],
-    alone: Sequence[_Window],
-    sentences: Sequence[Sentence],
-    stop: frozenset[str],
-    config: ScoringConfig,
-) -> KeyPoint:
-    wanted = content_words(point, stop)
+def _check(point: str, answer: _Answer) -> KeyPoint:
+    both, alone, sentences, config = answer.both, answer.alone, answer.sentences, answer.config
+    wanted = content_words(point, answer.stop)
     if not wanted:
         return KeyPoint(point, False, 0.0, None, "")
     need = _needed(len(wanted), config.coverage.threshold)
