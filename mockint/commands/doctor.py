@@ -20,7 +20,11 @@ DESCRIPTION = """\
 Check that everything mockint needs works here: the data folder, PortAudio and the
 microphone (a 0.3 s test recording), the speech model, and espeak-ng (optional, to read
 questions aloud). Each line says ✓ or ✗ and, when something is wrong, how to fix it.
-Exit code 0 when every essential check passes, 2 otherwise."""
+Exit code 0 when every essential check passes, 2 otherwise.
+
+examples:
+  mockint doctor         before the first practice, or when recording fails
+  mockint doctor --json  the same checks, for a bug report"""
 
 
 @dataclass

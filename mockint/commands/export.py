@@ -15,6 +15,16 @@ import sys
 from mockint.commands._common import count
 
 HELP = "export everything: Markdown report, JSON, or CSV"
+DESCRIPTION = """\
+Everything you stored, to standard output or a file: a Markdown report (one section per
+attempt: question, transcript with fillers marked, metrics, tips), JSON (every attempt with
+its words and report, plus sessions and practice state) or CSV (one row per attempt). An
+existing file is replaced only with --force.
+
+examples:
+  mockint export --out progress.md                a report to read or print
+  mockint export --format csv --out attempts.csv  one row per attempt, for a spreadsheet
+  mockint export --format json --out all.json     everything, as JSON"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

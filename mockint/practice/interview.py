@@ -184,8 +184,11 @@ def _practise(
     if waiting:
         advice.append(
             f"{waiting} answer{'s' if waiting > 1 else ''} could not be scored: "
-            "history --retry scores them"
+            "`mockint history --retry` scores them"
         )
     if not advice and answers:
-        advice.append("a longer interview, or one from your job's bank (--bank)")
+        advice.append(
+            "a longer interview (`mockint interview --count 8`), "
+            "or one from your job's bank (`mockint interview --bank ID`)"
+        )
     return tuple(advice)
