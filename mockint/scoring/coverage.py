@@ -62,6 +62,8 @@ _CLAUSE_WORDS = word_set(
     " although though or once whether"
 )
 _NOT_PLURAL = ("ss", "us", "is", "'s", "ous", "ics")
+#: The words of a question that ask rather than name its topic ("Tell me about a time…").
+_PROMPT = word_set("tell describe time example give talk walk through explain share")
 #: Words of a point that make it about the candidate's own doing or saying.
 _FIRST_PERSON = word_set("i my me myself i'm i've i'd")
 _PAST = word_set(
@@ -107,7 +109,8 @@ _GROUPS = (
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
     "apologised apologized apology apologise apologize sorry",
-    "escalated escalate raised reported flagged +told +informed",
+    "escalated escalate raised reported flagged +told +tell +informed | pass it to,"
+    " passed it to, pass it on, passed it on, passed on, handed it to",
     "told informed inform | let them know, let him know, let her know, made aware",
     # A school's lesson is not a lesson learned: only the phrases of the second.
     "learned learnt learn taught | lesson is, lesson was, lesson for me, lesson learned,"
@@ -125,13 +128,27 @@ _GROUPS = (
     "strength strengths strong",
     "weakness weaknesses struggle struggles",
     "trained train training taught teach coached coach",
-    "documented document recorded record wrote logged",
+    "documented document recorded record wrote logged write written noted"
+    " | write down, wrote down, write up, wrote up, made a note, make a note",
 )
 _ROLE_WORDS = {
     RESULT: word_set("result results outcome outcomes impact resolved achieved difference"),
     "story": word_set("example instance situation story"),
     ACTION: word_set("action actions steps"),
 }
+
+
+#: Endings of one word's inflections ("calm" / "calmly" / "calmed", "role" / "roles").
+_ENDINGS = ("'s", "ing", "ed", "es", "ly", "s", "d")
+
+
+def _base(word: str) -> str:
+    """A word without its inflection and final e: "caring" and "care" → "car"."""
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= _MIN_WORD:
+            word = word[: -len(end)]
+            break
+    return word.removesuffix("e") if len(word) > _MIN_WORD else word
 
 
 def _build_groups() -> tuple[
@@ -159,6 +176,23 @@ def _build_groups() -> tuple[
 #: The groups a point's word asks for, the groups an answer's word says, and the groups
 #: an answer's phrase says.
 _WORD_GROUP, _SAYS_GROUP, _PHRASE_GROUP = _build_groups()
+
+
+def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+    out: dict[str, frozenset[int]] = {}
+    for w, g in index.items():
+        out[_base(w)] = out.get(_base(w), frozenset()) | g
+    return out
+
+
+def _groups(
+    word: str, index: dict[str, frozenset[int]], bases: dict[str, frozenset[int]]
+) -> frozenset[int]:
+    """A word's groups, or its inflection's ("apologising" as "apologise")."""
+    return index.get(word) or bases.get(_base(word), frozenset())
+
+
+_ASKS_BASE, _SAYS_BASE = _by_base(_WORD_GROUP), _by_base(_SAYS_GROUP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,13 +223,16 @@ class CoverageReport:
 
 def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     """The words a point asks the answer to say, one per idea: two of one meaning group
-    ("senior manager", "lead or head") are one idea, said by one word of the answer."""
+    ("senior manager", "lead or head", "background before that") are one idea, said by one
+    word of the answer."""
     out: list[str] = []
     seen: set[int] = set()
-    for w in phrase_words(text):
+    words = phrase_words(text)
+    in_phrase = _phrase_groups(words)
+    for k, w in enumerate(words):
         if w in stop or w in _UNSAID or (w not in _WORD_GROUP and len(w) < _MIN_WORD):
             continue
-        groups = _WORD_GROUP.get(w, frozenset())
+        groups = _groups(w, _WORD_GROUP, _ASKS_BASE) or in_phrase[k]
         if groups & seen:
             continue
         seen |= groups
@@ -223,7 +260,7 @@ def coverage(
     every sentence (with the one after it). ``question`` is the question's text: a point
     that only names its topic is not said by echoing it."""
     stop = frozenset(config.language.stop_words)
-    asked = _window(phrase_words(question))
+    asked = _window([w for w in phrase_words(question) if w not in _PROMPT], stop)
     answer = _Answer(tokens, sentences, _tags(tokens, sentences), stop, config, asked)
     points = tuple(_by_story(kp, star, sentences) or _said(kp, answer) for kp in key_points)
     return CoverageReport(points, sum(p.covered for p in points), len(points))
@@ -245,19 +282,39 @@ def alternatives(point: str) -> tuple[str, ...]:
     return (" ".join(left), " ".join(right))
 
 
-def _window(norms: Sequence[str]) -> _Window:
+def _window(norms: Sequence[str], stop: frozenset[str], question: bool = False) -> _Window:
+    """The words of a sentence, with their parts and compounds ("post-qualification",
+    "hand over" as "handover"), and the groups they say; a question says "asked". Stop
+    words say nothing of themselves ("noted" is not "not")."""
     kept: list[str] = []
-    groups: set[int] = set()
-    for w in norms:
-        parts = [w, *w.split("-")] if "-" in w else [w]  # "post-qualification"
-        kept.extend(parts)
+    groups: set[int] = set(_SAYS_GROUP["asked"]) if question else set()
+    for k, w in enumerate(norms):
+        parts = [w, *w.split("-"), w.replace("-", "")] if "-" in w else [w]
+        if k + 1 < len(norms):
+            parts.append(w + norms[k + 1])
+        kept.extend(p for p in parts if p not in stop)
         for part in parts:
-            groups |= _SAYS_GROUP.get(part, frozenset())
+            groups |= _groups(part, _SAYS_GROUP, _SAYS_BASE)
+    for g in _phrase_groups(norms):
+        groups |= g
+    return _Window(frozenset(kept), frozenset(groups))
+
+
+#: Words that may stand inside a phrase after its first word ("kept him back").
+_OBJECTS = word_set("him her them me us it")
+
+
+def _phrase_groups(norms: Sequence[str]) -> list[frozenset[int]]:
+    """For each word, the groups of the phrases it stands in."""
+    out: list[frozenset[int]] = [frozenset()] * len(norms)
     for phrase, g in _PHRASE_GROUP.items():
         n = len(phrase)
-        if any(tuple(norms[i : i + n]) == phrase for i in range(len(norms) - n + 1)):
-            groups |= g
-    return _Window(frozenset(kept), frozenset(groups))
+        for i in range(len(norms) - n + 1):
+            for gap in (0, 1) if n > 1 and norms[i + 1] in _OBJECTS else (0,):
+                if norms[i] == phrase[0] and tuple(norms[i + 1 + gap : i + n + gap]) == phrase[1:]:
+                    for j in range(i, i + n + gap):
+                        out[j] = out[j] | g
+    return out
 
 
 def _merge(a: _Window, b: _Window) -> _Window:
@@ -366,7 +423,9 @@ class _Answer:
                         self.tokens[i].norm
                         for i in range(s.first, s.last + 1)
                         if not self.tags[i] & excluded
-                    ]
+                    ],
+                    self.stop,
+                    self.tokens[s.last].question_after,
                 )
                 for s in self.sentences
             ]
@@ -440,9 +499,9 @@ def _needed(n: int, share: float) -> int:
 
 
 def _match(word: str, window: _Window, similarity: float) -> bool:
-    if _WORD_GROUP.get(word, frozenset()) & window.groups:
+    if _groups(word, _WORD_GROUP, _ASKS_BASE) & window.groups:
         return True
-    if word in window.words:
+    if word in window.words or word.replace("-", "") in window.words:
         return True
     if len(word) >= _STEM and any(c.startswith(word[:_STEM]) for c in window.words):
         return True
@@ -450,19 +509,6 @@ def _match(word: str, window: _Window, similarity: float) -> bool:
     if any(_base(c) == base for c in window.words):
         return True
     return _misspelt(word, window, similarity)
-
-
-#: Endings of one word's inflections ("calm" / "calmly" / "calmed", "role" / "roles").
-_ENDINGS = ("'s", "ing", "ed", "es", "ly", "s", "d")
-
-
-def _base(word: str) -> str:
-    """A word without its inflection and final e: "caring" and "care" → "car"."""
-    for end in _ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= _MIN_WORD:
-            word = word[: -len(end)]
-            break
-    return word.removesuffix("e") if len(word) > _MIN_WORD else word
 
 
 def _misspelt(word: str, window: _Window, similarity: float) -> bool:
