@@ -96,7 +96,7 @@ _UNSAID = _VAGUE | word_set(
 #: group: it says the group in an answer, but a point with it asks for it alone (telling
 #: a manager is escalating; "told the patient" is not said by "raised it").
 _GROUPS = (
-    "current currently now nowadays | right now, these days, at the moment",
+    "current currently now nowadays presently | right now, these days, at the moment",
     "role job position post work works working employed | i'm a, i'm an, i am a, i am an,"
     " i work as, i work at, i work on, i'm at, i'm on",
     "background history previously | before that, used to, started out, started my career",
@@ -119,6 +119,11 @@ _GROUPS = (
     "salary pay money compensation package",
     "start starting available availability join",
     "calm composed",
+    "policy policies rule rules procedure procedures protocol guidelines",
+    "satisfied happy pleased delighted",
+    "alternative alternatives option options instead | something else",
+    "matters matter important importance vital essential crucial",
+    "progress progression promotion | next step, step up, move up",
     "safe safety safely safer",
     "listened listen heard hear",
     "spoke speak talked talk chatted met asked | sat down with, had a word",
@@ -131,6 +136,8 @@ _GROUPS = (
     "documented document recorded record wrote logged write written noted"
     " | write down, wrote down, write up, wrote up, made a note, make a note",
 )
+#: A result point with one of these asks for a result with a figure.
+_MEASURED = word_set("measurable measured measure quantified quantify")
 _ROLE_WORDS = {
     RESULT: word_set("result results outcome outcomes impact resolved achieved difference"),
     "story": word_set("example instance situation story"),
@@ -292,9 +299,10 @@ def _window(norms: Sequence[str], stop: frozenset[str], question: bool = False) 
         parts = [w, *w.split("-"), w.replace("-", "")] if "-" in w else [w]
         if k + 1 < len(norms):
             parts.append(w + norms[k + 1])
-        kept.extend(p for p in parts if p not in stop)
         for part in parts:
-            groups |= _groups(part, _SAYS_GROUP, _SAYS_BASE)
+            if part not in stop:
+                kept.append(part)
+                groups |= _groups(part, _SAYS_GROUP, _SAYS_BASE)
     for g in _phrase_groups(norms):
         groups |= g
     return _Window(frozenset(kept), frozenset(groups))
@@ -394,7 +402,7 @@ def _by_story(
     else:
         part = star.parts[role]
         present = part.present
-        if present and "measurable" in phrase_words(point):
+        if present and _MEASURED.intersection(phrase_words(point)):
             present = star.result_quantified
     k = part.sentences[0] if part.sentences else None
     evidence = sentences[k].text if k is not None and present else ""

@@ -199,3 +199,42 @@ def test_echoing_the_question_is_not_the_point(point: str, answer: str, covered:
 )
 def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A group's word in another form says the group.
+        ("apologised to the tenant", "Apologising to the tenant was the first thing I did.", True),
+        # A question the candidate asks says "asked".
+        ("asked about the rota", "How does the rota work over Christmas?", True),
+        ("asked about the rota", "The rota works well over Christmas.", False),
+        # A phrase with a pronoun inside; a phrase of the point is one idea with its group.
+        ("spoke to him privately", "I kept him back after the meeting to talk.", True),
+        ("my background before that", "I started out in retail on the tills.", True),
+        # Compounds written apart or hyphenated.
+        ("wrote a follow-up email", "I wrote a follow up email that night.", True),
+        ("did the handover", "I did the hand over to nights at eight.", True),
+        # Writing down records it; passing it to someone reports it.
+        ("recorded what was said", "I wrote down what she said, word for word.", True),
+        ("reported it to the lead", "I passed it on to the lead nurse.", True),
+        # Everyday equivalents.
+        ("explained the policy", "I explained the rule on refunds to him.", True),
+        ("the customer was satisfied", "The customer was really happy with it.", True),
+        # A stop word is not a word of the point in another form: "noted" is not "not".
+        ("noted the time", "It was not my shift, so I checked the time.", False),
+    ],
+)
+def test_forms_phrases_and_equivalents(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+def test_a_result_point_asking_for_a_measure_needs_a_figure() -> None:
+    q = question(key_points=("measured the result",))
+    told = "At my last job the queue was three days long. I rewrote the triage rules."
+    vague = score_answer(Transcript.from_text(told + " It felt like a big success."), q)
+    exact = score_answer(Transcript.from_text(told + " The queue fell to four hours."), q)
+    assert vague.coverage is not None and exact.coverage is not None
+    assert vague.structure is not None and vague.structure.parts["result"].present
+    assert not vague.coverage.points[0].covered
+    assert exact.coverage.points[0].covered
