@@ -109,7 +109,7 @@ _GROUPS = (
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
     "apologised apologized apology apologise apologize sorry",
-    "escalated escalate raised reported flagged +told +tell +informed | pass it to,"
+    "escalated escalate raised reported flagged +told +informed | pass it to,"
     " passed it to, pass it on, passed it on, passed on, handed it to",
     "told informed inform | let them know, let him know, let her know, made aware",
     # A school's lesson is not a lesson learned: only the phrases of the second.
@@ -186,9 +186,17 @@ _WORD_GROUP, _SAYS_GROUP, _PHRASE_GROUP = _build_groups()
 
 
 def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+    """Groups by the base of their words, but only where a group lists one form of a base:
+    a group listing several ("work works working") chose its forms ("worked" is a history,
+    not a role)."""
+    forms: dict[tuple[str, int], int] = {}
+    for w, gs in index.items():
+        for g in gs:
+            forms[_base(w), g] = forms.get((_base(w), g), 0) + 1
     out: dict[str, frozenset[int]] = {}
-    for w, g in index.items():
-        out[_base(w)] = out.get(_base(w), frozenset()) | g
+    for w, gs in index.items():
+        open_ = frozenset(g for g in gs if forms[_base(w), g] == 1)
+        out[_base(w)] = out.get(_base(w), frozenset()) | open_
     return out
 
 
