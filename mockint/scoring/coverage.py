@@ -96,7 +96,10 @@ _UNSAID = _VAGUE | word_set(
 #: group: it says the group in an answer, but a point with it asks for it alone (telling
 #: a manager is escalating; "told the patient" is not said by "raised it").
 _GROUPS = (
-    "current currently now nowadays presently | right now, these days, at the moment",
+    # Saying what one is ("I'm a cashier", "I've been a team leader") says it is current.
+    "current currently now nowadays presently | right now, these days, at the moment,"
+    " at the minute, i'm a, i'm an, i am a, i am an, i'm at, i work as, i work at,"
+    " i've been a, i've been an, i've worked as",
     "role job position post work works working employed | i'm a, i'm an, i am a, i am an,"
     " i work as, i work at, i work on, i'm at, i'm on",
     "background history previously | before that, used to, started out, started my career",
@@ -111,7 +114,9 @@ _GROUPS = (
     "apologised apologized apology apologise apologize sorry",
     "escalated escalate raised reported flagged +told +informed | pass it to,"
     " passed it to, pass it on, passed it on, passed on, handed it to",
-    "told informed inform | let them know, let him know, let her know, made aware",
+    "contacted contact contacting rang ring phoned phone called call emailed messaged radioed"
+    " | got in touch, reached out, got hold of",
+    "told informed inform updated update | let them know, let him know, let her know, made aware",
     # A school's lesson is not a lesson learned: only the phrases of the second.
     "learned learnt learn taught | lesson is, lesson was, lesson for me, lesson learned,"
     " lesson learnt, lessons learned, lessons learnt, big lesson, biggest lesson, main lesson,"
@@ -119,15 +124,17 @@ _GROUPS = (
     "salary pay money compensation package",
     "start starting available availability join",
     "calm composed",
-    "policy policies rule rules procedure procedures protocol guidelines",
+    "policy policies rule rules procedure procedures protocol guidelines process",
     "satisfied happy pleased delighted",
+    "supported support supporting helped help helping",
     "alternative alternatives option options instead | something else",
     "matters matter important importance vital essential crucial",
     "progress progression promotion | next step, step up, move up",
     "safe safety safely safer",
     "listened listen heard hear",
     "spoke speak talked talk chatted met asked | sat down with, had a word",
-    "followed follow | follow up, followed up, checked back, checked in, rang back",
+    "followed follow | follow up, followed up, checked back, checked in, rang back,"
+    " in line with, according to, as per, by the book, stuck to, under our",
     "empathy empathised empathized understanding sympathy",
     "improve improved improving better develop developing",
     "strength strengths strong",

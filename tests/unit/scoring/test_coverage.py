@@ -221,6 +221,12 @@ def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
         # Everyday equivalents.
         ("explained the policy", "I explained the rule on refunds to him.", True),
         ("the customer was satisfied", "The customer was really happy with it.", True),
+        ("contacted the depot", "I radioed the depot from the cab.", True),
+        ("kept the family informed", "I updated the family every evening.", True),
+        ("followed the refunds policy", "I gave it back in line with our refunds process.", True),
+        # Saying what one is says it is current; a past job is not.
+        ("my current role", "I'm a porter at the Royal, on days.", True),
+        ("my current role", "Before that I was a porter at the Royal.", False),
         # A stop word is not a word of the point in another form: "noted" is not "not".
         ("noted the time", "It was not my shift, so I checked the time.", False),
     ],
