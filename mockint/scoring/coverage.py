@@ -101,7 +101,7 @@ _GROUPS = (
     " at the minute, i'm a, i'm an, i am a, i am an, i'm at, i work as, i work at,"
     " i've been a, i've been an, i've worked as",
     "role job position post work works working employed | i'm a, i'm an, i am a, i am an,"
-    " i work as, i work at, i work on, i'm at, i'm on",
+    " i work as, i work at, i work on, i'm at, i'm on, i've been a, i've been an, i've worked as",
     "background history previously | before that, used to, started out, started my career",
     "manager boss supervisor lead head senior",
     "colleague colleagues coworker coworkers teammate teammates team staff peers",
@@ -126,6 +126,10 @@ _GROUPS = (
     "calm composed",
     "policy policies rule rules procedure procedures protocol guidelines process",
     "satisfied happy pleased delighted",
+    "employer employers company firm organisation organization business",
+    # A day or a month names a date.
+    "date dates january february march april june july august september october november"
+    " december monday tuesday wednesday thursday friday saturday sunday",
     "supported support supporting helped help helping",
     "alternative alternatives option options instead | something else",
     "matters matter important importance vital essential crucial",

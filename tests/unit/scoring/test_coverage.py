@@ -227,6 +227,9 @@ def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
         # Saying what one is says it is current; a past job is not.
         ("my current role", "I'm a porter at the Royal, on days.", True),
         ("my current role", "Before that I was a porter at the Royal.", False),
+        ("my current role", "I've been a porter at the Royal for two years.", True),
+        ("my earliest start date", "I could start the first Monday in March.", True),
+        ("positive about my employer", "The firm has been good to me.", True),
         # A stop word is not a word of the point in another form: "noted" is not "not".
         ("noted the time", "It was not my shift, so I checked the time.", False),
     ],
