@@ -133,7 +133,7 @@ _GROUPS = (
     "supported support supporting helped help helping",
     "alternative alternatives option options instead | something else",
     "matters matter important importance vital essential crucial",
-    "progress progression promotion | next step, step up, move up",
+    "progress progression promotion | next step, next steps, step up, move up",
     "safe safety safely safer",
     "listened listen heard hear",
     "spoke speak talked talk chatted met asked | sat down with, had a word",
@@ -490,6 +490,8 @@ def _asks(point: str, answer: _Answer) -> list[tuple[str, frozenset[str]]]:
             excluded |= {_GENERIC, _PLURAL} if not _is_plural(w) else {_GENERIC}
         if "this" in before:
             excluded |= {_INDEFINITE, _PLURAL}
+        if "my" in before and not _is_plural(w):  # "my employer": not "the firms"
+            excluded.add(_PLURAL)
         out.append((w, frozenset(excluded)))
     return out
 

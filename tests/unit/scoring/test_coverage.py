@@ -154,6 +154,9 @@ def test_someone_elses_doing_is_not_the_candidates(point: str, answer: str, cove
         ("why this company", "I spent four years at a logistics company.", False),
         ("why this school", "Schools always need science teachers.", False),
         ("why this company", "This company builds the tools I already use every day.", True),
+        # "my manager" is one person: not "the managers".
+        ("told my manager", "I told the managers on the floor.", False),
+        ("told my manager", "I told my manager on the floor.", True),
     ],
 )
 def test_a_particular_thing_needs_one_named(point: str, answer: str, covered: bool) -> None:
@@ -218,6 +221,8 @@ def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
         # Writing down records it; passing it to someone reports it.
         ("recorded what was said", "I wrote down what she said, word for word.", True),
         ("reported it to the lead", "I passed it on to the lead nurse.", True),
+        # A phrase of the point is one idea: "next steps" is not "next" and "steps" said.
+        ("asked about next steps", "I think that is the right next step for me.", False),
         # Everyday equivalents.
         ("explained the policy", "I explained the rule on refunds to him.", True),
         ("the customer was satisfied", "The customer was really happy with it.", True),
