@@ -5,28 +5,75 @@ Two kinds of key point:
   did") is judged by the STAR analysis itself, so the checklist and the structure never
   contradict each other ("✔ achieved the goal" beside "✘ Result not found").
 - Any other point is covered when one sentence (with the next) says its content words in
-  the same or other words: a word matches by stem (rapidfuzz for spelling), or by meaning
-  through small groups of everyday equivalents ("right now" ~ "current", "boss" ~
-  "manager"). One shared word is never enough for a point of two or more: "I noticed the
-  area" does not cover "my notice period". A negated mention ("I didn't call her
-  parents") does not count. How a point rates the doing ("escalated appropriately") and a
-  light verb before its noun ("kept a record") are not asked of the answer.
+  the same or other words: a word matches by stem or inflection (rapidfuzz for typing
+  slips in long words only: "told" is not "old"), or by meaning through small groups of
+  everyday equivalents ("right now" ~ "current", "boss" ~ "manager"). One shared word is
+  never enough for a point of two or more: "I noticed the area" does not cover "my notice
+  period". How a point rates the doing ("escalated appropriately") and a light verb before
+  its noun ("kept a record") are not asked of the answer.
+
+A mention does not count when it is negated ("I didn't call her parents"); when the point
+is the candidate's doing and someone else does it ("she kept checking" for "checked her
+ID", "you learn" for "what I learned"); and, for a point asking for one particular thing
+("a specific patient", "this company") or only naming the question's own topic, when it is
+a habit, a hypothesis or another one ("I negotiate all the time", "if I did disagree, I
+would…", "patients", "a logistics company").
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.structure import ACTION, RESULT, SITUATION, StructureReport
 from mockint.scoring.text import Sentence, Token, phrase_words, word_set
 
 _MIN_WORD = 3
+_SPELLING = 7  # a word this long can carry a typing slip and stay itself
 _STEM = 5  # "negotiate"/"negotiation": a long shared prefix is the same idea
-_NEGATION_REACH = 3
+_REACH = 3  # words back that a "not" or an "a" reaches
 _NEGATIONS = word_set("not never no without didn't don't doesn't wasn't weren't couldn't won't")
+_NEGATED, _OTHER, _GENERIC, _PLURAL, _INDEFINITE = (
+    "negated",
+    "other",
+    "generic",
+    "plural",
+    "indefinite",
+)
+#: A sentence with one of these tells a habit or a rule, not one time.
+_HABITUAL = word_set("always usually normally generally typically often whenever tend tends")
+_HABITUAL_PHRASES = (("all", "the", "time"), ("every", "time"), ("every", "day"))
+#: From one of these on, a sentence tells what would or could happen.
+_HYPOTHETICAL = word_set("if would i'd we'd you'd could might should")
+#: Who a subject pronoun is: the speaker, someone else, or "you" in general.
+_SUBJECT_PRONOUNS = {
+    **dict.fromkeys(("i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd"), "me"),
+    **dict.fromkeys(
+        ("he", "he's", "he'd", "she", "she's", "she'd", "they", "they're", "they've", "they'd"),
+        "other",
+    ),
+    **dict.fromkeys(("you", "you're", "you've", "you'd", "everyone", "everybody"), "you"),
+}
+#: Words that start a clause: a subject before them belongs to another clause.
+_CLAUSE_WORDS = word_set(
+    "and but so because when while then who which that where after before until if as since"
+    " although though or once whether"
+)
+_NOT_PLURAL = ("ss", "us", "is", "'s", "ous", "ics")
+#: The words of a question that ask rather than name its topic ("Tell me about a time…").
+_PROMPT = word_set("tell describe time example give talk walk through explain share")
+#: Words of a point that make it about the candidate's own doing or saying.
+_FIRST_PERSON = word_set("i my me myself i'm i've i'd")
+_PAST = word_set(
+    "told kept spoke took gave made met sent showed found brought thought taught led went came"
+    " said knew understood wrote rang sought chose put set let sat stood held ran felt left got"
+    " did"
+)
+#: A point asking for one particular thing ("a specific patient", "a real weakness"): a
+#: habit, a hypothesis or a plural does not name one.
+_PARTICULAR = word_set("specific particular real genuine concrete actual")
 #: Words of a key point that carry no content of their own ("how I handled it").
 _VAGUE = word_set(
     "how what why when where which who way thing things something someone somebody "
@@ -40,14 +87,21 @@ _VAGUE = word_set(
 #: calm", "used evidence").
 _UNSAID = _VAGUE | word_set(
     "relevant appropriately appropriate promptly properly effectively positive key"
-    " professional professionally kept stayed used acted put remained found"
+    " professional professionally"
+    " keep keeps kept keeping stay stays stayed staying use uses used using act acted"
+    " put puts remain remains remained find found"
 )
 #: Everyday equivalents, as "words | phrases": any of a group matches any other; a word in
-#: two groups ("taught": learned, trained) matches both.
+#: two groups ("taught": learned, trained) matches both. A "+word" is narrower than its
+#: group: it says the group in an answer, but a point with it asks for it alone (telling
+#: a manager is escalating; "told the patient" is not said by "raised it").
 _GROUPS = (
-    "current currently now nowadays | right now, these days, at the moment",
+    # Saying what one is ("I'm a cashier", "I've been a team leader") says it is current.
+    "current currently now nowadays presently | right now, these days, at the moment,"
+    " at the minute, i'm a, i'm an, i am a, i am an, i'm at, i work as, i work at,"
+    " i've been a, i've been an, i've worked as",
     "role job position post work works working employed | i'm a, i'm an, i am a, i am an,"
-    " i work as, i work at, i work on, i'm at, i'm on",
+    " i work as, i work at, i work on, i'm at, i'm on, i've been a, i've been an, i've worked as",
     "background history previously | before that, used to, started out, started my career",
     "manager boss supervisor lead head senior",
     "colleague colleagues coworker coworkers teammate teammates team staff peers",
@@ -58,21 +112,43 @@ _GROUPS = (
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
     "apologised apologized apology apologise apologize sorry",
-    "escalated escalate raised reported flagged told informed",
-    "learned learnt learn lesson lessons taught",
+    "escalated escalate raised reported flagged +told +informed | pass it to,"
+    " passed it to, pass it on, passed it on, passed on, handed it to",
+    "contacted contact contacting rang ring phoned phone called call emailed messaged radioed"
+    " | got in touch, reached out, got hold of",
+    "told informed inform updated update | let them know, let him know, let her know, made aware",
+    # A school's lesson is not a lesson learned: only the phrases of the second.
+    "learned learnt learn taught | lesson is, lesson was, lesson for me, lesson learned,"
+    " lesson learnt, lessons learned, lessons learnt, big lesson, biggest lesson, main lesson,"
+    " key lesson, real lesson, lesson i took, lesson i learned",
     "salary pay money compensation package",
     "start starting available availability join",
     "calm composed",
+    "policy policies rule rules procedure procedures protocol guidelines process",
+    "satisfied happy pleased delighted",
+    "employer employers company firm organisation organization business",
+    # A day or a month names a date.
+    "date dates january february march april june july august september october november"
+    " december monday tuesday wednesday thursday friday saturday sunday",
+    "supported support supporting helped help helping",
+    "alternative alternatives option options instead | something else",
+    "matters matter important importance vital essential crucial",
+    "progress progression promotion | next step, next steps, step up, move up",
+    "safe safety safely safer",
     "listened listen heard hear",
     "spoke speak talked talk chatted met asked | sat down with, had a word",
-    "followed follow | follow up, followed up, checked back, checked in, rang back",
+    "followed follow | follow up, followed up, checked back, checked in, rang back,"
+    " in line with, according to, as per, by the book, stuck to, under our",
     "empathy empathised empathized understanding sympathy",
     "improve improved improving better develop developing",
     "strength strengths strong",
     "weakness weaknesses struggle struggles",
     "trained train training taught teach coached coach",
-    "documented document recorded record wrote logged",
+    "documented document recorded record wrote logged write written noted"
+    " | write down, wrote down, write up, wrote up, made a note, make a note",
 )
+#: A result point with one of these asks for a result with a figure.
+_MEASURED = word_set("measurable measured measure quantified quantify")
 _ROLE_WORDS = {
     RESULT: word_set("result results outcome outcomes impact resolved achieved difference"),
     "story": word_set("example instance situation story"),
@@ -80,23 +156,69 @@ _ROLE_WORDS = {
 }
 
 
-def _build_groups() -> tuple[dict[str, frozenset[int]], dict[tuple[str, ...], frozenset[int]]]:
-    words: dict[str, set[int]] = {}
+#: Endings of one word's inflections ("calm" / "calmly" / "calmed", "role" / "roles").
+_ENDINGS = ("'s", "ing", "ed", "es", "ly", "s", "d")
+
+
+def _base(word: str) -> str:
+    """A word without its inflection and final e: "caring" and "care" → "car"."""
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= _MIN_WORD:
+            word = word[: -len(end)]
+            break
+    return word.removesuffix("e") if len(word) > _MIN_WORD else word
+
+
+def _build_groups() -> tuple[
+    dict[str, frozenset[int]], dict[str, frozenset[int]], dict[tuple[str, ...], frozenset[int]]
+]:
+    asks: dict[str, set[int]] = {}
+    says: dict[str, set[int]] = {}
     phrases: dict[tuple[str, ...], set[int]] = {}
     for g, line in enumerate(_GROUPS):
         singles, _, multi = line.partition("|")
         for w in singles.split():
-            words.setdefault(w, set()).add(g)
+            says.setdefault(w.lstrip("+"), set()).add(g)
+            if not w.startswith("+"):
+                asks.setdefault(w, set()).add(g)
         for phrase in multi.split(","):
             if phrase.split():
                 phrases.setdefault(tuple(phrase.split()), set()).add(g)
     return (
-        {w: frozenset(g) for w, g in words.items()},
+        {w: frozenset(g) for w, g in asks.items()},
+        {w: frozenset(g) for w, g in says.items()},
         {p: frozenset(g) for p, g in phrases.items()},
     )
 
 
-_WORD_GROUP, _PHRASE_GROUP = _build_groups()
+#: The groups a point's word asks for, the groups an answer's word says, and the groups
+#: an answer's phrase says.
+_WORD_GROUP, _SAYS_GROUP, _PHRASE_GROUP = _build_groups()
+
+
+def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+    """Groups by the base of their words, but only where a group lists one form of a base:
+    a group listing several ("work works working") chose its forms ("worked" is a history,
+    not a role)."""
+    forms: dict[tuple[str, int], int] = {}
+    for w, gs in index.items():
+        for g in gs:
+            forms[_base(w), g] = forms.get((_base(w), g), 0) + 1
+    out: dict[str, frozenset[int]] = {}
+    for w, gs in index.items():
+        open_ = frozenset(g for g in gs if forms[_base(w), g] == 1)
+        out[_base(w)] = out.get(_base(w), frozenset()) | open_
+    return out
+
+
+def _groups(
+    word: str, index: dict[str, frozenset[int]], bases: dict[str, frozenset[int]]
+) -> frozenset[int]:
+    """A word's groups, or its inflection's ("apologising" as "apologise")."""
+    return index.get(word) or bases.get(_base(word), frozenset())
+
+
+_ASKS_BASE, _SAYS_BASE = _by_base(_WORD_GROUP), _by_base(_SAYS_GROUP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +248,27 @@ class CoverageReport:
 
 
 def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
-    return tuple(
-        w
-        for w in phrase_words(text)
-        if w not in stop and w not in _UNSAID and (w in _WORD_GROUP or len(w) >= _MIN_WORD)
-    )
+    """The words a point asks the answer to say, one per idea: two of one meaning group
+    ("senior manager", "lead or head", "background before that") are one idea, said by one
+    word of the answer."""
+    out: list[str] = []
+    seen: set[int] = set()
+    words = phrase_words(text)
+    in_phrase = _phrase_groups(words)
+    for k, w in enumerate(words):
+        if w in stop or w in _UNSAID or (w not in _WORD_GROUP and len(w) < _MIN_WORD):
+            continue
+        groups = _groups(w, _WORD_GROUP, _ASKS_BASE) or in_phrase[k]
+        if groups & seen:
+            continue
+        seen |= groups
+        out.append(w)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class _Window:
-    """What one sentence says (with the next one): its words and their meaning groups,
-    negated mentions left out."""
+    """What one sentence says (with the next one): its words and their meaning groups."""
 
     words: frozenset[str]
     groups: frozenset[int]
@@ -148,16 +280,14 @@ def coverage(
     sentences: Sequence[Sentence],
     config: ScoringConfig,
     star: StructureReport | None = None,
+    question: str = "",
 ) -> CoverageReport:
     """Check each key point: story parts against ``star``, the rest against the words of
-    every sentence (with the one after it)."""
+    every sentence (with the one after it). ``question`` is the question's text: a point
+    that only names its topic is not said by echoing it."""
     stop = frozenset(config.language.stop_words)
-    alone = [_window(tokens, s.first, s.last) for s in sentences]
-    both = [
-        _merge(alone[k], alone[k + 1]) if k + 1 < len(alone) else alone[k]
-        for k in range(len(alone))
-    ]
-    answer = _Answer(both, alone, sentences, stop, config)
+    asked = _window([w for w in phrase_words(question) if w not in _PROMPT], stop)
+    answer = _Answer(tokens, sentences, _tags(tokens, sentences), stop, config, asked)
     points = tuple(_by_story(kp, star, sentences) or _said(kp, answer) for kp in key_points)
     return CoverageReport(points, sum(p.covered for p in points), len(points))
 
@@ -178,26 +308,94 @@ def alternatives(point: str) -> tuple[str, ...]:
     return (" ".join(left), " ".join(right))
 
 
-def _window(tokens: Sequence[Token], first: int, last: int) -> _Window:
-    norms = [t.norm for t in tokens[first : last + 1]]
+def _window(norms: Sequence[str], stop: frozenset[str], question: bool = False) -> _Window:
+    """The words of a sentence, with their parts and compounds ("post-qualification",
+    "hand over" as "handover"), and the groups they say; a question says "asked". Stop
+    words say nothing of themselves ("noted" is not "not")."""
     kept: list[str] = []
-    groups: set[int] = set()
+    groups: set[int] = set(_SAYS_GROUP["asked"]) if question else set()
     for k, w in enumerate(norms):
-        if any(
-            n in _NEGATIONS or n.endswith("n't") for n in norms[max(0, k - _NEGATION_REACH) : k]
-        ):
-            continue
-        kept.append(w)
-        groups |= _WORD_GROUP.get(w, frozenset())
+        parts = [w, *w.split("-"), w.replace("-", "")] if "-" in w else [w]
+        if k + 1 < len(norms):
+            parts.append(w + norms[k + 1])
+        for part in parts:
+            if part not in stop:
+                kept.append(part)
+                groups |= _groups(part, _SAYS_GROUP, _SAYS_BASE)
+    for g in _phrase_groups(norms):
+        groups |= g
+    return _Window(frozenset(kept), frozenset(groups))
+
+
+#: Words that may stand inside a phrase after its first word ("kept him back").
+_OBJECTS = word_set("him her them me us it")
+
+
+def _phrase_groups(norms: Sequence[str]) -> list[frozenset[int]]:
+    """For each word, the groups of the phrases it stands in."""
+    out: list[frozenset[int]] = [frozenset()] * len(norms)
     for phrase, g in _PHRASE_GROUP.items():
         n = len(phrase)
-        if any(tuple(norms[i : i + n]) == phrase for i in range(len(norms) - n + 1)):
-            groups |= g
-    return _Window(frozenset(kept), frozenset(groups))
+        for i in range(len(norms) - n + 1):
+            for gap in (0, 1) if n > 1 and norms[i + 1] in _OBJECTS else (0,):
+                if norms[i] == phrase[0] and tuple(norms[i + 1 + gap : i + n + gap]) == phrase[1:]:
+                    for j in range(i, i + n + gap):
+                        out[j] = out[j] | g
+    return out
 
 
 def _merge(a: _Window, b: _Window) -> _Window:
     return _Window(a.words | b.words, a.groups | b.groups)
+
+
+def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozenset[str]]:
+    """Why each word of the answer may not say a point: ``negated`` ("I didn't call"),
+    ``other`` (someone else does it: "she kept checking"), ``generic`` (a habit, a
+    hypothesis or "you" in general: "I always…", "if I did…, I would…", "you learn"),
+    ``plural`` and ``indefinite`` ("patients", "a firm": not the one the point means)."""
+    tags: list[frozenset[str]] = [frozenset()] * len(tokens)
+    for s in sentences:
+        norms = [t.norm for t in tokens[s.first : s.last + 1]]
+        habitual = _HABITUAL.intersection(norms) or _has_phrase(norms, _HABITUAL_PHRASES)
+        hypothetical = False
+        for k, w in enumerate(norms):
+            hypothetical = hypothetical or w in _HYPOTHETICAL
+            t: set[str] = set()
+            if any(n in _NEGATIONS or n.endswith("n't") for n in norms[max(0, k - _REACH) : k]):
+                t.add(_NEGATED)
+            subject = _subject(tokens, s.first, s.first + k)
+            if subject in {"other", "you"}:
+                t.add(_OTHER)
+            if habitual or hypothetical or subject == "you":
+                t.add(_GENERIC)
+            if _is_plural(w):
+                t.add(_PLURAL)
+            if any(n in {"a", "an"} for n in norms[max(0, k - _REACH) : k]):
+                t.add(_INDEFINITE)
+            tags[s.first + k] = frozenset(t)
+    return tags
+
+
+def _subject(tokens: Sequence[Token], first: int, k: int) -> str:
+    """The nearest subject pronoun before word ``k`` in its clause ("" if none: note style
+    or a noun subject, taken as the speaker's)."""
+    for i in range(k - 1, first - 1, -1):
+        w = tokens[i].norm
+        if w in _SUBJECT_PRONOUNS:
+            return _SUBJECT_PRONOUNS[w]
+        if w in _CLAUSE_WORDS or tokens[i].comma_after:
+            return ""
+    return ""
+
+
+def _is_plural(word: str) -> bool:
+    return len(word) > _MIN_WORD and word.endswith("s") and not word.endswith(_NOT_PLURAL)
+
+
+def _has_phrase(norms: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    return any(
+        tuple(norms[i : i + len(p)]) == p for p in phrases for i in range(len(norms) - len(p) + 1)
+    )
 
 
 def _role(point: str) -> str | None:
@@ -223,7 +421,7 @@ def _by_story(
     else:
         part = star.parts[role]
         present = part.present
-        if present and "measurable" in phrase_words(point):
+        if present and _MEASURED.intersection(phrase_words(point)):
             present = star.result_quantified
     k = part.sentences[0] if part.sentences else None
     evidence = sentences[k].text if k is not None and present else ""
@@ -232,14 +430,38 @@ def _by_story(
 
 @dataclass(frozen=True)
 class _Answer:
-    """What every point is checked against: each sentence's window with the next (``both``)
-    and alone, the sentences, the stop words and the config."""
+    """What every point is checked against: the sentences, why each word may not count
+    (``tags``), the stop words, the config and the question's words (``asked``)."""
 
-    both: Sequence[_Window]
-    alone: Sequence[_Window]
+    tokens: Sequence[Token]
     sentences: Sequence[Sentence]
+    tags: Sequence[frozenset[str]]
     stop: frozenset[str]
     config: ScoringConfig
+    asked: _Window
+    _cache: dict[frozenset[str], tuple[list[_Window], list[_Window]]] = field(default_factory=dict)
+
+    def windows(self, excluded: frozenset[str]) -> tuple[list[_Window], list[_Window]]:
+        """Each sentence's window with the next, and alone, of the words not ``excluded``."""
+        if excluded not in self._cache:
+            alone = [
+                _window(
+                    [
+                        self.tokens[i].norm
+                        for i in range(s.first, s.last + 1)
+                        if not self.tags[i] & excluded
+                    ],
+                    self.stop,
+                    self.tokens[s.last].question_after,
+                )
+                for s in self.sentences
+            ]
+            both = [
+                _merge(alone[k], alone[k + 1]) if k + 1 < len(alone) else alone[k]
+                for k in range(len(alone))
+            ]
+            self._cache[excluded] = (both, alone)
+        return self._cache[excluded]
 
 
 def _said(point: str, answer: _Answer) -> KeyPoint:
@@ -248,22 +470,53 @@ def _said(point: str, answer: _Answer) -> KeyPoint:
     return replace(max(judged, key=lambda p: (p.covered, p.score)), text=point)
 
 
-def _check(point: str, answer: _Answer) -> KeyPoint:
-    both, alone, sentences, config = answer.both, answer.alone, answer.sentences, answer.config
+def _asks(point: str, answer: _Answer) -> list[tuple[str, frozenset[str]]]:
+    """Each content word of the point, with the mentions that do not say it: the
+    candidate's own doing (the point's verb, what follows "I" or "my") is not said by
+    someone else's; a particular thing ("a specific patient", "this company", a point that
+    only names the question's topic) is not named by a habit, a plural or "a firm"."""
+    words = phrase_words(point)
     wanted = content_words(point, answer.stop)
-    if not wanted:
+    sim = answer.config.coverage.word_similarity
+    echo = all(_match(w, answer.asked, sim) for w in wanted)
+    out = []
+    for n, w in enumerate(wanted):
+        k = words.index(w) if w in words else 0
+        before = words[max(0, k - 2) : k]
+        excluded = {_NEGATED}
+        if (n == 0 and _is_verb(words[0])) or _FIRST_PERSON.intersection(before):
+            excluded.add(_OTHER)
+        if echo or _PARTICULAR.intersection(before):
+            excluded |= {_GENERIC, _PLURAL} if not _is_plural(w) else {_GENERIC}
+        if "this" in before:
+            excluded |= {_INDEFINITE, _PLURAL}
+        if "my" in before and not _is_plural(w):  # "my employer": not "the firms"
+            excluded.add(_PLURAL)
+        out.append((w, frozenset(excluded)))
+    return out
+
+
+def _is_verb(word: str) -> bool:
+    return word.endswith("ed") or word in _PAST
+
+
+def _check(point: str, answer: _Answer) -> KeyPoint:
+    asks = _asks(point, answer)
+    if not asks:
         return KeyPoint(point, False, 0.0, None, "")
-    need = _needed(len(wanted), config.coverage.threshold)
+    sim = answer.config.coverage.word_similarity
+    need = _needed(len(asks), answer.config.coverage.threshold)
+    views = {e: answer.windows(e) for e in {e for _, e in asks}}
     best_found, best_k, best_single = 0, None, 0
-    for k, window in enumerate(both):
-        found = _found(wanted, window, config.coverage.word_similarity)
+    for k in range(len(answer.sentences)):
+        found = sum(_match(w, views[e][0][k], sim) for w, e in asks)
         best_found = max(best_found, found)
-        single = _found(wanted, alone[k], config.coverage.word_similarity) if found else 0
+        single = sum(_match(w, views[e][1][k], sim) for w, e in asks) if found else 0
         if single > best_single:  # evidence: the one sentence that says most of it
             best_single, best_k = single, k
     covered = best_found >= need
-    evidence = sentences[best_k].text if best_k is not None else ""
-    return KeyPoint(point, covered, round(best_found / len(wanted), 2), best_k, evidence)
+    evidence = answer.sentences[best_k].text if best_k is not None else ""
+    return KeyPoint(point, covered, round(best_found / len(asks), 2), best_k, evidence)
 
 
 def _needed(n: int, share: float) -> int:
@@ -274,20 +527,27 @@ def _needed(n: int, share: float) -> int:
     return max(2, math.ceil(share * n))
 
 
-def _found(wanted: Sequence[str], window: _Window, similarity: float) -> int:
-    return sum(_match(w, window, similarity) for w in wanted)
-
-
 def _match(word: str, window: _Window, similarity: float) -> bool:
-    if _WORD_GROUP.get(word, frozenset()) & window.groups:
+    if _groups(word, _WORD_GROUP, _ASKS_BASE) & window.groups:
         return True
-    if word in window.words:
+    if word in window.words or word.replace("-", "") in window.words:
         return True
     if len(word) >= _STEM and any(c.startswith(word[:_STEM]) for c in window.words):
         return True
+    base = _base(word)
+    if any(_base(c) == base for c in window.words):
+        return True
+    return _misspelt(word, window, similarity)
+
+
+def _misspelt(word: str, window: _Window, similarity: float) -> bool:
+    """A typing slip in a long word ("recieved"): close in spelling with the same start.
+    Short words close in spelling are other words ("told" / "old", "sent" / "set")."""
+    if len(word) < _SPELLING:
+        return False
     from rapidfuzz import fuzz, process  # deferred: only answers with key points need it
 
-    candidates = [c for c in window.words if len(c) >= _MIN_WORD]
+    candidates = [c for c in window.words if len(c) >= _SPELLING and c[:2] == word[:2]]
     return bool(candidates) and (
         process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=similarity) is not None
     )

@@ -72,7 +72,12 @@ def score_answer(
     )
     own = _ownership(tokens, sentences, star, config) if star else None
     key_points = question.key_points if question else ()
-    cov = coverage(key_points, tokens, sentences, config, star) if key_points and tokens else None
+    asked = question.text if question else ""
+    cov = (
+        coverage(key_points, tokens, sentences, config, star, asked)
+        if key_points and tokens
+        else None
+    )
 
     part_list = [
         P.fillers_part(fillers_r, len(tokens), config),

@@ -115,3 +115,140 @@ def test_story_points_follow_the_star_analysis() -> None:
         assert outcome.covered is report.structure.parts["result"].present
         if outcome.covered:
             assert outcome.evidence in report.structure.parts["result"].evidence
+
+
+def _covered(point: str, answer: str, asked: str = "") -> bool:
+    tokens, sentences = parse(answer)
+    (judged,) = coverage([point], tokens, sentences, ScoringConfig(), question=asked).points
+    return judged.covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # The candidate's doing is not said by someone else doing it.
+        ("stayed calm", "He was calm again by the time the manager came.", False),
+        ("stayed calm", "I was calm and let him finish.", True),
+        ("checked the dose", "She kept checking the dose on her phone.", False),
+        ("checked the dose", "I checked the dose against the chart.", True),
+        ("what I learned", "It's all about whether you learn from it.", False),
+        ("what I learned", "What I learned was to ask for help earlier.", True),
+        # Only the point's verb is the candidate's: its objects may be anyone's.
+        ("respected the tenant's decision", "I respected it, it was his decision.", True),
+    ],
+)
+def test_someone_elses_doing_is_not_the_candidates(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A particular one is not named by a habit, a hypothesis or a plural.
+        ("a specific complaint", "I deal with complaints all the time.", False),
+        ("a specific complaint", "Complaints usually come in on Mondays.", False),
+        ("a specific complaint", "Last May a tenant made a complaint about the heating.", True),
+        ("a real mistake", "If I made a mistake, I would own it.", False),
+        ("a real mistake", "I made a mistake with the rota in my first month.", True),
+        # "this company" is the one interviewing, not "a logistics company" or companies.
+        ("why this company", "I spent four years at a logistics company.", False),
+        ("why this school", "Schools always need science teachers.", False),
+        ("why this company", "This company builds the tools I already use every day.", True),
+        # "my manager" is one person: not "the managers".
+        ("told my manager", "I told the managers on the floor.", False),
+        ("told my manager", "I told my manager on the floor.", True),
+    ],
+)
+def test_a_particular_thing_needs_one_named(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A point that only names the question's topic is not said by echoing the topic.
+        ("what I learned", "Everyone makes mistakes, you always learn.", False),
+        ("what I learned", "I learned to read the rota twice before I send it.", True),
+        ("the budget I had", "Budgets are a big part of my job every day.", False),
+        ("the budget I had", "The budget was forty thousand for the whole refit.", True),
+    ],
+)
+def test_echoing_the_question_is_not_the_point(point: str, answer: str, covered: bool) -> None:
+    asked = "Tell me about a time you worked to a budget and what you learned."
+    assert _covered(point, answer, asked) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Telling a senior is escalating, but raising it is not telling the tenant.
+        ("told the tenant", "I raised it with the housing officer. The tenant was moved.", False),
+        ("escalated it", "I told my supervisor straight away.", True),
+        ("informed the tenant", "I rang the tenant and let them know the date.", True),
+        # Two words of one meaning are one idea: "senior manager" is not two words said.
+        ("escalated to a senior manager", "The senior manager was away on leave.", False),
+        # Words close in spelling are other words; inflections and long typos are the same.
+        ("told the client", "The old client file was missing.", False),
+        ("sent the form", "I set the form aside for later.", False),
+        ("received the invoice", "I recieved the invoice on the Monday.", True),
+        ("listened to the caller", "Listening to the caller, I took notes.", True),
+        ("qualifications", "I am post-qualification by three years.", True),
+        # A school's lesson is not a lesson learned.
+        ("what I learned", "After the lesson I marked the books.", False),
+        ("what I learned", "The big lesson for me was to ask early.", True),
+        # Light verbs in any form need not be said.
+        ("stay calm", "I would keep calm and let him finish.", True),
+    ],
+)
+def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A group's word in another form says the group.
+        ("apologised to the tenant", "Apologising to the tenant was the first thing I did.", True),
+        # A question the candidate asks says "asked".
+        ("asked about the rota", "How does the rota work over Christmas?", True),
+        ("asked about the rota", "The rota works well over Christmas.", False),
+        # A phrase with a pronoun inside; a phrase of the point is one idea with its group.
+        ("spoke to him privately", "I kept him back after the meeting to talk.", True),
+        ("my background before that", "I started out in retail on the tills.", True),
+        # Compounds written apart or hyphenated.
+        ("wrote a follow-up email", "I wrote a follow up email that night.", True),
+        ("did the handover", "I did the hand over to nights at eight.", True),
+        # Writing down records it; passing it to someone reports it.
+        ("recorded what was said", "I wrote down what she said, word for word.", True),
+        ("reported it to the lead", "I passed it on to the lead nurse.", True),
+        # A phrase of the point is one idea: "next steps" is not "next" and "steps" said.
+        ("asked about next steps", "I think that is the right next step for me.", False),
+        # Everyday equivalents.
+        ("explained the policy", "I explained the rule on refunds to him.", True),
+        ("the customer was satisfied", "The customer was really happy with it.", True),
+        ("contacted the depot", "I radioed the depot from the cab.", True),
+        ("kept the family informed", "I updated the family every evening.", True),
+        ("followed the refunds policy", "I gave it back in line with our refunds process.", True),
+        # Saying what one is says it is current; a past job is not.
+        ("my current role", "I'm a porter at the Royal, on days.", True),
+        ("my current role", "Before that I was a porter at the Royal.", False),
+        ("my current role", "I've been a porter at the Royal for two years.", True),
+        ("my earliest start date", "I could start the first Monday in March.", True),
+        ("positive about my employer", "The firm has been good to me.", True),
+        # A stop word is not a word of the point in another form: "noted" is not "not".
+        ("noted the time", "It was not my shift, so I checked the time.", False),
+    ],
+)
+def test_forms_phrases_and_equivalents(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+def test_a_result_point_asking_for_a_measure_needs_a_figure() -> None:
+    q = question(key_points=("measured the result",))
+    told = "At my last job the queue was three days long. I rewrote the triage rules."
+    vague = score_answer(Transcript.from_text(told + " It felt like a big success."), q)
+    exact = score_answer(Transcript.from_text(told + " The queue fell to four hours."), q)
+    assert vague.coverage is not None and exact.coverage is not None
+    assert vague.structure is not None and vague.structure.parts["result"].present
+    assert not vague.coverage.points[0].covered
+    assert exact.coverage.points[0].covered
