@@ -6,7 +6,9 @@ and benchmarks/corpus.py) through mockint's file path, its live path and plain
 faster-whisper, side by side: verbatim WER, vocal filler P/R/F1, invented words, time.
 Options: `--set NAME` (repeatable), `--no-live`, `--no-plain`, `--all-espeak` (all 48
 espeak-ng clips, not the fixed 12 of :data:`ESPEAK_SUBSET`), `--live-pace N`, `-v` (one
-line per clip and system), `--speech FIELD=VALUE` (any speech setting, for tuning).
+line per clip and system), `--speech FIELD=VALUE` (any speech setting, for tuning),
+`--before FIELD=VALUE` (a second file-path column, those settings changed from `--speech`'s:
+before and after a change in one run).
 
 `--scoring`: the espeak-ng corpus through `mockint score`, whole-file and live: STAR
 per-part precision/recall/F1, flag accuracy, pace error, long pauses, verbal fillers
@@ -484,6 +486,19 @@ def _fmt(v: float | None) -> str:
     return "–" if v is None else f"{v:.3f}"
 
 
+def _with_settings(cfg: Any, items: list[str]) -> Any:
+    """``cfg`` with ``FIELD=VALUE`` items applied (any SpeechConfig field, typed as it is)."""
+    import dataclasses
+
+    for item in items:
+        name, value = item.split("=", 1)
+        kind = type(getattr(cfg, name))
+        # bool("0") is True: a switch is off as 0, false or no.
+        typed = value.lower() not in ("0", "false", "no") if kind is bool else kind(value)
+        cfg = dataclasses.replace(cfg, **{name: typed})
+    return cfg
+
+
 def side_by_side(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.evaluate", description=__doc__)
     parser.add_argument("--set", action="append", default=[], choices=SET_ORDER)
@@ -493,21 +508,23 @@ def side_by_side(argv: list[str]) -> int:
     parser.add_argument("--live-pace", type=float, default=0.0)
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--speech", action="append", default=[], metavar="FIELD=VALUE")
+    parser.add_argument("--before", action="append", default=[], metavar="FIELD=VALUE")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import dataclasses
 
     from mockint.audio.decode import SAMPLE_RATE, decode
     from mockint.speech.config import SpeechConfig
     from mockint.speech.transcriber import Transcriber
 
-    cfg = SpeechConfig()
-    for item in args.speech:  # for tuning: any SpeechConfig field, typed as its default
-        name, value = item.split("=", 1)
-        cfg = dataclasses.replace(cfg, **{name: type(getattr(cfg, name))(value)})
+    cfg = _with_settings(SpeechConfig(), args.speech)
     transcriber = Transcriber(cfg)
     transcriber.warm_up()
-    systems = ["mockint"] + ([] if args.no_plain else ["plain"])
+    before = None
+    if args.before:  # a second file path, the same clips: before and after in one run
+        before = Transcriber(_with_settings(cfg, args.before))
+        before.warm_up()
+    systems = ["mockint"] + ([] if before is None else ["before"])
+    systems += [] if args.no_plain else ["plain"]
     systems += [] if args.no_live else ["live"]
     sets = args.set or list(SET_ORDER)
     scores = {(s, n): SetScore() for s in sets for n in systems}
@@ -521,27 +538,34 @@ def side_by_side(argv: list[str]) -> int:
             elif name == "live":
                 text = _live_text(transcriber, audio, args.live_pace)
             else:
-                text = transcriber.transcribe_file(clip.path).text
+                text = (before if name == "before" else transcriber).transcribe_file(clip.path).text
             seconds = time.perf_counter() - t0
             scores[clip.set, name].add(clip.reference, text, seconds, len(audio) / SAMPLE_RATE)
             if args.verbose:
                 print(f"{clip.id:24} {name:8} {text}", file=sys.stderr)
-    print(f"evaluated in {time.perf_counter() - started:.0f} s; speech settings {cfg}\n")
-    live = "live" in systems
-    head = "| set | clips | WER plain | WER mockint |" + (" WER live |" if live else "")
+    print(f"evaluated in {time.perf_counter() - started:.0f} s; speech settings {cfg}")
+    if before is not None:
+        print(f"before: {', '.join(args.before)}")
+    print()
+    live, was = "live" in systems, "before" in systems
+    head = "| set | clips | WER plain |" + (" before |" if was else "") + " WER mockint |"
+    head += " WER live |" if live else ""
     head += " vocal fillers P/R/F1 plain | mockint | invented plain | mockint |"
-    head += " time plain | mockint |"
+    head += " time plain |" + (" before |" if was else "") + " mockint |"
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
     for s in sets:
         m, p = scores[s, "mockint"], scores.get((s, "plain"), SetScore())
-        row = [s, str(m.clips)]
-        row += [_fmt(p.wer()), _fmt(m.wer())]
+        b = scores.get((s, "before"))
+        row = [s, str(m.clips), _fmt(p.wer())]
+        row += [] if b is None else [_fmt(b.wer())]
+        row.append(_fmt(m.wer()))
         if live:
             row.append(_fmt(scores[s, "live"].wer()))
         prf = [f"{x:.2f}" for x in p.fillers.prf()], [f"{x:.2f}" for x in m.fillers.prf()]
         row += ["/".join(prf[0]), "/".join(prf[1]), str(p.invented), str(m.invented)]
-        row += [f"{p.seconds:.1f} s", f"{m.seconds:.1f} s"]
+        row += [f"{p.seconds:.1f} s"] + ([] if b is None else [f"{b.seconds:.1f} s"])
+        row.append(f"{m.seconds:.1f} s")
         print("| " + " | ".join(row) + " |")
     return 0
 

@@ -220,13 +220,20 @@ class Transcriber:
         words = drop_phantom_tail(words, audio, offset_s)
         if not self.config.filler_gaps:
             return words
-        return self.recover_fillers(audio, words, offset_s)
+        cap = cfg.file_filler_max_tokens or None
+        return self.recover_fillers(audio, words, offset_s, max_new_tokens=cap)
 
     def recover_fillers(
-        self, audio: np.ndarray, words: list[Word], offset_s: float = 0.0
+        self,
+        audio: np.ndarray,
+        words: list[Word],
+        offset_s: float = 0.0,
+        *,
+        max_new_tokens: int | None = None,
     ) -> list[Word]:
         """``words`` (of ``audio``, timed from ``offset_s``) with the vocal fillers found in
-        the voiced stretches they do not cover, all decoded in one or a few windows."""
+        the voiced stretches they do not cover, all decoded in one or a few windows, each
+        window's decode stopped after ``max_new_tokens`` (None: the model's own limit)."""
         # Loudness above the recording's own noise floor, not Silero: as faithful here
         # (measured) and ~40 MB less memory, with no second runtime to load.
         voiced = [
@@ -250,6 +257,8 @@ class Transcriber:
             "word_timestamps": True,
             "initial_prompt": cfg.filler_prompt.strip() or None,
             "condition_on_previous_text": False,
+            # See SpeechConfig.file_filler_max_tokens: a loop's word timings were the peak.
+            "max_new_tokens": max_new_tokens,
         }
         for window in fillers.pack(audio, stretches, SAMPLE_RATE):
             with self._run_lock:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.corpus import Clip
-from benchmarks.evaluate import Tally, expected_flags, invented, normalise, unsure_flags, verbatim
+from benchmarks.evaluate import (
+    Tally,
+    _with_settings,
+    expected_flags,
+    invented,
+    normalise,
+    unsure_flags,
+    verbatim,
+)
 
 
 @pytest.mark.parametrize(
@@ -103,3 +111,15 @@ def test_verbatim_keeps_fillers_spelled_one_way(text: str, words: list[str]) -> 
 )
 def test_invented(reference: str, hypothesis: str, count: int) -> None:
     assert invented(verbatim(reference), verbatim(hypothesis)) == count
+
+
+def test_settings_given_as_text_take_each_fields_type() -> None:
+    from mockint.speech.config import SpeechConfig
+
+    base = SpeechConfig(file_beam_size=3)
+    cfg = _with_settings(base, ["file_filler_max_tokens=0", "compute_type=int16", "vad=0"])
+    assert (cfg.file_filler_max_tokens, cfg.compute_type, cfg.vad) == (0, "int16", False)
+    assert _with_settings(base, ["vad=false"]).vad is False
+    assert _with_settings(base, ["vad=1"]).vad is True
+    assert cfg.file_beam_size == 3  # what is not named stays as given
+    assert _with_settings(base, []) == base

@@ -13,6 +13,7 @@ import soundfile as sf
 
 from mockint.models import Word
 from mockint.speech import transcriber as module
+from mockint.speech.chunking import Chunk
 from mockint.speech.config import SpeechConfig
 from mockint.speech.transcriber import Transcriber
 
@@ -108,6 +109,12 @@ class OptionsModel:
         return [], None
 
 
+def bursts(seconds: float = 6.0) -> np.ndarray:
+    """Half-second bursts between pauses: each a voiced stretch no word covers."""
+    t = np.arange(int(seconds * SR)) / SR
+    return np.where((t % 1.5) < 0.5, 0.3 * np.sin(2 * np.pi * 200 * t), 0.0).astype(np.float32)
+
+
 @pytest.mark.parametrize(
     ("settings", "word_beam", "gap_beam"),
     [
@@ -120,12 +127,9 @@ class OptionsModel:
 def test_a_files_words_and_its_filler_search_take_their_own_beams(
     settings: dict[str, int], word_beam: int, gap_beam: int
 ) -> None:
-    # Half-second bursts between pauses: each a voiced stretch no word covers.
-    t = np.arange(6 * SR) / SR
-    audio = np.where((t % 1.5) < 0.5, 0.3 * np.sin(2 * np.pi * 200 * t), 0.0)
     transcriber = Transcriber(SpeechConfig(**settings))
     transcriber._model = model = OptionsModel()
-    transcriber.transcribe_long(audio.astype(np.float32))
+    transcriber.transcribe_long(bursts())
     words, gaps = model.calls
     assert words["beam_size"] == word_beam
     assert words["condition_on_previous_text"]
@@ -133,6 +137,26 @@ def test_a_files_words_and_its_filler_search_take_their_own_beams(
     assert gaps["beam_size"] == gap_beam
     assert gaps["temperature"] == 0.0  # one pass: no fallback over noise
     assert gaps["initial_prompt"]
+
+
+@pytest.mark.parametrize(("cap", "max_new_tokens"), [(224, 224), (96, 96), (0, None)])
+def test_a_files_filler_search_stops_each_window_at_its_token_cap(
+    cap: int, max_new_tokens: int | None
+) -> None:
+    transcriber = Transcriber(SpeechConfig(file_filler_max_tokens=cap))
+    transcriber._model = model = OptionsModel()
+    transcriber.transcribe_long(bursts())
+    words, gaps = model.calls
+    assert gaps["max_new_tokens"] == max_new_tokens  # None: the model's own limit
+    assert "max_new_tokens" not in words  # the word decode keeps the model's limit
+
+
+def test_a_live_chunks_filler_search_keeps_the_models_token_limit() -> None:
+    transcriber = Transcriber(SpeechConfig(file_filler_max_tokens=96))
+    transcriber._model = model = OptionsModel()
+    transcriber.transcribe_chunk(Chunk(start=0, audio=bursts(), voiced=True))
+    _words, gaps = model.calls
+    assert gaps["max_new_tokens"] is None
 
 
 @pytest.mark.parametrize(
