@@ -259,6 +259,37 @@ def test_a_pause_before_stop_leaves_nothing_to_do_at_stop() -> None:
     assert fake.beams[-1] == 1  # the guess used the tail's fast settings
 
 
+def test_a_guess_past_the_shortest_chunk_becomes_the_chunk_closed_in_its_pause() -> None:
+    # 6 s of speech is past chunk_min_s (5 s): the chunker cuts in this pause once speech
+    # resumes, so the guess is decoded as that chunk will be, and then is its words.
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER[: int(6.3 * SAMPLE_RATE)])
+    wait_for(lambda: live.guesses >= 1)
+    guessed = list(live._guess.words) if live._guess else []
+    calls = fake.calls
+    assert fake.beams[-1] is None and fake.filler_prompts[-1] is False  # as any chunk
+    assert fake.recovered == [0.0]  # fillers searched in its gaps, as any chunk
+    feed_all(live, ANSWER[int(6.3 * SAMPLE_RATE) : int(6.6 * SAMPLE_RATE)])  # speech resumes
+    wait_for(lambda: len(live.words) >= 1)
+    assert list(live.words) == guessed and fake.calls == calls
+    live.cancel()
+
+
+def test_a_short_guess_is_not_taken_for_the_chunk() -> None:
+    # Under chunk_min_s the pause is not a cut: the guess takes the fast settings, and the
+    # chunk closed later is decoded for real.
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=8.0, chunk_max_s=15.0, live_overlap_s=0))
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER[: int(6.3 * SAMPLE_RATE)])
+    wait_for(lambda: live.guesses >= 1)
+    assert fake.beams[-1] == 1 and fake.filler_prompts[-1] is True
+    calls = fake.calls
+    feed_all(live, ANSWER[int(6.3 * SAMPLE_RATE) :])
+    live.finish()
+    assert fake.calls > calls and len(live.words) >= 2
+
+
 def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
     # The guess was taken in a pause, so its words are whole: at stop only what was said
     # after that pause is decoded (a phrase, not the whole open chunk).
@@ -359,9 +390,10 @@ def test_each_chunk_is_decoded_with_the_end_of_the_one_before() -> None:
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     transcript = live.finish()
-    # 6.25 s alone; then 6.5 s and 4.25 s, each with 2-4 s of the chunk before.
+    # 6.25 s alone; then 6.5 s with 2-4 s of the chunk before; the tail (4.25 s), which
+    # the user waits for after stop, with only tail_overlap_s (2 s): 1-2 s.
     assert heard[0] == pytest.approx(6.25, abs=0.02)
-    assert 6.5 + 2 <= heard[1] <= 6.5 + 4 and 4.25 + 2 <= heard[2] <= 4.25 + 4
+    assert 6.5 + 2 <= heard[1] <= 6.5 + 4 and 4.25 + 1 <= heard[2] <= 4.25 + 2
     # The fake's one word per call spans the context too: only those centred after the
     # seam of their own chunk are kept, so words stay in order and none is doubled.
     mids = [(x.start + x.end) / 2 for x in transcript.words]
@@ -369,8 +401,18 @@ def test_each_chunk_is_decoded_with_the_end_of_the_one_before() -> None:
     assert all(m >= 6.25 for m in mids[1:])
 
 
-def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it() -> None:
-    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4))
+@pytest.mark.parametrize(
+    ("tail_overlap_s", "lo", "hi"),
+    [(4.0, 2.0, 4.0), (2.0, 1.0, 2.0), (8.0, 2.0, 4.0), (0.0, 0.0, 0.0)],  # 8: live's 4 at most
+)
+def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it(
+    tail_overlap_s: float, lo: float, hi: float
+) -> None:
+    fake = FakeTranscriber(
+        SpeechConfig(
+            chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4, tail_overlap_s=tail_overlap_s
+        )
+    )
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
     wait_for(lambda: live.guesses >= 1)
@@ -378,4 +420,4 @@ def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it() ->
     feed_all(live, tone(1.0))
     live.finish()
     assert live.guess_used and len(heard) == 1
-    assert 1.0 + 2 <= heard[0] <= 1.0 + 4
+    assert 1.0 + lo <= heard[0] <= 1.0 + hi
