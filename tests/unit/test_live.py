@@ -245,13 +245,20 @@ def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
         time.sleep(0.01)
 
 
+def wait_for_tail_guess(live: LiveTranscriber) -> None:
+    """Until the open chunk after ANSWER's two closed ones is guessed (a guess taken while
+    ANSWER was still being fed does not count)."""
+    tail = int(12.7 * SAMPLE_RATE)
+    wait_for(lambda: live._guess is not None and live._guess.start >= tail)
+
+
 def test_a_pause_before_stop_leaves_nothing_to_do_at_stop() -> None:
     # The speaker finished and paused: the idle worker transcribes the open chunk ahead,
     # so finish() only checks that nothing was said since.
     fake = FakeTranscriber()
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
-    wait_for(lambda: live.guesses >= 1)
+    wait_for_tail_guess(live)
     calls = fake.calls
     transcript = live.finish()
     assert live.guess_used and fake.calls == calls
@@ -296,7 +303,7 @@ def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
     fake = FakeTranscriber()
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
-    wait_for(lambda: live.guesses >= 1)
+    wait_for_tail_guess(live)
     guessed = list(live._guess.words) if live._guess else []
     feed_all(live, tone(1.0))  # the speaker went on after the pause
     transcript = live.finish()
@@ -390,10 +397,10 @@ def test_each_chunk_is_decoded_with_the_end_of_the_one_before() -> None:
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     transcript = live.finish()
-    # 6.25 s alone; then 6.5 s with 2-4 s of the chunk before; the tail (4.25 s), which
-    # the user waits for after stop, with only tail_overlap_s (2 s): 1-2 s.
+    # 6.25 s alone; then 6.5 s and 4.25 s (a tail with no guess: as any chunk), each with
+    # 2-4 s of the chunk before.
     assert heard[0] == pytest.approx(6.25, abs=0.02)
-    assert 6.5 + 2 <= heard[1] <= 6.5 + 4 and 4.25 + 1 <= heard[2] <= 4.25 + 2
+    assert 6.5 + 2 <= heard[1] <= 6.5 + 4 and 4.25 + 2 <= heard[2] <= 4.25 + 4
     # The fake's one word per call spans the context too: only those centred after the
     # seam of their own chunk are kept, so words stay in order and none is doubled.
     mids = [(x.start + x.end) / 2 for x in transcript.words]
@@ -415,7 +422,7 @@ def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it(
     )
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
-    wait_for(lambda: live.guesses >= 1)
+    wait_for_tail_guess(live)
     heard = heard_lengths(fake)
     feed_all(live, tone(1.0))
     live.finish()
