@@ -150,9 +150,10 @@ class SpeechConfig:
     """Like ``live_overlap_s``, for what the user waits for after stop: a guess at the
     open chunk shorter than ``chunk_min_s`` (one pass, the tail's beam), and the phrase
     said after a guess. Heard with 8 s of context, the wait after stop of a 2-minute
-    answer was 0.80-1.31 s; alone, 0.48 s (measured). A last chunk with no guess keeps
-    ``live_overlap_s``: with 2 s, live WER on real voices at 10 dB SNR rose from 1.0x to
-    1.27x the file path's. Never more than ``live_overlap_s``."""
+    answer was 0.80-1.31 s; alone, 0.48 s; with 2 s (and guesses past ``chunk_min_s``
+    kept as chunks), 0.50-0.57 s (measured, interleaved, load < 3). A last chunk with no
+    guess keeps ``live_overlap_s``: with 2 s, live WER on real voices at 10 dB SNR rose
+    from 1.0x to 1.27x the file path's. Never more than ``live_overlap_s``."""
 
     def problems(self) -> list[str]:
         """Rules between settings (each setting's own range is in LIMITS)."""
