@@ -245,18 +245,56 @@ def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
         time.sleep(0.01)
 
 
+def wait_for_tail_guess(live: LiveTranscriber) -> None:
+    """Until the open chunk after ANSWER's two closed ones is guessed (a guess taken while
+    ANSWER was still being fed does not count)."""
+    tail = int(12.7 * SAMPLE_RATE)
+    wait_for(lambda: live._guess is not None and live._guess.start >= tail)
+
+
 def test_a_pause_before_stop_leaves_nothing_to_do_at_stop() -> None:
     # The speaker finished and paused: the idle worker transcribes the open chunk ahead,
     # so finish() only checks that nothing was said since.
     fake = FakeTranscriber()
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
-    wait_for(lambda: live.guesses >= 1)
+    wait_for_tail_guess(live)
     calls = fake.calls
     transcript = live.finish()
     assert live.guess_used and fake.calls == calls
     assert [w.text for w in transcript.words][:2] == ["w1", "w2"] and len(transcript.words) == 3
     assert fake.beams[-1] == 1  # the guess used the tail's fast settings
+
+
+def test_a_guess_past_the_shortest_chunk_becomes_the_chunk_closed_in_its_pause() -> None:
+    # 6 s of speech is past chunk_min_s (5 s): the chunker cuts in this pause once speech
+    # resumes, so the guess is decoded as that chunk will be, and then is its words.
+    fake = FakeTranscriber()
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER[: int(6.3 * SAMPLE_RATE)])
+    wait_for(lambda: live.guesses >= 1)
+    guessed = list(live._guess.words) if live._guess else []
+    calls = fake.calls
+    assert fake.beams[-1] is None and fake.filler_prompts[-1] is False  # as any chunk
+    assert fake.recovered == [0.0]  # fillers searched in its gaps, as any chunk
+    feed_all(live, ANSWER[int(6.3 * SAMPLE_RATE) : int(6.6 * SAMPLE_RATE)])  # speech resumes
+    wait_for(lambda: len(live.words) >= 1)
+    assert list(live.words) == guessed and fake.calls == calls
+    live.cancel()
+
+
+def test_a_short_guess_is_not_taken_for_the_chunk() -> None:
+    # Under chunk_min_s the pause is not a cut: the guess takes the fast settings, and the
+    # chunk closed later is decoded for real.
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=8.0, chunk_max_s=15.0, live_overlap_s=0))
+    live = LiveTranscriber(fake)
+    feed_all(live, ANSWER[: int(6.3 * SAMPLE_RATE)])
+    wait_for(lambda: live.guesses >= 1)
+    assert fake.beams[-1] == 1 and fake.filler_prompts[-1] is True
+    calls = fake.calls
+    feed_all(live, ANSWER[int(6.3 * SAMPLE_RATE) :])
+    live.finish()
+    assert fake.calls > calls and len(live.words) >= 2
 
 
 def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
@@ -265,7 +303,7 @@ def test_speech_after_a_guess_is_all_that_is_transcribed_at_stop() -> None:
     fake = FakeTranscriber()
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
-    wait_for(lambda: live.guesses >= 1)
+    wait_for_tail_guess(live)
     guessed = list(live._guess.words) if live._guess else []
     feed_all(live, tone(1.0))  # the speaker went on after the pause
     transcript = live.finish()
@@ -359,7 +397,8 @@ def test_each_chunk_is_decoded_with_the_end_of_the_one_before() -> None:
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     transcript = live.finish()
-    # 6.25 s alone; then 6.5 s and 4.25 s, each with 2-4 s of the chunk before.
+    # 6.25 s alone; then 6.5 s and 4.25 s (a tail with no guess: as any chunk), each with
+    # 2-4 s of the chunk before.
     assert heard[0] == pytest.approx(6.25, abs=0.02)
     assert 6.5 + 2 <= heard[1] <= 6.5 + 4 and 4.25 + 2 <= heard[2] <= 4.25 + 4
     # The fake's one word per call spans the context too: only those centred after the
@@ -369,13 +408,23 @@ def test_each_chunk_is_decoded_with_the_end_of_the_one_before() -> None:
     assert all(m >= 6.25 for m in mids[1:])
 
 
-def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it() -> None:
-    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4))
+@pytest.mark.parametrize(
+    ("tail_overlap_s", "lo", "hi"),
+    [(4.0, 2.0, 4.0), (2.0, 1.0, 2.0), (8.0, 2.0, 4.0), (0.0, 0.0, 0.0)],  # 8: live's 4 at most
+)
+def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it(
+    tail_overlap_s: float, lo: float, hi: float
+) -> None:
+    fake = FakeTranscriber(
+        SpeechConfig(
+            chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4, tail_overlap_s=tail_overlap_s
+        )
+    )
     live = LiveTranscriber(fake)
     feed_all(live, ANSWER)
-    wait_for(lambda: live.guesses >= 1)
+    wait_for_tail_guess(live)
     heard = heard_lengths(fake)
     feed_all(live, tone(1.0))
     live.finish()
     assert live.guess_used and len(heard) == 1
-    assert 1.0 + 2 <= heard[0] <= 1.0 + 4
+    assert 1.0 + lo <= heard[0] <= 1.0 + hi
