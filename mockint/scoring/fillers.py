@@ -51,6 +51,12 @@ _YOU_KNOW_KEEP_NEXT = _DETERMINERS | word_set(
 )
 _I_MEAN_KEEP_PREV = word_set("what which if do don't did didn't that's")
 _I_MEAN_KEEP_NEXT = word_set("that it to what by this when something anything nothing everything")
+# A writer opens a sentence with "So," or "Well," by choice, to link it to the last one;
+# said aloud at the start of an answer or a sentence they are the tic a coach counts.
+_SPOKEN_OPENERS = word_set("so well okay ok alright right yeah oh")
+_SAID = word_set("said say says saying told asked replied went")
+# Fillers that can follow an opener in a run ("Yeah, so…", "Okay so…", "Right, well…").
+_OPENER_NEXT = word_set("so well like basically anyway okay ok right yeah")
 _TAG_KEEP_PREV = word_set("that's is it's was that not all be are")
 _KIND_KEEP_PREV = _DETERMINERS | word_set(
     "same different other new right wrong whatever all certain particular"
@@ -104,8 +110,11 @@ class _Ctx:
     j: int
     at_start: bool
     is_vocal: Callable[[Token], bool]
-    opening: bool = False
+    opening: bool
     """Nothing but fillers has been said yet: the answer's very first words."""
+    spoken: bool
+    """A transcript of speech, not typed text: mid-clause "like", "you know" and "I mean"
+    come unpunctuated from a recogniser, where a writer would have set them off."""
 
     def norm(self, pos: int) -> str:
         return self.tokens[pos].norm if 0 <= pos < len(self.tokens) else ""
@@ -209,12 +218,18 @@ def _well(c: _Ctx) -> bool:
 
 def _tag(c: _Ctx) -> bool:
     """right / okay as a tag ("…, right?") or an opener ("Okay, so")."""
-    if c.prev in _TAG_KEEP_PREV:
+    if c.prev in _TAG_KEEP_PREV or c.prev in _SAID:  # "that's right", "she said okay"
         return False
     if c.question_after:
         return True
-    if c.at_start:
-        return c.comma_after or c.at_end or c.vocal_next
+    if c.at_start:  # "Okay so…", "Um, right, I was…"; not "Right now I…"
+        return (
+            c.comma_after
+            or c.at_end
+            or c.vocal_next
+            or c.next in _OPENER_NEXT
+            or (c.after_filler and c.next in _SUBJECTS)
+        )
     return c.break_before and (c.comma_after or c.at_end)
 
 
@@ -252,15 +267,33 @@ def _actually(c: _Ctx) -> bool:
 
 
 def _set_off(c: _Ctx) -> bool:
-    """yeah / oh / honestly: fillers when said as an aside ("Yeah, um, so…", "…, so yeah",
-    "Honestly, it was…"); inside a clause ("I was honestly surprised") they are words."""
+    """oh: a filler when said as an aside ("Oh, um, …"); inside a clause ("I was oh so
+    tired") it is a word."""
     return c.at_start or c.comma_after or c.break_before or c.vocal_next or c.prev == "so"
 
 
+def _yeah(c: _Ctx) -> bool:
+    """ "yeah" opening the answer says yes to the question ("Um, yeah, there's a good one",
+    "yeah a couple") unless more fillers follow ("Yeah, um, so…"); anywhere else it only
+    marks time ("…, so yeah", "the lot yeah the guest never knew"), unless it is quoted
+    ("he said yeah"). Typed, it counts only set off by punctuation."""
+    if c.opening:
+        return c.at_end or c.vocal_next or c.next in _OPENER_NEXT
+    return c.prev not in _SAID and (c.spoken or _set_off(c))
+
+
+def _honestly(c: _Ctx) -> bool:
+    """ "honestly" is filler only set off on both sides ("which, honestly, is where…",
+    "Um, honestly, I'd say…"); opening a sentence ("Honestly, the management…") or inside
+    a clause ("I was honestly surprised") it says the speaker is being candid."""
+    before = c.i > 0 and (c.tokens[c.i - 1].comma_after or c.is_vocal(c.tokens[c.i - 1]))
+    return before and (c.comma_after or c.vocal_next)
+
+
 _RULES: dict[str, Callable[[_Ctx], bool]] = {
-    "yeah": _set_off,
+    "yeah": _yeah,
     "oh": _set_off,
-    "honestly": _set_off,
+    "honestly": _honestly,
     "actually": _actually,
     "like": _like,
     "so": _so,
@@ -298,7 +331,10 @@ class FillerDetector:
     def is_vocal(self, token: Token) -> bool:
         return squash(token.norm) in self._vocal
 
-    def find(self, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Filler]:
+    def find(
+        self, tokens: Sequence[Token], sentences: Sequence[Sentence], *, spoken: bool
+    ) -> list[Filler]:
+        """The fillers in ``tokens``; ``spoken``: a transcript of speech, not typed text."""
         # A clause cut from a run-on is not a sentence start: "…, so I rang" stays a "so".
         starts = {s.first for s in sentences if not s.continues}
         found: list[Filler] = []
@@ -308,9 +344,11 @@ class FillerDetector:
         while i < len(tokens):
             if i in starts:
                 at_start = True
-            hit = self._at(tokens, i, at_start, opening)
+            hit = self._at(tokens, i, at_start, opening, spoken)
             if hit is None:
-                at_start = opening = False
+                # A typed "Right, so," is not counted, but what follows still opens it.
+                if spoken or tokens[i].norm not in _SPOKEN_OPENERS:
+                    at_start = opening = False
                 i += 1
                 continue
             found.append(hit[0])
@@ -318,15 +356,17 @@ class FillerDetector:
         return found
 
     def _at(
-        self, tokens: Sequence[Token], i: int, at_start: bool, opening: bool
+        self, tokens: Sequence[Token], i: int, at_start: bool, opening: bool, spoken: bool
     ) -> tuple[Filler, int] | None:
         """The filler starting at ``i`` and the position of its last token, if any."""
         key = self.vocal_key(tokens[i])
         if key is not None:
             return _filler(tokens, i, i, key, VOCAL, at_start), i
         for key, j in self._verbal.matches(tokens, i):
+            if at_start and not spoken and key in _SPOKEN_OPENERS:
+                continue
             rule = _RULES.get(key)
-            if rule is None or rule(_Ctx(tokens, i, j, at_start, self.is_vocal, opening)):
+            if rule is None or rule(_Ctx(tokens, i, j, at_start, self.is_vocal, opening, spoken)):
                 return _filler(tokens, i, j, key, VERBAL, at_start), j
         return None
 

@@ -7,9 +7,11 @@ from mockint.scoring.fillers import FillerDetector, filler_report, squash
 from tests.unit.scoring.helpers import parse
 
 
-def fillers_in(text: str, config: ScoringConfig | None = None) -> list[str]:
+def fillers_in(text: str, config: ScoringConfig | None = None, *, spoken: bool = True) -> list[str]:
+    """The fillers found in ``text``, as a transcript of speech (or typed, ``spoken=False``)."""
     tokens, sentences = parse(text)
-    return [f.key for f in FillerDetector(config or ScoringConfig()).find(tokens, sentences)]
+    detector = FillerDetector(config or ScoringConfig())
+    return [f.key for f in detector.find(tokens, sentences, spoken=spoken)]
 
 
 @pytest.mark.parametrize(
@@ -62,10 +64,48 @@ def fillers_in(text: str, config: ScoringConfig | None = None) -> list[str]:
         ("It was late. So, that took the close from two days to one.", []),
         ("Um, so I was on nights.", ["um", "so"]),
         ("We were short. So I rang the agency.", []),
+        # honestly: a filler only set off on both sides
+        ("Um, honestly, I'd say I do that.", ["um", "honestly"]),
+        ("It was, honestly, the best week.", ["honestly"]),
+        ("Honestly, the management was poor.", []),
+        ("um honestly the ward was short", ["um"]),
+        # yeah: opening the answer it says yes, unless more fillers follow
+        ("Um, yeah, there's a good one.", ["um"]),
+        ("um yeah a couple of questions", ["um"]),
+        ("Yeah, um, so this was at a hotel.", ["yeah", "um", "so"]),
+        ("we cleaned the lot yeah the guest never knew", ["yeah"]),
+        ("He said yeah and left.", []),
+        # okay / right opening a run of fillers
+        ("Okay so I was a sales assistant.", ["okay", "so"]),
+        ("um okay so I had a year nine class", ["um", "okay", "so"]),
+        ("um right i was sous chef at the hotel", ["um", "right"]),
+        ("Right now I work at a bank.", []),
+        ("I just said, right, I'm going to own this.", []),
+        ("She said okay, thank you.", []),
     ],
 )
 def test_filler_rules(text: str, expected: list[str]) -> None:
     assert fillers_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A writer opens a sentence with "So," or "Well," to link it, not to fill time.
+        ("So I left school at 16.", []),
+        ("Well, I have been working in retail.", []),
+        ("ok so this was at the depot.", []),
+        ("We were short. So, with his ok, I called.", []),
+        ("Right, so, as a PCSO I was first there.", []),
+        # set off by punctuation it still counts, and vocal fillers always do
+        ("It was, like, huge.", ["like"]),
+        ("Um, I think so.", ["um"]),
+        ("we watched it back yeah i was moving off", []),
+        ("It went fine, so yeah.", ["so", "yeah"]),
+    ],
+)
+def test_typed_text(text: str, expected: list[str]) -> None:
+    assert fillers_in(text, spoken=False) == expected
 
 
 def test_the_lists_are_the_users() -> None:
@@ -89,7 +129,7 @@ def test_squash(word: str, squashed: str) -> None:
 )
 def test_rates_and_bands(fillers: int, words: int, band: str, flagged: bool) -> None:
     tokens, sentences = parse(" ".join(["um"] * fillers))
-    found = FillerDetector(ScoringConfig()).find(tokens, sentences)
+    found = FillerDetector(ScoringConfig()).find(tokens, sentences, spoken=True)
     report = filler_report(found, words, 1.0, ScoringConfig())
     assert (report.band, report.flagged) == (band, flagged)
     assert report.per_minute == fillers
