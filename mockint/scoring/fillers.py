@@ -37,6 +37,28 @@ _LIKE_KEEP_PREV = word_set(
 _LIKE_KEEP_NEXT = _DETERMINERS | word_set(
     "him her them me us it nothing something anything everything everyone"
 )
+_AMOUNTS = word_set(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million half dozen couple few"
+)
+_CLAUSE_SUBJECTS = _SUBJECTS | word_set(
+    "nobody everyone everybody someone somebody no i'd we'd i've we've he'd she'd they'd"
+)
+_LIKE_SIMILE_NEXT = word_set(
+    "me him her us them yours mine ours theirs that this those these it before normal usual"
+)
+# Past forms: after "like" they show it is not the verb ("I like sat down with her").
+_PAST_VERBS = word_set(
+    "sat went told got made took said put ran rang did had saw came gave found thought kept "
+    "left felt brought bought spoke wrote knew began drove sent spent stood lost won met paid"
+)
+_AFTER_A_VERB = (
+    _DETERMINERS
+    | _SUBJECTS
+    | word_set("me him her us them she'd he'd they'd by to with in on at up out down over back off")
+)
+_LIKE_SIMILE_PREV = word_set("it that this them him her me us")
 _SO_KEEP_NEXT = word_set("that much many far long few little often as")
 _SO_FILLER_NEXT = word_set("yeah yes like basically anyway um uh")
 _SO_CLAUSE_NEXT = word_set(
@@ -170,7 +192,7 @@ class _Ctx:
         if self.at_end:
             return False
         nxt = self.tokens[self.j + 1]
-        if nxt.text[:1].isupper() and nxt.norm != "i":
+        if nxt.text[:1].isupper() and nxt.norm != "i" and not nxt.norm.startswith("i'"):
             return True
         ahead = self.tokens[self.j + 2 : self.j + 5]
         return any(t.norm in {"and", "or"} for t in ahead) and not any(
@@ -178,19 +200,47 @@ class _Ctx:
         )
 
     @property
-    def number_next(self) -> bool:
-        return any(c.isdigit() for c in self.next)
+    def approximate(self) -> bool:
+        """A rough amount follows: "like 30", "like three months", "like a couple of"."""
+        nxt = self.next
+        if any(ch.isdigit() for ch in nxt) or nxt in _AMOUNTS:
+            return True
+        return nxt in {"a", "an"} and self.norm(self.j + 2) in _AMOUNTS
+
+    @property
+    def what_it_is_like(self) -> bool:
+        """ "what it's like", "what the job is like": "like" ends the question."""
+        if self.prev not in _BE:
+            return False
+        return any(self.norm(k) == "what" for k in range(max(0, self.i - 5), self.i))
 
 
 def _like(c: _Ctx) -> bool:
+    if c.prev == "for" and c.norm(c.i - 2) == "like":  # "like for like"
+        return False
     if c.comma_after or c.vocal_next:  # "like, um" / "it was, like, huge"
         return True
-    if c.prev in _LIKE_KEEP_PREV or c.next in _LIKE_KEEP_NEXT or c.number_next:
-        return False  # verb, "such as", simile ("like a queue") or "about" ("like 30")
+    # "I like showed her" / "I like sat down": not the verb; "I like baked beans" is
+    verb_next = c.next in _PAST_VERBS or (
+        c.next.endswith("ed") and c.norm(c.j + 2) in _AFTER_A_VERB
+    )
+    if (c.prev in _LIKE_KEEP_PREV and not c.break_before and not verb_next) or c.next == "to":
+        return False  # a verb ("I like Go", "looks like"), but not "I like sat down with her"
+    if c.what_it_is_like:
+        return False
     if c.next == "i" and c.norm(c.j + 2) in {"said", "mentioned"}:
         return False
-    if c.such_as:
-        return False
+    if c.approximate:  # "for like three months": hedging a number
+        return True
+    if c.i > 0 and c.tokens[c.i - 1].comma_after:
+        # ", like a replacement or a credit" gives examples; ", like nobody owned it" fills
+        return c.next in _CLAUSE_SUBJECTS
+    if c.spoken:
+        # Unpunctuated speech: "handovers were just like rushed", "the alerts like see
+        # what's broken"; not a simile ("leave it like that", "people like me") or "such as"
+        return not (c.next in _LIKE_SIMILE_NEXT or c.prev in _LIKE_SIMILE_PREV or c.such_as)
+    if c.next in _LIKE_KEEP_NEXT or c.such_as:
+        return False  # "such as", simile ("like a queue")
     return c.at_start or c.break_before or c.prev in _BE or c.prev in _CONJUNCTIONS
 
 
