@@ -65,14 +65,21 @@ _SO_CLAUSE_NEXT = word_set(
     "i we she he they it that the this my our his her their you i'd we'd i'm we're there then"
 )
 _YOU_KNOW_KEEP_PREV = word_set(
-    "do did don't didn't if as would you'd i'd let to might may whether how"
+    "do did don't didn't if as would you'd i'd let might may whether how"
+)
+# "everything you know about it", "the people you know": "you know" as a relative clause.
+_YOU_KNOW_HEADS = word_set(
+    "what who that which people someone somebody anyone anybody everyone everybody "
+    "everything anything something things stuff all"
 )
 _YOU_KNOW_KEEP_NEXT = _DETERMINERS | word_set(
     "how why when where who whether if about it him her them me us someone something "
     "everything anything nothing more exactly each"
 )
-_I_MEAN_KEEP_PREV = word_set("what which if do don't did didn't that's")
-_I_MEAN_KEEP_NEXT = word_set("that it to what by this when something anything nothing everything")
+_I_MEAN_KEEP_PREV = word_set("what if do don't did didn't that's")
+_I_MEAN_KEEP_NEXT = word_set(
+    "that it to what which by this when something anything nothing everything"
+)
 # A writer opens a sentence with "So," or "Well," by choice, to link it to the last one;
 # said aloud at the start of an answer or a sentence they are the tic a coach counts.
 _SPOKEN_OPENERS = word_set("so well okay ok alright right yeah oh")
@@ -183,6 +190,16 @@ class _Ctx:
         )
 
     @property
+    def set_off(self) -> bool:
+        """Between commas (or vocal fillers) on both sides: "which, I mean, is…"."""
+        if self.i == 0 or self.at_end:
+            return False
+        before = self.tokens[self.i - 1]
+        return (before.comma_after or self.is_vocal(before)) and (
+            self.comma_after or self.vocal_next
+        )
+
+    @property
     def vocal_next(self) -> bool:
         return self.j + 1 < len(self.tokens) and self.is_vocal(self.tokens[self.j + 1])
 
@@ -284,23 +301,32 @@ def _tag(c: _Ctx) -> bool:
 
 
 def _you_know(c: _Ctx) -> bool:
+    if c.set_off:  # "we wanted to, you know, cut that down"
+        return True
     if c.prev in _YOU_KNOW_KEEP_PREV:  # "as you know", "do you know"
         return False
     if c.comma_after or c.question_after or c.at_end or c.vocal_next:
         return True
     if c.next == "what" and c.norm(c.j + 2) == "i" and c.norm(c.j + 3) == "mean":
         return True
+    if c.spoken and c.prev and c.prev not in _YOU_KNOW_HEADS:
+        # Unpunctuated speech: "he signed the form and you know the next morning he…";
+        # not "everything you know about it"
+        return True
     return c.next not in _YOU_KNOW_KEEP_NEXT
 
 
 def _i_mean(c: _Ctx) -> bool:
+    if c.set_off:  # "…, which, I mean, should've been there anyway"
+        return True
     if c.prev in _I_MEAN_KEEP_PREV:
         return False
     if c.comma_after or c.at_end or c.vocal_next:
         return True
     if c.next in _I_MEAN_KEEP_NEXT:
         return False
-    return c.at_start or c.break_before or c.prev in _CONJUNCTIONS
+    # Unpunctuated speech: "I'm pretty careful I mean I've been a sparky for years"
+    return c.spoken or c.at_start or c.break_before or c.prev in _CONJUNCTIONS
 
 
 def _kind_of(c: _Ctx) -> bool:

@@ -94,6 +94,16 @@ def fillers_in(text: str, config: ScoringConfig | None = None, *, spoken: bool =
         # after a comma: examples ("such as") unless a clause follows
         ("I can offer something else, like an exchange.", []),
         ("It was a team thing really, like nobody owned it.", ["like"]),
+        # you know / I mean: set off by commas, or unpunctuated in speech
+        ("We wanted to, you know, cut that down.", ["you know"]),
+        ("he signed the form and you know the next morning he came in", ["you know"]),
+        ("kitchens teach you about deadlines you know the ticket's the ticket", ["you know"]),
+        ("everything you know about it helps", []),
+        ("I'd let you know the date", []),
+        ("It's near home, which, I mean, matters.", ["i mean"]),
+        ("I'm pretty careful I mean I've been a sparky for years", ["i mean"]),
+        ("the emergency button i mean which goes through to control", []),
+        ("I mean it when I say so", []),
         # okay / right opening a run of fillers
         ("Okay so I was a sales assistant.", ["okay", "so"]),
         ("um okay so I had a year nine class", ["um", "okay", "so"]),
@@ -122,6 +132,9 @@ def test_filler_rules(text: str, expected: list[str]) -> None:
         ("we watched it back yeah i was moving off", []),
         ("I want the hotel side, like reservations and events.", []),
         ("Many are from Romania like me.", []),
+        ("You know the rota is tight.", []),
+        ("kitchens teach you about deadlines you know the ticket", []),
+        ("It was hard, you know, at first.", ["you know"]),
         ("She was treated like a queue number.", []),
         ("It went fine, so yeah.", ["so", "yeah"]),
     ],
