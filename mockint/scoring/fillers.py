@@ -60,9 +60,11 @@ _AFTER_A_VERB = (
 )
 _LIKE_SIMILE_PREV = word_set("it that this them him her me us")
 _SO_KEEP_NEXT = word_set("that much many far long few little often as")
-_SO_FILLER_NEXT = word_set("yeah yes like basically anyway um uh")
+_SO_FILLER_NEXT = word_set("yeah yes anyway um uh")
+_SO_BEFORE_FILLER = word_set("like basically")
 _SO_CLAUSE_NEXT = word_set(
-    "i we she he they it that the this my our his her their you i'd we'd i'm we're there then"
+    "i we she he they it that the this my our his her their you i'd we'd i'm we're there then "
+    "i've we've you've they've you're they're he's she's it's there's now"
 )
 _YOU_KNOW_KEEP_PREV = word_set(
     "do did don't didn't if as would you'd i'd let might may whether how"
@@ -264,8 +266,10 @@ def _like(c: _Ctx) -> bool:
 def _so(c: _Ctx) -> bool:
     if c.next in _SO_KEEP_NEXT and not c.comma_after:  # "so that", "so much", "so far"
         return False
-    if c.vocal_next or c.next in _SO_FILLER_NEXT:  # "so, um", "so yeah", "so, like,"
+    if c.vocal_next or c.next in _SO_FILLER_NEXT:  # "so, um", "so yeah"
         return True
+    if c.next in _SO_BEFORE_FILLER:  # "So, like, I…"; not "…, so, like, I had to pick"
+        return c.at_start
     if c.at_start and c.after_filler:  # "Okay, so my job was…": a run of fillers
         return True
     if not c.opening and c.next in _SO_CLAUSE_NEXT:
@@ -436,7 +440,7 @@ class FillerDetector:
     ) -> tuple[Filler, int] | None:
         """The filler starting at ``i`` and the position of its last token, if any."""
         key = self.vocal_key(tokens[i])
-        if key is not None:
+        if key is not None and not _unit(tokens, i):
             return _filler(tokens, i, i, key, VOCAL, at_start), i
         for key, j in self._verbal.matches(tokens, i):
             if at_start and not spoken and key in _SPOKEN_OPENERS:
@@ -445,6 +449,14 @@ class FillerDetector:
             if rule is None or rule(_Ctx(tokens, i, j, at_start, self.is_vocal, opening, spoken)):
                 return _filler(tokens, i, j, key, VERBAL, at_start), j
         return None
+
+
+def _unit(tokens: Sequence[Token], i: int) -> bool:
+    """ "30 mm out of plumb": millimetres after a number, not a hum."""
+    if tokens[i].norm != "mm" or i == 0 or tokens[i - 1].stop_after:
+        return False
+    before = tokens[i - 1].norm
+    return any(ch.isdigit() for ch in before) or before in _AMOUNTS
 
 
 def _filler(tokens: Sequence[Token], i: int, j: int, key: str, kind: str, at_start: bool) -> Filler:

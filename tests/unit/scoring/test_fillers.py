@@ -64,6 +64,15 @@ def fillers_in(text: str, config: ScoringConfig | None = None, *, spoken: bool =
         ("It was late. So, that took the close from two days to one.", []),
         ("Um, so I was on nights.", ["um", "so"]),
         ("We were short. So I rang the agency.", []),
+        # so: the conjunction before a hesitation is still a conjunction
+        ("It was just me on the desk, so, like, I had to pick.", ["like"]),
+        ("So, like, I had to pick.", ["so", "like"]),
+        ("i was key person for him so basically it was my job", ["basically"]),
+        ("It slipped a bit. So now I block out time.", []),
+        ("It's public money, right? So you've got to justify it.", ["right"]),
+        # mm after a number is millimetres
+        ("The wall was 30 mm out of plumb.", []),
+        ("Mm, I'd say the wall.", ["mm"]),
         # honestly: a filler only set off on both sides
         ("Um, honestly, I'd say I do that.", ["um", "honestly"]),
         ("It was, honestly, the best week.", ["honestly"]),
