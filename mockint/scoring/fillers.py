@@ -51,7 +51,9 @@ _LIKE_SIMILE_NEXT = word_set(
 # Past forms: after "like" they show it is not the verb ("I like sat down with her").
 _PAST_VERBS = word_set(
     "sat went told got made took said put ran rang did had saw came gave found thought kept "
-    "left felt brought bought spoke wrote knew began drove sent spent stood lost won met paid"
+    "left felt brought bought spoke wrote rewrote knew began drove sent spent stood lost won "
+    "met paid broke chose grew threw shook woke forgot understood sold held built lent meant "
+    "caught taught fought led fell hid quit shut cut let became"
 )
 _AFTER_A_VERB = (
     _DETERMINERS
@@ -239,12 +241,12 @@ def _like(c: _Ctx) -> bool:
         return False
     if c.comma_after or c.vocal_next:  # "like, um" / "it was, like, huge"
         return True
-    # "I like showed her" / "I like sat down": not the verb; "I like baked beans" is
-    verb_next = c.next in _PAST_VERBS or (
-        c.next.endswith("ed") and c.norm(c.j + 2) in _AFTER_A_VERB
-    )
-    if (c.prev in _LIKE_KEEP_PREV and not c.break_before and not verb_next) or c.next == "to":
-        return False  # a verb ("I like Go", "looks like"), but not "I like sat down with her"
+    # A verb after it ("I like showed her", "I like sat down"): like is not the verb, nor
+    # "such as" ("I like baked beans" has no verb after it)
+    if c.next in _PAST_VERBS or (c.next.endswith("ed") and c.norm(c.j + 2) in _AFTER_A_VERB):
+        return True
+    if (c.prev in _LIKE_KEEP_PREV and not c.break_before) or c.next == "to":
+        return False  # a verb ("I like Go", "I'd like to") or "looks like"
     if c.what_it_is_like:
         return False
     if c.next == "i" and c.norm(c.j + 2) in {"said", "mentioned"}:

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import pytest
 
+from mockint.scoring import score_answer
 from mockint.scoring.config import FillerConfig, ScoringConfig
 from mockint.scoring.fillers import FillerDetector, filler_report, squash
-from tests.unit.scoring.helpers import parse
+from mockint.scoring.typed import typed_transcript
+from tests.unit.scoring.helpers import parse, question, timed
 
 
 def fillers_in(text: str, config: ScoringConfig | None = None, *, spoken: bool = True) -> list[str]:
@@ -178,3 +180,38 @@ def test_rates_and_bands(fillers: int, words: int, band: str, flagged: bool) -> 
     assert (report.band, report.flagged) == (band, flagged)
     assert report.per_minute == fillers
     assert report.per_100_words == pytest.approx(100 * fillers / words)
+
+
+_STORY = (
+    "At my last job we were short of staff every weekend.",
+    "I had to cover the rota myself.",
+    "I rewrote the rota and told the team.",
+    "After that the weekend shifts were always covered.",
+)
+_WITH_FILLERS = (
+    ("At my last job we were, uh, short of staff every weekend.", 0),
+    ("At my last job we were like short of staff every weekend.", 0),
+    ("Um, so at my last job we were short of staff every weekend.", 0),
+    ("I had to, you know, cover the rota myself.", 1),
+    ("I mean, I had to cover the rota myself.", 1),
+    ("I, uh, rewrote the rota and, like, told the team.", 2),
+    ("I like rewrote the rota and told the team.", 2),
+    ("I rewrote the rota, um, and told the team, you know.", 2),
+    ("After that the weekend shifts were, I mean, always covered.", 3),
+    ("After that the weekend shifts were like always covered, right?", 3),
+)
+
+
+@pytest.mark.parametrize("spoken", [True, False], ids=["timed", "typed"])
+@pytest.mark.parametrize(("sentence", "k"), _WITH_FILLERS)
+def test_fillers_inside_a_sentence_never_change_its_star_label(
+    sentence: str, k: int, spoken: bool
+) -> None:
+    def labels(sentences: tuple[str, ...]) -> list[str | None]:
+        text = " ".join(sentences)
+        report = score_answer(timed(text) if spoken else typed_transcript(text), question())
+        return [s.star for s in report.sentences]
+
+    plain = labels(_STORY)
+    assert plain == ["situation", "task", "action", "result"]
+    assert labels((*_STORY[:k], sentence, *_STORY[k + 1 :])) == plain
