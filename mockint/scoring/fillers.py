@@ -1,8 +1,11 @@
 """Filler words: vocal ones (um, uh…) always, verbal ones (like, so, you know…) by context.
 
-The context rules look only at neighbouring words and punctuation (Whisper's commas mark
-the little breaks that set a filler off) and were designed on the dev part of the labeled
-corpus in ``tests/data/scoring_corpus/``; ``benchmarks/bench_scoring.py`` measures them.
+The context rules look only at neighbouring words, punctuation (Whisper's commas mark
+the little breaks that set a filler off), sentence position and the medium: a recogniser
+leaves a mid-clause "like" or "you know" unpunctuated where a writer would set it off, and a
+writer opens a sentence with "So," by choice, so typed text counts fewer. They were designed
+on the labeled corpora in ``tests/data/scoring_corpus/`` and ``tests/data/labeled/``;
+``benchmarks/bench_scoring.py`` measures them per writing pass.
 """
 
 from __future__ import annotations
