@@ -174,12 +174,27 @@ def check_case(case: LabeledCase, checks: Checks, scorer: Scorer) -> None:
     if story and report.structure is not None:
         _check_evidence(case, report, checks)
     _check_points(case, report, checks)
-    words = case.transcript.words
-    checks.fillers.add(
-        {(f.word_index, f.end_index) for f in report.fillers.items} if report.fillers else set(),
-        set(case.fillers),
-    )
-    del words
+    found = {(f.word_index, f.end_index) for f in report.fillers.items} if report.fillers else set()
+    checks.fillers.add(filler_spans(found, case.fillers), set(case.fillers))
+
+
+def filler_spans(
+    found: set[tuple[int, int]], labeled: Iterable[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """The spans found, with a run of them that exactly covers one labeled span taken as
+    that span: a writer brackets "[Okay so]" as one, the scorer counts "okay" and "so", and
+    both mark the same words."""
+    by_start = dict(found)
+    out = set(found)
+    for first, last in labeled:
+        run, k = [], first
+        while k in by_start and by_start[k] <= last:
+            run.append((k, by_start[k]))
+            k = by_start[k] + 1
+        if len(run) > 1 and k == last + 1:
+            out.difference_update(run)
+            out.add((first, last))
+    return out
 
 
 def _check_evidence(case: LabeledCase, report: ScoreReport, checks: Checks) -> None:

@@ -58,10 +58,9 @@ def case_rows(
 ) -> tuple[list[dict[str, float]], np.ndarray]:
     """(features, labels) of each sentence the scorer cuts from ``case``."""
     tokens = tokenize(case.transcript)
-    sentences = split_sentences(
-        tokens, config.pauses.sentence_pause_s, has_timings(case.transcript)
-    )
-    found = FillerDetector(config).find(tokens, sentences)
+    timed = has_timings(case.transcript)
+    sentences = split_sentences(tokens, config.pauses.sentence_pause_s, timed)
+    found = FillerDetector(config).find(tokens, sentences, spoken=timed)
     skip = {i for f in found for i in range(f.word_index, f.end_index + 1)}
     rows = sentence_feature_rows(tokens, sentences, config, skip)
     y = np.zeros((len(sentences), len(PARTS)))

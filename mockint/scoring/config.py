@@ -50,9 +50,10 @@ class FillerConfig:
 
     verbal: list[str] = field(default_factory=lambda: list(DEFAULT_VERBAL_FILLERS))
     """Words and phrases counted only where used as filler. Built-in context rules decide
-    for like, you know, I mean, kind of/sort of, so, well, right, okay and actually ("I
-    like Python", "kind of data", "so that we could", "So I rang her" mid-story are not
-    fillers); any other entry you add counts every time it is said."""
+    for like, you know, I mean, kind of/sort of, so, well, right, okay, yeah, honestly and
+    actually ("I like Python", "kind of data", "so that we could", "So I rang her"
+    mid-story are not fillers; "for like three months" is; in typed text a sentence-opening
+    "So," or "Well," is not); any other entry you add counts every time it is said."""
 
     fine_per_100_words: float = 2.0
     """Fewer fillers per 100 words than this is excellent."""

@@ -55,7 +55,7 @@ def score_answer(
     sentences = split_sentences(tokens, config.pauses.sentence_pause_s, timed)
     behavioral = question.expects_star if question else config.structure.star_without_question
 
-    found = FillerDetector(config).find(tokens, sentences)
+    found = FillerDetector(config).find(tokens, sentences, spoken=timed)
     filler_words = {i for f in found for i in range(f.word_index, f.end_index + 1)}
     pace_r = pace(tokens, timed, config)
     length_r = length(tokens, timed, question, config)
