@@ -101,7 +101,9 @@ _GROUPS = (
     " at the minute, i'm a, i'm an, i am a, i am an, i'm at, i work as, i work at,"
     " i've been a, i've been an, i've worked as",
     "role job position post work works working employed | i'm a, i'm an, i am a, i am an,"
-    " i work as, i work at, i work on, i'm at, i'm on, i've been a, i've been an, i've worked as",
+    " i work as, i work at, i work on, i work in, i'm at, i'm on, i've been a, i've been an,"
+    " i've worked as, i run, i manage, i look after, i lead, i teach, i oversee, i supervise,"
+    " i coordinate",
     "background history previously | before that, used to, started out, started my career",
     "manager boss supervisor lead head senior",
     "colleague colleagues coworker coworkers teammate teammates team staff peers",
@@ -357,6 +359,8 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
     for s in sentences:
         norms = [t.norm for t in tokens[s.first : s.last + 1]]
         habitual = _HABITUAL.intersection(norms) or _has_phrase(norms, _HABITUAL_PHRASES)
+        # A word of an equivalent's phrase is not plural on its own: "these days" is now.
+        in_phrase = _phrase_groups(norms)
         hypothetical = False
         for k, w in enumerate(norms):
             hypothetical = hypothetical or w in _HYPOTHETICAL
@@ -368,7 +372,7 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
                 t.add(_OTHER)
             if habitual or hypothetical or subject == "you":
                 t.add(_GENERIC)
-            if _is_plural(w):
+            if _is_plural(w) and not in_phrase[k]:
                 t.add(_PLURAL)
             if any(n in {"a", "an"} for n in norms[max(0, k - _REACH) : k]):
                 t.add(_INDEFINITE)

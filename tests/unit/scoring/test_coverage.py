@@ -233,6 +233,12 @@ def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
         ("my current role", "I'm a porter at the Royal, on days.", True),
         ("my current role", "Before that I was a porter at the Royal.", False),
         ("my current role", "I've been a porter at the Royal for two years.", True),
+        # Saying what one does now: a present-tense job verb, or "these days" (a phrase's
+        # word is not a plural); wanting to do it is not a role.
+        ("my current role", "Currently I run the front desk at a hotel in Leeds.", True),
+        ("my current role", "These days I manage the stockroom at a garden centre.", True),
+        ("my current role", "At the moment I look after the reception at a vet's.", True),
+        ("my current role", "One day I'd like to run a front desk of my own.", False),
         ("my earliest start date", "I could start the first Monday in March.", True),
         ("positive about my employer", "The firm has been good to me.", True),
         # A stop word is not a word of the point in another form: "noted" is not "not".
