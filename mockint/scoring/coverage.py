@@ -274,6 +274,8 @@ class _Window:
 
     words: frozenset[str]
     groups: frozenset[int]
+    bases: frozenset[str]
+    """The words without their inflections, worked out once, not once per point."""
 
 
 def coverage(
@@ -326,7 +328,7 @@ def _window(norms: Sequence[str], stop: frozenset[str], question: bool = False) 
                 groups |= _groups(part, _SAYS_GROUP, _SAYS_BASE)
     for g in _phrase_groups(norms):
         groups |= g
-    return _Window(frozenset(kept), frozenset(groups))
+    return _Window(frozenset(kept), frozenset(groups), frozenset(_base(w) for w in kept))
 
 
 #: Words that may stand inside a phrase after its first word ("kept him back").
@@ -347,7 +349,7 @@ def _phrase_groups(norms: Sequence[str]) -> list[frozenset[int]]:
 
 
 def _merge(a: _Window, b: _Window) -> _Window:
-    return _Window(a.words | b.words, a.groups | b.groups)
+    return _Window(a.words | b.words, a.groups | b.groups, a.bases | b.bases)
 
 
 def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozenset[str]]:
@@ -538,8 +540,7 @@ def _match(word: str, window: _Window, similarity: float) -> bool:
         return True
     if len(word) >= _STEM and any(c.startswith(word[:_STEM]) for c in window.words):
         return True
-    base = _base(word)
-    if any(_base(c) == base for c in window.words):
+    if _base(word) in window.bases:
         return True
     return _misspelt(word, window, similarity)
 

@@ -351,7 +351,7 @@ def _actually(c: _Ctx) -> bool:
     return c.at_start or c.comma_after or c.break_before or c.vocal_next
 
 
-def _set_off(c: _Ctx) -> bool:
+def _aside(c: _Ctx) -> bool:
     """oh: a filler when said as an aside ("Oh, um, …"); inside a clause ("I was oh so
     tired") it is a word."""
     return c.at_start or c.comma_after or c.break_before or c.vocal_next or c.prev == "so"
@@ -364,20 +364,19 @@ def _yeah(c: _Ctx) -> bool:
     ("he said yeah"). Typed, it counts only set off by punctuation."""
     if c.opening:
         return c.at_end or c.vocal_next or c.next in _OPENER_NEXT
-    return c.prev not in _SAID and (c.spoken or _set_off(c))
+    return c.prev not in _SAID and (c.spoken or _aside(c))
 
 
 def _honestly(c: _Ctx) -> bool:
     """ "honestly" is filler only set off on both sides ("which, honestly, is where…",
     "Um, honestly, I'd say…"); opening a sentence ("Honestly, the management…") or inside
     a clause ("I was honestly surprised") it says the speaker is being candid."""
-    before = c.i > 0 and (c.tokens[c.i - 1].comma_after or c.is_vocal(c.tokens[c.i - 1]))
-    return before and (c.comma_after or c.vocal_next)
+    return c.set_off
 
 
 _RULES: dict[str, Callable[[_Ctx], bool]] = {
     "yeah": _yeah,
-    "oh": _set_off,
+    "oh": _aside,
     "honestly": _honestly,
     "actually": _actually,
     "like": _like,
