@@ -35,16 +35,19 @@ _SPELLING = 7  # a word this long can carry a typing slip and stay itself
 _STEM = 5  # "negotiate"/"negotiation": a long shared prefix is the same idea
 _REACH = 3  # words back that a "not" or an "a" reaches
 _NEGATIONS = word_set("not never no without didn't don't doesn't wasn't weren't couldn't won't")
-_NEGATED, _OTHER, _GENERIC, _PLURAL, _INDEFINITE = (
+_NEGATED, _OTHER, _GENERIC, _PLURAL, _INDEFINITE, _SOUGHT = (
     "negated",
     "other",
     "generic",
     "plural",
     "indefinite",
+    "sought",
 )
 #: A sentence with one of these tells a habit or a rule, not one time.
 _HABITUAL = word_set("always usually normally generally typically often whenever tend tends")
 _HABITUAL_PHRASES = (("all", "the", "time"), ("every", "time"), ("every", "day"))
+#: Before "for", what follows is looked for, not had: "looking for work" is no role.
+_SEEKING = word_set("look looks looking looked apply applying applied search searching hunting")
 #: From one of these on, a sentence tells what would or could happen.
 _HYPOTHETICAL = word_set("if would i'd we'd you'd could might should")
 #: Who a subject pronoun is: the speaker, someone else, or "you" in general.
@@ -356,17 +359,21 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
     """Why each word of the answer may not say a point: ``negated`` ("I didn't call"),
     ``other`` (someone else does it: "she kept checking"), ``generic`` (a habit, a
     hypothesis or "you" in general: "I always…", "if I did…, I would…", "you learn"),
-    ``plural`` and ``indefinite`` ("patients", "a firm": not the one the point means)."""
+    ``plural`` and ``indefinite`` ("patients", "a firm": not the one the point means),
+    ``sought`` (the rest of the clause after "looking for", "applying for")."""
     tags: list[frozenset[str]] = [frozenset()] * len(tokens)
     for s in sentences:
         norms = [t.norm for t in tokens[s.first : s.last + 1]]
         habitual = _HABITUAL.intersection(norms) or _has_phrase(norms, _HABITUAL_PHRASES)
         # A word of an equivalent's phrase is not plural on its own: "these days" is now.
         in_phrase = _phrase_groups(norms)
-        hypothetical = False
+        hypothetical = sought = False
         for k, w in enumerate(norms):
             hypothetical = hypothetical or w in _HYPOTHETICAL
-            t: set[str] = set()
+            starts = k > 1 and norms[k - 1] == "for" and norms[k - 2] in _SEEKING
+            ends = w in _CLAUSE_WORDS or (k > 0 and tokens[s.first + k - 1].comma_after)
+            sought = (sought or starts) and not ends
+            t: set[str] = {_SOUGHT} if sought else set()
             if any(n in _NEGATIONS or n.endswith("n't") for n in norms[max(0, k - _REACH) : k]):
                 t.add(_NEGATED)
             subject = _subject(tokens, s.first, s.first + k)
@@ -498,6 +505,8 @@ def _asks(point: str, answer: _Answer) -> list[tuple[str, frozenset[str]]]:
             excluded |= {_INDEFINITE, _PLURAL}
         if "my" in before and not _is_plural(w):  # "my employer": not "the firms"
             excluded.add(_PLURAL)
+        if {"my", "current"}.intersection(before):  # what one has, not what one looks for
+            excluded.add(_SOUGHT)
         out.append((w, frozenset(excluded)))
     return out
 

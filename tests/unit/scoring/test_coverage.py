@@ -239,6 +239,11 @@ def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
         ("my current role", "These days I manage the stockroom at a garden centre.", True),
         ("my current role", "At the moment I look after the reception at a vet's.", True),
         ("my current role", "One day I'd like to run a front desk of my own.", False),
+        # What one looks for is not what one has; what one wants next may be looked for.
+        ("my current role", "Now I am looking for work in a hospital.", False),
+        ("my current role", "At the moment I'm applying for jobs in retail.", False),
+        ("my current role", "Right now I work at a bakery, looking for more hours.", True),
+        ("a job on a children's ward", "So I'm looking for a job on a children's ward.", True),
         ("my earliest start date", "I could start the first Monday in March.", True),
         ("positive about my employer", "The firm has been good to me.", True),
         # A stop word is not a word of the point in another form: "noted" is not "not".
