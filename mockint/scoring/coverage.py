@@ -7,10 +7,12 @@ Two kinds of key point:
 - Any other point is covered when one sentence (with the next) says its content words in
   the same or other words: a word matches by stem or inflection (rapidfuzz for typing
   slips in long words only: "told" is not "old"), or by meaning through small groups of
-  everyday equivalents ("right now" ~ "current", "boss" ~ "manager"). One shared word is
-  never enough for a point of two or more: "I noticed the area" does not cover "my notice
-  period". How a point rates the doing ("escalated appropriately") and a light verb before
-  its noun ("kept a record") are not asked of the answer.
+  everyday equivalents ("right now" ~ "current", "boss" ~ "manager", "I found the lease
+  was expiring" ~ "found the cause"; in an answer about pay, "I'm on thirty-eight" ~ "my
+  current salary"). One shared word is never enough for a point of two or more: "I noticed
+  the area" does not cover "my notice period". How a point rates the doing ("escalated
+  appropriately") and a light verb before its noun ("kept a record") are not asked of the
+  answer.
 
 A mention does not count when it is negated ("I didn't call her parents"); when the point
 is the candidate's doing and someone else does it ("she kept checking" for "checked her
@@ -113,7 +115,10 @@ _GROUPS = (
     "customer customers client clients guest guests patient patients user users",
     "showed show shared share presented pulled | went through, walked through",
     "data numbers figures stats statistics evidence report spreadsheet",
-    "privately private aside alone | one on one, one-to-one, 1:1, in private, kept back",
+    # "Not in front of the others" is in private: that "not" negates nothing.
+    "privately private aside alone | one on one, one-to-one, 1:1, in private, kept back,"
+    " not in front of, away from the others, away from everyone, away from the team,"
+    " quiet word, behind closed doors, just the two of us, on our own",
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
     "apologised apologized apology apologise apologize sorry",
@@ -121,12 +126,15 @@ _GROUPS = (
     " passed it to, pass it on, passed it on, passed on, handed it to",
     "contacted contact contacting rang ring phoned phone called call emailed messaged radioed"
     " | got in touch, reached out, got hold of",
-    "told informed inform updated update | let them know, let him know, let her know, made aware",
+    "told informed inform updated update communicated communicate communicating +messaged"
+    " +emailed | let them know, let him know, let her know, made aware, posted updates,"
+    " sent updates, gave updates, kept them posted, kept him posted, kept her posted",
     # A school's lesson is not a lesson learned: only the phrases of the second.
     "learned learnt learn taught | lesson is, lesson was, lesson for me, lesson learned,"
     " lesson learnt, lessons learned, lessons learnt, big lesson, biggest lesson, main lesson,"
     " key lesson, real lesson, lesson i took, lesson i learned",
     "salary pay money compensation package",
+    "range ranges bracket band | somewhere between, somewhere in there, ballpark",
     "start starting available availability join",
     "calm composed",
     "policy policies rule rules procedure procedures protocol guidelines process",
@@ -141,7 +149,8 @@ _GROUPS = (
     "progress progression promotion | next step, next steps, step up, move up",
     "safe safety safely safer",
     "listened listen heard hear",
-    "spoke speak talked talk chatted met asked | sat down with, had a word",
+    "spoke speak talked talk chatted met asked | sat down with, had a word, quiet word,"
+    " a word with, a chat with",
     "followed follow | follow up, followed up, checked back, checked in, rang back,"
     " in line with, according to, as per, by the book, stuck to, under our",
     "empathy empathised empathized understanding sympathy",
@@ -149,6 +158,19 @@ _GROUPS = (
     "strength strengths strong",
     "weakness weaknesses struggle struggles",
     "trained train training taught teach coached coach",
+    "accurately accurate exactly precisely verbatim | word for word, own words, in their words",
+    # Years in a job, or having worked as one, is experience.
+    "experience experienced | years in, years as, years at, years on, years doing,"
+    " years working, i've worked, i've been a, i've been an, i've spent, i worked as, i've done",
+    "education educational studies degree graduated graduate grad university uni diploma"
+    " bachelor bachelors masters bsc msc phd mba btech b.tech | final year, i studied,"
+    " i'm studying, studied at, studying at",
+    # What turned out is the cause found (and so is a finding: see _FINDS).
+    "identified identify identifying diagnosed diagnose analysed analyzed pinpointed discovered"
+    " | found out, worked out, figured out, turned out, turned up, tracked down, traced it",
+    "cause causes root | found out, worked out, figured out, turned out,"
+    " turned up, tracked down, traced it, was down to, caused by, the problem was,"
+    " the issue was, the reason was",
     "documented document recorded record wrote logged write written noted"
     " | write down, wrote down, write up, wrote up, made a note, make a note",
 )
@@ -199,6 +221,15 @@ def _build_groups() -> tuple[
 #: The groups a point's word asks for, the groups an answer's word says, and the groups
 #: an answer's phrase says.
 _WORD_GROUP, _SAYS_GROUP, _PHRASE_GROUP = _build_groups()
+#: "Found" before a clause tells a finding, its cause found ("I found the lease was
+#: expiring"); before a thing it tells where something was ("I found the file").
+_FINDS = word_set("found find finds")
+_FACT = word_set("was were is are had has been wasn't weren't isn't hadn't")
+_CLAUSE = 5
+"""Words after "found" within which the clause's verb stands."""
+_FINDING = _WORD_GROUP["identified"] | _WORD_GROUP["cause"]
+#: What a figure says in an answer about pay: a salary and a figure.
+_FIGURE_SAYS = _SAYS_GROUP["salary"] | _SAYS_GROUP["figures"]
 
 
 def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
@@ -294,7 +325,11 @@ def coverage(
     that only names its topic is not said by echoing it."""
     stop = frozenset(config.language.stop_words)
     asked = _window([w for w in phrase_words(question) if w not in _PROMPT], stop)
-    answer = _Answer(tokens, sentences, _tags(tokens, sentences), stop, config, asked)
+    numbers = frozenset(w for w in config.structure.number_words if " " not in w)
+    figures = _FIGURE_SAYS if asked.groups & _SAYS_GROUP["salary"] else frozenset()
+    answer = _Answer(
+        tokens, sentences, _tags(tokens, sentences), stop, config, asked, _Figures(numbers, figures)
+    )
     points = tuple(_by_story(kp, star, sentences) or _said(kp, answer) for kp in key_points)
     return CoverageReport(points, sum(p.covered for p in points), len(points))
 
@@ -315,7 +350,12 @@ def alternatives(point: str) -> tuple[str, ...]:
     return (" ".join(left), " ".join(right))
 
 
-def _window(norms: Sequence[str], stop: frozenset[str], question: bool = False) -> _Window:
+def _window(
+    norms: Sequence[str],
+    stop: frozenset[str],
+    question: bool = False,
+    figures: _Figures | None = None,
+) -> _Window:
     """The words of a sentence, with their parts and compounds ("post-qualification",
     "hand over" as "handover"), and the groups they say; a question says "asked". Stop
     words say nothing of themselves ("noted" is not "not")."""
@@ -331,6 +371,13 @@ def _window(norms: Sequence[str], stop: frozenset[str], question: bool = False) 
                 groups |= _groups(part, _SAYS_GROUP, _SAYS_BASE)
     for g in _phrase_groups(norms):
         groups |= g
+    if figures is not None:
+        groups |= figures.groups(norms)
+    if any(
+        w in _FINDS and _FACT.intersection(norms[k + 1 : k + 1 + _CLAUSE])
+        for k, w in enumerate(norms)
+    ):
+        groups |= _FINDING
     return _Window(frozenset(kept), frozenset(groups), frozenset(_base(w) for w in kept))
 
 
@@ -367,6 +414,7 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
         habitual = _HABITUAL.intersection(norms) or _has_phrase(norms, _HABITUAL_PHRASES)
         # A word of an equivalent's phrase is not plural on its own: "these days" is now.
         in_phrase = _phrase_groups(norms)
+        affirmed = _negative_phrases(norms)
         hypothetical = sought = False
         for k, w in enumerate(norms):
             hypothetical = hypothetical or w in _HYPOTHETICAL
@@ -374,7 +422,8 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
             ends = w in _CLAUSE_WORDS or (k > 0 and tokens[s.first + k - 1].comma_after)
             sought = (sought or starts) and not ends
             t: set[str] = {_SOUGHT} if sought else set()
-            if any(n in _NEGATIONS or n.endswith("n't") for n in norms[max(0, k - _REACH) : k]):
+            reach = max(0, k - _REACH)
+            if any(_negates(n) and j not in affirmed for j, n in enumerate(norms[reach:k], reach)):
                 t.add(_NEGATED)
             subject = _subject(tokens, s.first, s.first + k)
             if subject in {"other", "you"}:
@@ -387,6 +436,26 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
                 t.add(_INDEFINITE)
             tags[s.first + k] = frozenset(t)
     return tags
+
+
+def _negates(word: str) -> bool:
+    return word in _NEGATIONS or word.endswith("n't")
+
+
+def _negative_phrases(norms: Sequence[str]) -> set[int]:
+    """The words of an equivalent that says its meaning with a "not" ("not in front of the
+    others" is privately): that "not" negates nothing."""
+    out: set[int] = set()
+    for phrase in _NEGATIVE_PHRASES:
+        n = len(phrase)
+        for i in range(len(norms) - n + 1):
+            if tuple(norms[i : i + n]) == phrase:
+                out.update(range(i, i + n))
+    return out
+
+
+#: The equivalents' phrases that start with a negation.
+_NEGATIVE_PHRASES = tuple(p for p in _PHRASE_GROUP if _negates(p[0]))
 
 
 def _subject(tokens: Sequence[Token], first: int, k: int) -> str:
@@ -442,6 +511,40 @@ def _by_story(
 
 
 @dataclass(frozen=True)
+class _Figures:
+    """What a figure says in this answer: in an answer about pay, a sum is a salary ("I'm on
+    thirty-eight now" is the current salary) and two joined by "to" or "between … and" are a
+    range; elsewhere nothing ("cut it from 45 to 20 minutes")."""
+
+    numbers: frozenset[str]
+    """Number words ("forty") besides digits."""
+    says: frozenset[int]
+    """The groups a figure says here (none outside an answer about pay)."""
+
+    def is_figure(self, word: str) -> bool:
+        parts = word.split("-")  # "forty-two"
+        return any(c.isdigit() for c in word) or any(p in self.numbers or p in _SUMS for p in parts)
+
+    def groups(self, norms: Sequence[str]) -> frozenset[int]:
+        """The groups the figures of a sentence say."""
+        if not self.says or not any(self.is_figure(w) for w in norms):
+            return frozenset()
+        ranged = any(
+            self.is_figure(norms[k - 1])
+            and w in {"to", "and"}
+            and k + 1 < len(norms)
+            and self.is_figure(norms[k + 1])
+            for k, w in enumerate(norms)
+            if k > 0
+        )
+        return self.says | (_SAYS_GROUP["range"] if ranged else frozenset())
+
+
+#: Words that make a number a sum of money ("forty grand").
+_SUMS = word_set("k grand thousand")
+
+
+@dataclass(frozen=True)
 class _Answer:
     """What every point is checked against: the sentences, why each word may not count
     (``tags``), the stop words, the config and the question's words (``asked``)."""
@@ -452,6 +555,7 @@ class _Answer:
     stop: frozenset[str]
     config: ScoringConfig
     asked: _Window
+    figures: _Figures
     _cache: dict[frozenset[str], tuple[list[_Window], list[_Window]]] = field(default_factory=dict)
 
     def windows(self, excluded: frozenset[str]) -> tuple[list[_Window], list[_Window]]:
@@ -466,6 +570,7 @@ class _Answer:
                     ],
                     self.stop,
                     self.tokens[s.last].question_after,
+                    self.figures,
                 )
                 for s in self.sentences
             ]

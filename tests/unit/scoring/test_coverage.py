@@ -263,3 +263,79 @@ def test_a_result_point_asking_for_a_measure_needs_a_figure() -> None:
     assert vague.structure is not None and vague.structure.parts["result"].present
     assert not vague.coverage.points[0].covered
     assert exact.coverage.points[0].covered
+
+
+PAY = "What are your salary expectations?"
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "asked", "covered"),
+    [
+        # In an answer about pay a figure is a salary, and two joined are a range.
+        ("my current salary", "I'm on twenty-nine at the moment.", PAY, True),
+        ("my current salary", "Right now I get 2,400 a month.", PAY, True),
+        ("a salary range", "Similar posts pay 31 to 34, so about there.", PAY, True),
+        ("a figure or range", "Somewhere between forty and forty-four thousand.", PAY, True),
+        ("my current salary", "I'm happy where I am at the moment.", PAY, False),
+        ("a salary range", "I'd hope for something fair for the role.", PAY, False),
+        # Elsewhere a figure is no salary and "from 40 to 25" no range.
+        ("my current salary", "Right now I do 40 calls a day.", "Tell me about yourself.", False),
+        (
+            "a salary range",
+            "We cut it from 40 to 25 minutes.",
+            "Describe a change you made.",
+            False,
+        ),
+    ],
+)
+def test_a_figure_in_an_answer_about_pay(
+    point: str, answer: str, asked: str, covered: bool
+) -> None:
+    assert _covered(point, answer, asked) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # "Not in front of" says privately: that "not" negates nothing after it.
+        ("spoke to them privately", "I talked to him later, not in front of the others.", True),
+        ("spoke to them privately", "I had a quiet word with her at the end of the shift.", True),
+        ("spoke to them privately", "I spoke to her away from the others.", True),
+        ("spoke to them privately", "I spoke to him in front of the whole team.", False),
+        ("spoke to them privately", "I didn't have a quiet word with him, I left it.", False),
+        # Writing down their own words is recording them accurately.
+        ("recorded accurately", "I wrote down exactly what she told me.", True),
+        ("recorded accurately", "I noted it in their own words with the time.", True),
+        ("recorded accurately", "I wrote down roughly what happened later on.", False),
+        # Years in a job, or having worked as one, is experience.
+        ("relevant experience", "I've spent four years on a busy surgical ward.", True),
+        ("years of experience", "Nine years as a mechanic, mostly vans.", True),
+        ("relevant experience", "I'm keen to learn and pick things up fast.", False),
+        # A degree or a final year is the education.
+        ("my education", "I did a history degree at Hull before that.", True),
+        ("my education", "I'm in the final year of a nursing course.", True),
+        ("my education", "I've worked in shops since I was sixteen.", False),
+        # Keeping people posted informs them.
+        ("kept the client informed", "I sent updates to the client every morning.", True),
+        ("communicated with the team", "I messaged the team as soon as I knew.", True),
+        ("kept the client informed", "He sent updates to the client every morning.", False),
+    ],
+)
+def test_everyday_ways_of_saying_a_point(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Finding that something was so, or it turning out so, is finding the cause.
+        ("found the root cause", "I found the backup job was running twice a night.", True),
+        ("identified the cause", "It turned out the sensor had been fitted backwards.", True),
+        ("diagnosed the root cause", "I found the seal had perished on the pump.", True),
+        # Finding a thing is not finding a cause.
+        ("found the root cause", "I found the invoice in the shared folder.", False),
+        ("identified the cause", "I never found out why it kept failing.", False),
+    ],
+)
+def test_a_finding_is_the_cause_found(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
