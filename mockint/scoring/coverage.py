@@ -148,7 +148,10 @@ _GROUPS = (
     "matters matter important importance vital essential crucial",
     "progress progression promotion | next step, next steps, step up, move up",
     "safe safety safely safer",
-    "listened listen heard hear",
+    # Letting them finish or talk is listening.
+    "listened listen heard hear | let him finish, let her finish, let them finish, heard him out,"
+    " heard her out, heard them out, let him talk, let her talk, let them talk, let him vent,"
+    " let her vent, let them vent, let him speak, let her speak, let them speak",
     "spoke speak talked talk chatted met asked | sat down with, had a word, quiet word,"
     " a word with, a chat with",
     "followed follow | follow up, followed up, checked back, checked in, rang back,"
@@ -156,7 +159,10 @@ _GROUPS = (
     "empathy empathised empathized understanding sympathy",
     "improve improved improving better develop developing",
     "strength strengths strong",
-    "weakness weaknesses struggle struggles",
+    # Finding something hard, or not being good at it, names a weakness.
+    "weakness weaknesses struggle struggles | find it hard, found it hard, finding it hard,"
+    " not great at, not very good at, not good at, i'm bad at, too hard on, hard to say no,"
+    " difficult for me, hard for me",
     "trained train training taught teach coached coach",
     "accurately accurate exactly precisely verbatim | word for word, own words, in their words",
     # Years in a job, or having worked as one, is experience.
@@ -423,7 +429,10 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
             sought = (sought or starts) and not ends
             t: set[str] = {_SOUGHT} if sought else set()
             reach = max(0, k - _REACH)
-            if any(_negates(n) and j not in affirmed for j, n in enumerate(norms[reach:k], reach)):
+            if any(
+                _negates(n) and not (j in affirmed and k in affirmed)
+                for j, n in enumerate(norms[reach:k], reach)
+            ):
                 t.add(_NEGATED)
             subject = _subject(tokens, s.first, s.first + k)
             if subject in {"other", "you"}:
@@ -444,7 +453,9 @@ def _negates(word: str) -> bool:
 
 def _negative_phrases(norms: Sequence[str]) -> set[int]:
     """The words of an equivalent that says its meaning with a "not" ("not in front of the
-    others" is privately): that "not" negates nothing."""
+    others" is privately, "not good at" a weakness): that "not" does not negate the phrase's
+    own words, so the phrase stays said; it still negates what follows ("not good at
+    delegating")."""
     out: set[int] = set()
     for phrase in _NEGATIVE_PHRASES:
         n = len(phrase)

@@ -303,6 +303,13 @@ def test_a_figure_in_an_answer_about_pay(
         ("spoke to them privately", "I spoke to her away from the others.", True),
         ("spoke to them privately", "I spoke to him in front of the whole team.", False),
         ("spoke to them privately", "I didn't have a quiet word with him, I left it.", False),
+        # Letting them talk is listening; finding something hard names a weakness, and
+        # what one is not good at is not done.
+        ("listened to him", "I let him finish before I said anything.", True),
+        ("a real weakness", "I find it hard to say no to extra work.", True),
+        ("a real weakness", "I'm not good at delegating, so I do it all myself.", True),
+        ("delegated the work", "I'm not good at delegating the work.", False),
+        ("listened to him", "I didn't let him finish, I cut in.", False),
         # Writing down their own words is recording them accurately.
         ("recorded accurately", "I wrote down exactly what she told me.", True),
         ("recorded accurately", "I noted it in their own words with the time.", True),
