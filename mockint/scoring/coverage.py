@@ -179,6 +179,11 @@ _GROUPS = (
     " the issue was, the reason was",
     "documented document recorded record wrote logged write written noted"
     " | write down, wrote down, write up, wrote up, made a note, make a note",
+    # Noting it down or a photo of it documents it (not every writing word: "wrote" asks
+    # for writing, not a photo).
+    "documented document recorded record | note down, noted down, jot down, jotted down,"
+    " wrote it in, write it in, wrote it on, took photos, took pictures, photos, photographed,"
+    " put it in writing",
 )
 #: A result point with one of these asks for a result with a figure.
 _MEASURED = word_set("measurable measured measure quantified quantify")

@@ -310,6 +310,10 @@ def test_a_figure_in_an_answer_about_pay(
         ("a real weakness", "I'm not good at delegating, so I do it all myself.", True),
         ("delegated the work", "I'm not good at delegating the work.", False),
         ("listened to him", "I didn't let him finish, I cut in.", False),
+        # Noting it down or taking photos documents it.
+        ("documented the damage", "I took photos of the damage before I touched it.", True),
+        ("recorded the readings", "I jotted down the readings every hour.", True),
+        ("documented the damage", "The customer showed me photos of her old kitchen.", False),
         # Writing down their own words is recording them accurately.
         ("recorded accurately", "I wrote down exactly what she told me.", True),
         ("recorded accurately", "I noted it in their own words with the time.", True),
