@@ -122,7 +122,7 @@ _GROUPS = (
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
     "apologised apologized apology apologise apologize sorry",
-    "escalated escalate raised reported flagged +told +informed | pass it to,"
+    "escalated escalate raised report reported reporting flagged +told +informed | pass it to,"
     " passed it to, pass it on, passed it on, passed on, handed it to",
     "contacted contact contacting rang ring phoned phone called call emailed messaged radioed"
     " | got in touch, reached out, got hold of",
@@ -236,9 +236,23 @@ _WORD_GROUP, _SAYS_GROUP, _PHRASE_GROUP = _build_groups()
 #: expiring"); before a thing it tells where something was ("I found the file").
 _FINDS = word_set("found find finds")
 _FACT = word_set("was were is are had has been wasn't weren't isn't hadn't")
-_CLAUSE = 5
-"""Words after "found" within which the clause's verb stands."""
 _FINDING = _WORD_GROUP["identified"] | _WORD_GROUP["cause"]
+#: Handing a matter to someone senior escalates it ("I'd tell my lead engineer", "took them
+#: to my manager", "grabbed the shift lead"); the same verbs to anyone else do not ("I told
+#: the customer").
+_HANDOFF = word_set(
+    "tell tells telling told go goes going went take takes taking took pass passes passing"
+    " passed get got grabbed called call rang ring bleeped bleep raise raised flag flagged"
+    " brought bring"
+)
+_SENIOR = word_set(
+    "manager managers supervisor supervisors lead leader head senior boss charge director"
+    " coordinator"
+)
+_ESCALATING = _SAYS_GROUP["escalated"]
+_AFTER = 5
+"""Words after "found" within which its clause's verb stands, and after a hand-off verb
+within which the senior person does."""
 #: What a figure says in an answer about pay: a salary and a figure.
 _FIGURE_SAYS = _SAYS_GROUP["salary"] | _SAYS_GROUP["figures"]
 
@@ -384,16 +398,25 @@ def _window(
         groups |= g
     if figures is not None:
         groups |= figures.groups(norms)
-    if any(
-        w in _FINDS and _FACT.intersection(norms[k + 1 : k + 1 + _CLAUSE])
-        for k, w in enumerate(norms)
-    ):
-        groups |= _FINDING
+    groups |= _implied(norms)
     return _Window(frozenset(kept), frozenset(groups), frozenset(_base(w) for w in kept))
 
 
 #: Words that may stand inside a phrase after its first word ("kept him back").
 _OBJECTS = word_set("him her them me us it")
+
+
+def _implied(norms: Sequence[str]) -> frozenset[int]:
+    """The groups a sentence says by how it is put together rather than by one word: a
+    finding ("found the seal had perished") and a hand-off to someone senior."""
+    out: frozenset[int] = frozenset()
+    for k, w in enumerate(norms):
+        after = norms[k + 1 : k + 1 + _AFTER]
+        if w in _FINDS and _FACT.intersection(after):
+            out |= _FINDING
+        if w in _HANDOFF and _SENIOR.intersection(after):
+            out |= _ESCALATING
+    return out
 
 
 def _phrase_groups(norms: Sequence[str]) -> list[frozenset[int]]:

@@ -350,3 +350,21 @@ def test_everyday_ways_of_saying_a_point(point: str, answer: str, covered: bool)
 )
 def test_a_finding_is_the_cause_found(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Handing it to someone senior escalates it.
+        ("escalated to a supervisor", "I went straight to my supervisor with it.", True),
+        ("escalate promptly", "I'd tell the head of department the same morning.", True),
+        ("escalated it", "I took it to my line manager before lunch.", True),
+        ("report to the manager", "I'd report it to the duty manager.", True),
+        # The same verbs to anyone else, or the senior person doing it, do not.
+        ("escalated to a supervisor", "I told the customer what I could do myself.", False),
+        ("escalated to a supervisor", "My supervisor rang me about the rota.", False),
+        ("escalated it", "I didn't tell my manager, I fixed it myself.", False),
+    ],
+)
+def test_a_hand_off_to_someone_senior_escalates(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
