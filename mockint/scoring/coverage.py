@@ -414,9 +414,17 @@ def _implied(norms: Sequence[str]) -> frozenset[int]:
         after = norms[k + 1 : k + 1 + _AFTER]
         if w in _FINDS and _FACT.intersection(after):
             out |= _FINDING
-        if w in _HANDOFF and _SENIOR.intersection(after):
+        if w in _HANDOFF and _SENIOR.intersection(_clause(after)):
             out |= _ESCALATING
     return out
+
+
+def _clause(words: Sequence[str]) -> Sequence[str]:
+    """The words up to the next clause word ("told the customer and then my manager…")."""
+    for k, w in enumerate(words):
+        if w in _CLAUSE_WORDS:
+            return words[:k]
+    return words
 
 
 def _phrase_groups(norms: Sequence[str]) -> list[frozenset[int]]:

@@ -363,6 +363,7 @@ def test_a_finding_is_the_cause_found(point: str, answer: str, covered: bool) ->
         # The same verbs to anyone else, or the senior person doing it, do not.
         ("escalated to a supervisor", "I told the customer what I could do myself.", False),
         ("escalated to a supervisor", "My supervisor rang me about the rota.", False),
+        ("escalated to a manager", "I rang the customer and then the manager rang me.", False),
         ("escalated it", "I didn't tell my manager, I fixed it myself.", False),
     ],
 )
