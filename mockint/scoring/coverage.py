@@ -115,7 +115,7 @@ _GROUPS = (
     "customer customers client clients guest guests patient patients user users",
     "showed show shared share presented pulled | went through, walked through",
     "data numbers figures stats statistics evidence report spreadsheet",
-    # "Not in front of the others" is in private: that "not" negates nothing.
+    # "Not in front of the others" is in private (its "not" negates only what follows it).
     "privately private aside alone | one on one, one-to-one, 1:1, in private, kept back,"
     " not in front of, away from the others, away from everyone, away from the team,"
     " quiet word, behind closed doors, just the two of us, on our own",
@@ -253,7 +253,7 @@ _ESCALATING = _SAYS_GROUP["escalated"]
 _AFTER = 5
 """Words after "found" within which its clause's verb stands, and after a hand-off verb
 within which the senior person does."""
-#: What a figure says in an answer about pay: a salary and a figure.
+#: What a figure says in an answer about pay: a salary, and a figure (the group of "figures").
 _FIGURE_SAYS = _SAYS_GROUP["salary"] | _SAYS_GROUP["figures"]
 
 
