@@ -137,6 +137,7 @@ _GROUPS = (
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
     "start starting available availability join",
     "calm composed",
+    "involved involve involving",
     "policy policies rule rules procedure procedures protocol guidelines process",
     "satisfied happy pleased delighted",
     "employer employers company firm organisation organization business",
@@ -250,9 +251,16 @@ _SENIOR = word_set(
     " coordinator"
 )
 _ESCALATING = _SAYS_GROUP["escalated"]
+#: Asking or bringing in others involves them ("I'd ask my head teacher to join", "got the
+#: team together").
+_INVOLVING = word_set("ask asked get got bring brought pulled roped invited included")
+_OTHERS = _SENIOR | word_set(
+    "team teams colleague colleagues staff parents family specialist specialists department"
+    " everyone others"
+)
 _AFTER = 5
-"""Words after "found" within which its clause's verb stands, and after a hand-off verb
-within which the senior person does."""
+"""Words after "found" within which its clause's verb stands, and after a hand-off or
+involving verb within which the person does."""
 #: What a figure says in an answer about pay: a salary, and a figure (the group of "figures").
 _FIGURE_SAYS = _SAYS_GROUP["salary"] | _SAYS_GROUP["figures"]
 
@@ -408,7 +416,8 @@ _OBJECTS = word_set("him her them me us it")
 
 def _implied(norms: Sequence[str]) -> frozenset[int]:
     """The groups a sentence says by how it is put together rather than by one word: a
-    finding ("found the seal had perished") and a hand-off to someone senior."""
+    finding ("found the seal had perished"), a hand-off to someone senior, and others asked
+    or brought in."""
     out: frozenset[int] = frozenset()
     for k, w in enumerate(norms):
         after = norms[k + 1 : k + 1 + _AFTER]
@@ -416,6 +425,8 @@ def _implied(norms: Sequence[str]) -> frozenset[int]:
             out |= _FINDING
         if w in _HANDOFF and _SENIOR.intersection(_clause(after)):
             out |= _ESCALATING
+        if w in _INVOLVING and _OTHERS.intersection(_clause(after)):
+            out |= _WORD_GROUP["involved"]
     return out
 
 

@@ -369,3 +369,18 @@ def test_a_finding_is_the_cause_found(point: str, answer: str, covered: bool) ->
 )
 def test_a_hand_off_to_someone_senior_escalates(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Asking or bringing others in involves them.
+        ("involved senior staff", "I'd ask the head of year to sit in on the call.", True),
+        ("involved the team", "I got the whole team together on the Monday.", True),
+        # Asking someone else (the team only mentioned after), or not asking, does not.
+        ("involved the team", "I asked the customer and then the team said no.", False),
+        ("involved the team", "I didn't ask the team, there wasn't time.", False),
+    ],
+)
+def test_asking_others_in_involves_them(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
