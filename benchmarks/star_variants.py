@@ -2,20 +2,22 @@
 
 One harness for the shipped model and the alternatives tried against it, on the same splits
 as ``python -m benchmarks scoring`` (each pass scored by a model fitted on the other nine)
-and under the scorer's own decision rule (:func:`benchmarks.train_star.shown_matrix`):
+and under the scorer's own decision rule (:func:`benchmarks.train_star.shown_matrix`); the
+figures for ``current`` are the benchmark's own.
 
 - ``current``: the shipped features and threshold rule.
-- ``emb``: all-MiniLM-L6-v2 sentence embeddings (benchmarks/minilm.py) of each sentence and
-  of its neighbours, turned into one score per part by a ridge regression on the 384-dim
-  vectors, fitted out of fold by source (stacked: a training sentence's score comes from a
-  ridge that did not see its source), then weighed with the other features.
-- ``lex``: a lexical log-odds score per part (the sentence's words, smoothed counts in
-  sentences of the part against the rest), stacked out of fold the same way.
-- each also with a threshold rule that keeps non-STAR claims under a hard cap
-  (``NON_STAR_CAP``) and maximises the weaker of found and removed → flagged per part.
+- ``emb``: all-MiniLM-L6-v2 sentence embeddings (benchmarks/minilm.py) turned into one score
+  per part by a ridge regression on the 384 dims (``emb+nb``: the neighbours' embeddings
+  too), stacked out of fold by source (a training sentence's score comes from a ridge that
+  did not see its source), then weighed with the other features by the same fit.
+- ``lex``: a lexical log-odds score per part (the mean over the sentence's words of their
+  smoothed log-odds of being in a sentence of the part), stacked the same way.
+- ``+cap-min`` / ``+cap-mean``: thresholds for the weaker (or the mean) of found and removed
+  → flagged per part, non-STAR claims under ``NON_STAR_CAP`` as a hard constraint.
 
 Embeddings of every corpus sentence are cached under ``.cache/`` in the worktree (not
-committed), so refits are quick. ``--variants current,emb`` picks variants; ``--cost``
+committed), so refits are quick; held-out probabilities are kept there too, to report again
+with counts (``--report=<variant>``). ``--variants=current,emb`` picks variants; ``--cost``
 measures the embedder's load time, memory and time per answer.
 """
 
@@ -185,6 +187,56 @@ class EmbeddingRidge(Stacker):
         ]
 
 
+class LexicalLogOdds(Stacker):
+    """Per part, the mean over a sentence's distinct words of each word's smoothed
+    log-odds of appearing in sentences of the part against sentences without it."""
+
+    def __init__(self, corp: Corpus) -> None:
+        self.corp = corp
+        self.names = tuple(f"lex_{p}" for p in PARTS)
+        index: dict[str, int] = {}
+        self.words: list[list[list[np.ndarray]]] = []
+        for unit in corp.data:
+            per_block = []
+            for rows, _ in unit.blocks():
+                per_block.append(
+                    [
+                        np.array(
+                            [index.setdefault(n, len(index)) for n in r if n.startswith("w:")],
+                            dtype=int,
+                        )
+                        for r in rows
+                    ]
+                )
+            self.words.append(per_block)
+        self.size = len(index)
+
+    def stats(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        counts = np.zeros((self.size, len(PARTS) * 2))
+        totals = np.zeros(len(PARTS) * 2)
+        for words, (_, y) in zip(self.words[k], self.corp.data[k].blocks(), strict=True):
+            for w, labels in zip(words, y, strict=True):
+                cols = np.concatenate([labels, 1 - labels])
+                counts[w] += cols
+                totals += cols
+        return counts, totals
+
+    def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
+        counts, totals = total
+        rate = np.log((counts + LEX_ALPHA) / (totals + 2 * LEX_ALPHA))
+        odds = rate[:, : len(PARTS)] - rate[:, len(PARTS) :]
+        zero = dict.fromkeys(self.names, 0.0)
+        return [
+            [
+                dict(zip(self.names, map(float, odds[w].mean(axis=0)), strict=True))
+                if len(w)
+                else zero
+                for w in words
+            ]
+            for words in self.words[k]
+        ]
+
+
 def _add(
     a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -197,9 +249,11 @@ def _augmented(
     train: Sequence[int],
     held: Sequence[int],
     stats: dict[int, tuple[np.ndarray, np.ndarray]],
+    base: dict[int, train_star.Unit],
 ) -> dict[int, train_star.Unit]:
-    """Units ``train`` and ``held`` with the stacked scores added to their rows: a training
-    unit's from a fit without its source, a held-out unit's from a fit on all of ``train``."""
+    """``base``'s units ``train`` and ``held`` with the stacked scores added to their rows:
+    a training unit's from a fit without its source, a held-out unit's from a fit on all
+    of ``train``."""
     by_source: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for k in train:
         s = corp.data[k].source
@@ -215,7 +269,7 @@ def _augmented(
     everything = total(list(by_source))
     out = {}
     for k in [*train, *held]:
-        unit = corp.data[k]
+        unit = base[k]
         scores = stacker.score(fits.get(unit.source, everything), k)
         blocks = [
             ([{**r, **e} for r, e in zip(rows, extra, strict=True)], y)
@@ -262,22 +316,20 @@ class Held:
     thresholds: dict[int, np.ndarray] = field(default_factory=dict)
 
 
-def cross_validate(
-    corp: Corpus, stacker: Stacker | None, objective: Objective | None, lexical: bool
-) -> Held:
+def cross_validate(corp: Corpus, stackers: Sequence[Stacker], objective: Objective | None) -> Held:
+    """Each source scored by a model fitted on the others, with the ``stackers``' scores
+    (stacked out of fold inside the training sources) and threshold rule ``objective``."""
     data = corp.data
-    stats = {k: stacker.stats(k) for k in range(len(data))} if stacker else {}
+    stats = [{k: st.stats(k) for k in range(len(data))} for st in stackers]
+    extra = [name for st in stackers for name in st.names]
     held = Held()
     for s in sorted({u.source for u in data}):
         train = [k for k, u in enumerate(data) if u.source != s]
         test = [k for k, u in enumerate(data) if u.source == s]
-        units = (
-            _augmented(corp, stacker, train, test, stats)
-            if stacker
-            else {k: data[k] for k in [*train, *test]}
-        )
-        extra = stacker.names if stacker else ()
-        model = train_star.fit_units([units[k] for k in train], extra, objective, lexical)
+        units = {k: data[k] for k in [*train, *test]}
+        for st, st_stats in zip(stackers, stats, strict=True):
+            units = _augmented(corp, st, train, test, st_stats, units)
+        model = train_star.fit_units([units[k] for k in train], extra, objective)
         t = np.array([model.thresholds[p] for p in PARTS])
         for k in test:
             held.probs[k] = [_probs(model, rows) for rows, _ in units[k].blocks()]
@@ -357,8 +409,8 @@ def report(corp: Corpus, held: Held, counts: bool = False) -> list[tuple[str, st
     return rows
 
 
-Variant = tuple[Stacker | None, Objective | None, bool]
-"""(extra stacked scores, threshold rule (None: the shipped one), with the lexicon)."""
+Variant = tuple[list[Stacker], Objective | None]
+"""(stacked scores added to the features, threshold rule (None: the shipped one))."""
 
 
 def _emb(c: Corpus, neighbours: bool = False) -> EmbeddingRidge:
@@ -366,17 +418,18 @@ def _emb(c: Corpus, neighbours: bool = False) -> EmbeddingRidge:
 
 
 VARIANTS: dict[str, Callable[[Corpus], Variant]] = {
-    "base": lambda c: (None, None, False),
-    "base+cap-min": lambda c: (None, capped(mean=False), False),
-    "lex": lambda c: (None, None, True),
-    "lex+cap-min": lambda c: (None, capped(mean=False), True),
-    "lex+cap-mean": lambda c: (None, capped(mean=True), True),
-    "emb": lambda c: (_emb(c), None, False),
-    "emb+nb": lambda c: (_emb(c, neighbours=True), None, False),
-    "emb+lex": lambda c: (_emb(c), None, True),
+    "current": lambda c: ([], None),
+    "current+cap-min": lambda c: ([], capped(mean=False)),
+    "current+cap-mean": lambda c: ([], capped(mean=True)),
+    "lex": lambda c: ([LexicalLogOdds(c)], None),
+    "lex+cap-min": lambda c: ([LexicalLogOdds(c)], capped(mean=False)),
+    "lex+cap-mean": lambda c: ([LexicalLogOdds(c)], capped(mean=True)),
+    "emb": lambda c: ([_emb(c)], None),
+    "emb+nb": lambda c: ([_emb(c, neighbours=True)], None),
+    "emb+lex": lambda c: ([_emb(c), LexicalLogOdds(c)], None),
 }
-"""``base``: the model before the lexicon; ``lex``: the shipped one; ``emb``: with the
-embedding scores; ``cap-*``: the capped threshold rules of :func:`capped`."""
+"""``current``: the shipped model; ``lex``: with the lexical scores; ``emb``: with the
+embedding scores (``nb``: neighbours' embeddings too); ``cap-*``: :func:`capped`."""
 
 
 def _vectors(c: Corpus) -> dict[str, np.ndarray]:
@@ -439,11 +492,11 @@ def main(argv: list[str]) -> int:
             for group, line in report(corp, held, counts=True):
                 print(f"  {group:28s} {line}")
             return 0
-    chosen = next((a.split("=", 1)[1] for a in argv if a.startswith("--variants=")), "lex")
+    chosen = next((a.split("=", 1)[1] for a in argv if a.startswith("--variants=")), "current")
     for name in chosen.split(","):
         started = time.perf_counter()
-        stacker, objective, lexical = VARIANTS[name](corp)
-        held = cross_validate(corp, stacker, objective, lexical)
+        stackers, objective = VARIANTS[name](corp)
+        held = cross_validate(corp, stackers, objective)
         _save(name, held)
         print(f"## {name} ({time.perf_counter() - started:.0f} s)")
         for group, line in report(corp, held):
