@@ -191,8 +191,9 @@ class LexicalLogOdds(Stacker):
     """Per part, the mean over a sentence's distinct words of each word's smoothed
     log-odds of appearing in sentences of the part against sentences without it."""
 
-    def __init__(self, corp: Corpus) -> None:
+    def __init__(self, corp: Corpus, alpha: float = LEX_ALPHA) -> None:
         self.corp = corp
+        self.alpha = alpha
         self.names = tuple(f"lex_{p}" for p in PARTS)
         index: dict[str, int] = {}
         self.words: list[list[list[np.ndarray]]] = []
@@ -223,7 +224,7 @@ class LexicalLogOdds(Stacker):
 
     def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
         counts, totals = total
-        rate = np.log((counts + LEX_ALPHA) / (totals + 2 * LEX_ALPHA))
+        rate = np.log((counts + self.alpha) / (totals + 2 * self.alpha))
         odds = rate[:, : len(PARTS)] - rate[:, len(PARTS) :]
         zero = dict.fromkeys(self.names, 0.0)
         return [
@@ -424,6 +425,8 @@ VARIANTS: dict[str, Callable[[Corpus], Variant]] = {
     "lex": lambda c: ([LexicalLogOdds(c)], None),
     "lex+cap-min": lambda c: ([LexicalLogOdds(c)], capped(mean=False)),
     "lex+cap-mean": lambda c: ([LexicalLogOdds(c)], capped(mean=True)),
+    "lex-a5": lambda c: ([LexicalLogOdds(c, alpha=5.0)], None),
+    "lex-a20": lambda c: ([LexicalLogOdds(c, alpha=20.0)], None),
     "emb": lambda c: ([_emb(c)], None),
     "emb+nb": lambda c: ([_emb(c, neighbours=True)], None),
     "emb+lex": lambda c: ([_emb(c), LexicalLogOdds(c)], None),
