@@ -3,7 +3,8 @@
 The recorder's writer thread calls :meth:`LiveTranscriber.feed` with each block; the
 :class:`~mockint.speech.chunking.Chunker` closes a chunk at each pause, and ONE worker thread
 transcribes closed chunks in order, each heard with the audio just before it (only its own
-words kept) so that sentences read on across seams. :meth:`LiveTranscriber.finish` sends
+words kept) and prompted with the words said before that audio, so that sentences read on
+across seams as they do across a file's windows. :meth:`LiveTranscriber.finish` sends
 the tail and returns the whole transcript, with every word timed from the start of the
 recording.
 """
@@ -23,6 +24,7 @@ import numpy as np
 from mockint.models import Transcript, Word
 from mockint.speech.chunking import SAMPLE_RATE, Chunk, Chunker, frame_dbfs, quietest_frame
 from mockint.speech.config import SpeechConfig
+from mockint.speech.guards import PHANTOM_PHRASES, normalise
 from mockint.speech.transcriber import Transcriber, chunker_options
 
 
@@ -82,6 +84,17 @@ def after_seam(words: Sequence[Word], seam_s: float, last: Word | None) -> list[
     ):
         out = out[1:]
     return out
+
+
+def said_before(words: Sequence[Word], heard: Chunk) -> Sequence[Word]:
+    """The words said before the audio ``heard`` starts: its prompt, read on as a file's
+    windows read on from the text before them. Not the words of the context audio at its
+    front: prompted with the text it is about to hear, the decoder skipped those words and
+    the chunk's first ones with them ("I listened to his concerns" → "his concerns")."""
+    end = len(words)
+    while end and (words[end - 1].start + words[end - 1].end) / 2 >= heard.start_s:
+        end -= 1
+    return words[:end]
 
 
 def _bare(text: str) -> str:
@@ -285,10 +298,29 @@ class LiveTranscriber:
         if overlap_s is None:
             overlap_s = self._config.live_overlap_s
         heard = with_context(chunk, before_audio, overlap_s)
-        words = self._timed(self._transcriber.transcribe_chunk, heard, before, **options)
-        if heard is chunk:
-            return words
-        return after_seam(words, chunk.start_s, before[-1] if before else None)
+        words = self._timed(
+            self._transcriber.transcribe_chunk, heard, said_before(before, heard), **options
+        )
+        if heard is not chunk:
+            words = after_seam(words, chunk.start_s, before[-1] if before else None)
+        return self._without_closing_phrase(words, chunk)
+
+    def _without_closing_phrase(self, words: list[Word], chunk: Chunk) -> list[Word]:
+        """``words`` without a closing stock phrase ("Thank you very much.") that ends them
+        in the pause the chunk was cut in: quiet from the middle of its first word on, by
+        the chunker's own threshold. Prompted with the text before it, the decoder closed
+        a chunk so mid-answer, its words timed over the end of the last word said, which
+        the transcriber's loudness guard then heard under it."""
+        for n in range(min(4, len(words)), 0, -1):
+            tail = words[-n:]
+            if normalise(" ".join(w.text for w in tail)) not in PHANTOM_PHRASES:
+                continue
+            first = max(0, int(((tail[0].start + tail[0].end) / 2 - chunk.start_s) * SAMPLE_RATE))
+            with self._feed_lock:  # the chunker's threshold moves as blocks are fed
+                quiet = self._chunker.is_quiet(chunk.audio[first:])
+            if quiet:
+                return words[:-n]
+        return words
 
     @property
     def _tail_overlap_s(self) -> float:

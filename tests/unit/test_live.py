@@ -15,7 +15,13 @@ from mockint.errors import MockintError
 from mockint.models import Word
 from mockint.speech.chunking import SAMPLE_RATE, Chunk
 from mockint.speech.config import SpeechConfig
-from mockint.speech.live import LiveTranscriber, LiveUpdate, after_seam, with_context
+from mockint.speech.live import (
+    LiveTranscriber,
+    LiveUpdate,
+    after_seam,
+    said_before,
+    with_context,
+)
 from mockint.speech.transcriber import Transcriber
 
 
@@ -113,7 +119,7 @@ def test_each_chunk_is_prompted_with_the_words_before_it() -> None:
         # other chunk: with the beam of 1 and no prompt it made 1.2-1.5x the file path's
         # word errors. The tail's fast settings are for guesses and the phrase after one.
         ({"context_words": 20}, [None, "w1", "w1 w2"], [None, None, None]),
-        ({"beam_size": 5, "tail_beam_size": 1}, [None, None, None], [None, None, None]),
+        ({"beam_size": 5, "tail_beam_size": 1}, [None, "w1", "w1 w2"], [None, None, None]),
     ],
 )
 def test_a_tail_without_a_guess_is_decoded_as_any_chunk(
@@ -126,12 +132,65 @@ def test_a_tail_without_a_guess_is_decoded_as_any_chunk(
     assert fake.prompts == prompts and fake.beams == beams
 
 
-def test_no_context_prompt_by_default() -> None:
-    fake = FakeTranscriber()
+def test_by_default_every_chunk_is_prompted_with_what_was_said_before_it() -> None:
+    fake = FakeTranscriber(alone(tail_context_words=0))
     live = LiveTranscriber(fake, guess_ahead=False)
     feed_all(live, ANSWER)
     live.finish()
-    assert fake.prompts == [None, None, None]
+    assert fake.prompts == [None, "w1", "w1 w2"]
+
+
+def test_a_chunk_heard_with_context_is_prompted_with_the_words_before_that_audio() -> None:
+    fake = FakeTranscriber(SpeechConfig(chunk_min_s=5.0, chunk_max_s=15.0, live_overlap_s=4))
+    live = LiveTranscriber(fake, guess_ahead=False)
+    feed_all(live, ANSWER)
+    live.finish()
+    # w1 (centred at 3 s) is said in the audio heard before the second chunk (from
+    # 2.25 s): the decoder hears it, so it is not in the prompt too; w2 (centred at 7.4 s)
+    # is before the third chunk's context (from 8.75 s).
+    assert fake.prompts == [None, None, "w1 w2"]
+
+
+class ClosingFake(FakeTranscriber):
+    """Ends the first chunk's words (0-6.25 s: tone to 6 s, then the pause it was cut in)
+    with "Thank you very much." at ``at`` seconds."""
+
+    def __init__(self, at: tuple[float, float]) -> None:
+        super().__init__()
+        self.at = at
+
+    def transcribe(self, audio: np.ndarray, **kwargs: Any) -> list[Word]:
+        words = super().transcribe(audio, **kwargs)
+        if self.calls > 1:
+            return words
+        a, b = self.at
+        return [*words, w("Thank", a, b), w("you", b, b), w("very", b, b), w("much.", b, b)]
+
+
+@pytest.mark.parametrize(
+    ("at", "kept"),
+    [
+        ((5.9, 6.2), False),  # centred in the pause the chunk was cut in: invented
+        ((5.0, 5.4), True),  # over speech: said
+    ],
+)
+def test_a_closing_phrase_in_the_pause_a_chunk_was_cut_in_is_dropped(
+    at: tuple[float, float], kept: bool
+) -> None:
+    live = LiveTranscriber(ClosingFake(at), guess_ahead=False)
+    feed_all(live, ANSWER)
+    texts = [x.text for x in live.finish().words]
+    assert ("Thank" in texts) is kept
+    assert texts[0] == "w1" and texts[-2:] == ["w2", "w3"]
+
+
+@pytest.mark.parametrize(("heard_s", "kept"), [(10.0, ["a", "b"]), (9.8, ["a"]), (6.0, [])])
+def test_said_before_is_the_words_centred_before_the_audio_heard(
+    heard_s: float, kept: list[str]
+) -> None:
+    words = [w("a", 6, 7), w("b", 9.7, 10.1)]
+    heard = Chunk(int(heard_s * SAMPLE_RATE), tone(1), True)
+    assert [x.text for x in said_before(words, heard)] == kept
 
 
 def test_updates_arrive_per_chunk_with_everything_so_far() -> None:
