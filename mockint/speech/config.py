@@ -155,7 +155,10 @@ class SpeechConfig:
     in a pause mid-answer: such a phrase in the pause a chunk was cut in is dropped. Wait
     after stop of a 2-minute answer (pace 1, interleaved, one run each): at load < 1.2
     0.53 / 0.39 s against 0.48 / 0.49 s; at load 4-5 3.39 / 4.10 s against 1.70 / 0.77 s
-    (the slower chunks kept the worker busy through the last pause: no guess ready)."""
+    (the slower chunks kept the worker busy through the last pause: no guess ready). A
+    chunk whose speech repeats its prompt's words (a reader saying the same two sentences
+    again) decoded to nothing, so a prompted chunk that comes back empty is heard again
+    without the prompt."""
 
     tail_beam_size: int = 1
     """Beam width for what is left to do after you stop a live answer, where every tenth

@@ -298,9 +298,13 @@ class LiveTranscriber:
         if overlap_s is None:
             overlap_s = self._config.live_overlap_s
         heard = with_context(chunk, before_audio, overlap_s)
-        words = self._timed(
-            self._transcriber.transcribe_chunk, heard, said_before(before, heard), **options
-        )
+        prompt = said_before(before, heard)
+        words = self._timed(self._transcriber.transcribe_chunk, heard, prompt, **options)
+        prompted = options.get("context_words", self._config.context_words) > 0
+        if not words and prompted and prompt:
+            # Speech that repeats the words of its prompt (a reader saying the same lines
+            # again) decoded to nothing: the decoder took it as said. Heard without them.
+            words = self._timed(self._transcriber.transcribe_chunk, heard, (), **options)
         if heard is not chunk:
             words = after_seam(words, chunk.start_s, before[-1] if before else None)
         return self._without_closing_phrase(words, chunk)

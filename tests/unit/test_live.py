@@ -184,6 +184,22 @@ def test_a_closing_phrase_in_the_pause_a_chunk_was_cut_in_is_dropped(
     assert texts[0] == "w1" and texts[-2:] == ["w2", "w3"]
 
 
+class RepeatFake(FakeTranscriber):
+    """Hears nothing in a chunk when prompted: speech repeating its prompt's words."""
+
+    def transcribe(self, audio: np.ndarray, **kwargs: Any) -> list[Word]:
+        words = super().transcribe(audio, **kwargs)
+        return [] if kwargs.get("prompt") else words
+
+
+def test_a_chunk_that_decodes_to_nothing_with_its_prompt_is_heard_without_it() -> None:
+    fake = RepeatFake(alone(context_words=20, tail_context_words=20))
+    live = LiveTranscriber(fake, guess_ahead=False)
+    feed_all(live, ANSWER)
+    assert len(live.finish().words) == 3
+    assert fake.prompts == [None, "w1", None, "w1 w3", None]
+
+
 @pytest.mark.parametrize(("heard_s", "kept"), [(10.0, ["a", "b"]), (9.8, ["a"]), (6.0, [])])
 def test_said_before_is_the_words_centred_before_the_audio_heard(
     heard_s: float, kept: list[str]
