@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +40,8 @@ PHANTOM_PHRASES = frozenset(
     }
 )
 """What Whisper says over silence; kept only when the audio under it is loud enough."""
+_LONGEST_PHANTOM = 4
+"""Words of the longest phrase weighed at the end of a chunk's words ("thank you very much")."""
 
 QUIET_DBFS = -50.0
 """Audio quieter than this (RMS) under a segment is treated as no speech."""
@@ -91,16 +94,22 @@ def keep_segment(segment: Segment, audio: np.ndarray, sample_rate: int = SAMPLE_
     return not (quiet and segment.no_speech_prob > _DOUBT_NO_SPEECH)
 
 
+def phantom_tails(words: Sequence[Word]) -> Iterator[int]:
+    """The lengths of the stock phrases ("Thank you.", "Thank you very much.") that end
+    ``words``, longest first: the tails for a guard to weigh."""
+    for n in range(min(_LONGEST_PHANTOM, len(words)), 0, -1):
+        if normalise(" ".join(w.text for w in words[-n:])) in PHANTOM_PHRASES:
+            yield n
+
+
 def drop_phantom_tail(
     words: list[Word], audio: np.ndarray, offset_s: float, sample_rate: int = SAMPLE_RATE
 ) -> list[Word]:
     """``words`` without a trailing phantom ("… database. Thank you.") said over quiet, over
     nothing but the recording's noise floor, or hardly believed: Whisper likes to close a
     chunk that ends in silence or noise with one."""
-    for n in range(min(4, len(words)), 0, -1):
+    for n in phantom_tails(words):
         tail = words[-n:]
-        if normalise(" ".join(w.text for w in tail)) not in PHANTOM_PHRASES:
-            continue
         under = _slice(audio, tail[0].start - offset_s, tail[-1].end - offset_s + 0.1, sample_rate)
         doubted = sum(w.probability for w in tail) / n < _DOUBTED_TAIL
         if doubted or rms_dbfs(under) < QUIET_DBFS:

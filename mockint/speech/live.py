@@ -24,7 +24,7 @@ import numpy as np
 from mockint.models import Transcript, Word
 from mockint.speech.chunking import SAMPLE_RATE, Chunk, Chunker, frame_dbfs, quietest_frame
 from mockint.speech.config import SpeechConfig
-from mockint.speech.guards import PHANTOM_PHRASES, normalise
+from mockint.speech.guards import phantom_tails
 from mockint.speech.transcriber import Transcriber, chunker_options
 
 
@@ -300,11 +300,6 @@ class LiveTranscriber:
         heard = with_context(chunk, before_audio, overlap_s)
         prompt = said_before(before, heard)
         words = self._timed(self._transcriber.transcribe_chunk, heard, prompt, **options)
-        prompted = options.get("context_words", self._config.context_words) > 0
-        if not words and prompted and prompt:
-            # Speech that repeats the words of its prompt (a reader saying the same lines
-            # again) decoded to nothing: the decoder took it as said. Heard without them.
-            words = self._timed(self._transcriber.transcribe_chunk, heard, (), **options)
         if heard is not chunk:
             words = after_seam(words, chunk.start_s, before[-1] if before else None)
         return self._without_closing_phrase(words, chunk)
@@ -315,10 +310,8 @@ class LiveTranscriber:
         the chunker's own threshold. Prompted with the text before it, the decoder closed
         a chunk so mid-answer, its words timed over the end of the last word said, which
         the transcriber's loudness guard then heard under it."""
-        for n in range(min(4, len(words)), 0, -1):
+        for n in phantom_tails(words):
             tail = words[-n:]
-            if normalise(" ".join(w.text for w in tail)) not in PHANTOM_PHRASES:
-                continue
             first = max(0, int(((tail[0].start + tail[0].end) / 2 - chunk.start_s) * SAMPLE_RATE))
             with self._feed_lock:  # the chunker's threshold moves as blocks are fed
                 quiet = self._chunker.is_quiet(chunk.audio[first:])

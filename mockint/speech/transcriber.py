@@ -189,6 +189,16 @@ class Transcriber:
             return []
         n = self.config.context_words if context_words is None else context_words
         prompt = " ".join(w.text for w in before[-n:]) if n > 0 and before else None
+        words = self._chunk_words(chunk, prompt, beam_size, fast)
+        if not words and prompt is not None:
+            # Speech that repeats the words of its prompt (a reader saying the same lines
+            # again) decoded to nothing: the decoder took it as said. Heard without them.
+            words = self._chunk_words(chunk, None, beam_size, fast)
+        return words
+
+    def _chunk_words(
+        self, chunk: Chunk, prompt: str | None, beam_size: int | None, fast: bool
+    ) -> list[Word]:
         gaps = self.config.filler_gaps and not fast
         words = self.transcribe(
             chunk.audio,
