@@ -141,9 +141,10 @@ _GROUPS = (
     "policy policies rule rules procedure procedures protocol guidelines process",
     "satisfied happy pleased delighted",
     "employer employers company firm organisation organization business",
-    # A day or a month names a date.
-    "date dates january february march april june july august september october november"
-    " december monday tuesday wednesday thursday friday saturday sunday",
+    # A day or a month names a date; a point's own day or month is that one ("by the
+    # Friday deadline" is not met on Saturday).
+    "date dates +january +february +march +april +june +july +august +september +october"
+    " +november +december +monday +tuesday +wednesday +thursday +friday +saturday +sunday",
     "supported support supporting helped help helping",
     "alternative alternatives option options instead | something else",
     "matters matter important importance vital essential crucial",
@@ -153,7 +154,10 @@ _GROUPS = (
     "listened listen heard hear | let him finish, let her finish, let them finish, heard him out,"
     " heard her out, heard them out, let him talk, let her talk, let them talk, let him vent,"
     " let her vent, let them vent, let him speak, let her speak, let them speak",
-    "spoke speak talked talk chatted met asked | sat down with, had a word, quiet word,"
+    # Asking or meeting someone is speaking to them; a point's "asked for" or "met the
+    # deadline" is not said by any talk.
+    "asked ask asks asking enquired inquired",
+    "spoke speak talked talk chatted +met +asked | sat down with, had a word, quiet word,"
     " a word with, a chat with",
     "followed follow | follow up, followed up, checked back, checked in, rang back,"
     " in line with, according to, as per, by the book, stuck to, under our",

@@ -198,6 +198,16 @@ def test_echoing_the_question_is_not_the_point(point: str, answer: str, covered:
         ("what I learned", "The big lesson for me was to ask early.", True),
         # Light verbs in any form need not be said.
         ("stay calm", "I would keep calm and let him finish.", True),
+        # A day names a date, but a point's own day is that day.
+        ("finished by the Friday deadline", "We finished the job on Saturday morning.", False),
+        ("finished by the Friday deadline", "We finished it on Friday, just in time.", True),
+        ("agreed a start date", "We agreed I would start on Monday the 3rd.", True),
+        # Asking or meeting someone is talking to them, not the other way round.
+        ("spoke to my manager", "I asked my manager for ten minutes that afternoon.", True),
+        ("asked my manager for feedback", "I spoke to my manager about the rota.", False),
+        ("asked my manager for feedback", "I asked my manager for feedback on the talk.", True),
+        ("met the deadline", "I talked to the client about the deadline.", False),
+        ("asked about the team", "How big is the team I would join?", True),
     ],
 )
 def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
