@@ -424,7 +424,9 @@ def _implied(norms: Sequence[str]) -> frozenset[int]:
         if w in _FINDS and _FACT.intersection(after):
             out |= _FINDING
         if w in _HANDOFF and _SENIOR.intersection(_clause(after)):
-            out |= _ESCALATING
+            # Telling or taking it to someone senior also brings them in: "I told my
+            # supervisor" involves a supervisor.
+            out |= _ESCALATING | _WORD_GROUP["involved"]
         if w in _INVOLVING and _OTHERS.intersection(_clause(after)):
             out |= _WORD_GROUP["involved"]
     return out

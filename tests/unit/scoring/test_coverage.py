@@ -377,9 +377,14 @@ def test_a_hand_off_to_someone_senior_escalates(point: str, answer: str, covered
         # Asking or bringing others in involves them.
         ("involved senior staff", "I'd ask the head of year to sit in on the call.", True),
         ("involved the team", "I got the whole team together on the Monday.", True),
+        # Telling or taking it to someone senior brings them in as well.
+        ("involved a supervisor", "I told my supervisor before the end of the shift.", True),
+        ("involved the manager", "I took the figures to my manager on Friday.", True),
         # Asking someone else (the team only mentioned after), or not asking, does not.
         ("involved the team", "I asked the customer and then the team said no.", False),
         ("involved the team", "I didn't ask the team, there wasn't time.", False),
+        ("involved a supervisor", "My supervisor told me to carry on.", False),
+        ("involved the manager", "I told the customer that the manager was away.", False),
     ],
 )
 def test_asking_others_in_involves_them(point: str, answer: str, covered: bool) -> None:
