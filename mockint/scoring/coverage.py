@@ -136,6 +136,12 @@ _GROUPS = (
     "salary pay money compensation package",
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
     "start starting available availability join",
+    # Checking in everyday words: "double-checked", "looked it up", "went back through".
+    "checked check checking verified verify verifying confirmed confirm double-checked"
+    " cross-checked recounted re-counted | double checked, cross checked, cross checking,"
+    " looked up, look up, went through, went back through, went over, looked into, look into",
+    # What one checks against: the facts are the records ("the chart", "the CCTV").
+    "facts fact evidence details records notes chart cctv footage log logs statement statements",
     "calm composed",
     "involved involve involving",
     "policy policies rule rules procedure procedures protocol guidelines process",
@@ -283,8 +289,9 @@ def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
 def _groups(
     word: str, index: dict[str, frozenset[int]], bases: dict[str, frozenset[int]]
 ) -> frozenset[int]:
-    """A word's groups, or its inflection's ("apologising" as "apologise")."""
-    return index.get(word) or bases.get(_base(word), frozenset())
+    """A word's groups and its inflection's ("apologising" as "apologise"): "notes" are
+    the facts one checks and, as "noted", a record kept."""
+    return index.get(word, frozenset()) | bases.get(_base(word), frozenset())
 
 
 _ASKS_BASE, _SAYS_BASE = _by_base(_WORD_GROUP), _by_base(_SAYS_GROUP)

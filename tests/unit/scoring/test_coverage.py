@@ -389,3 +389,20 @@ def test_a_hand_off_to_someone_senior_escalates(point: str, answer: str, covered
 )
 def test_asking_others_in_involves_them(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Checking in everyday words, against the records, checks the facts.
+        ("checked the facts", "I double-checked the notes from the night shift.", True),
+        ("check the evidence", "I'd look up the chart before I rang anyone.", True),
+        ("verified the details", "I went back through the statements line by line.", True),
+        # Checking something else, or the facts without checking, is not it.
+        ("checked the facts", "I checked in with her every morning.", False),
+        ("checked the facts", "The facts were all in the file.", False),
+        ("checked the facts", "I didn't check the chart, I took his word for it.", False),
+    ],
+)
+def test_checking_in_everyday_words(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
