@@ -134,6 +134,9 @@ _GROUPS = (
     " lesson learnt, lessons learned, lessons learnt, big lesson, biggest lesson, main lesson,"
     " key lesson, real lesson, lesson i took, lesson i learned",
     "salary pay money compensation package",
+    # Two ideas, each said by a span of weeks in an answer about notice (see _Figures).
+    "notice",
+    "period periods",
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
     "start starting available availability join",
     # Checking in everyday words: "double-checked", "looked it up", "went back through".
@@ -269,6 +272,8 @@ _AFTER = 5
 involving verb within which the person does."""
 #: What a figure says in an answer about pay: a salary, and a figure (the group of "figures").
 _FIGURE_SAYS = _SAYS_GROUP["salary"] | _SAYS_GROUP["figures"]
+#: What a span of weeks or months says in an answer about notice: the notice and its period.
+_SPAN_SAYS = _SAYS_GROUP["notice"] | _SAYS_GROUP["period"]
 
 
 def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
@@ -367,8 +372,15 @@ def coverage(
     asked = _window([w for w in phrase_words(question) if w not in _PROMPT], stop)
     numbers = frozenset(w for w in config.structure.number_words if " " not in w)
     figures = _FIGURE_SAYS if asked.groups & _SAYS_GROUP["salary"] else frozenset()
+    spans = _SPAN_SAYS if asked.groups & _SAYS_GROUP["notice"] else frozenset()
     answer = _Answer(
-        tokens, sentences, _tags(tokens, sentences), stop, config, asked, _Figures(numbers, figures)
+        tokens,
+        sentences,
+        _tags(tokens, sentences),
+        stop,
+        config,
+        asked,
+        _Figures(numbers, figures, spans),
     )
     points = tuple(_by_story(kp, star, sentences) or _said(kp, answer) for kp in key_points)
     return CoverageReport(points, sum(p.covered for p in points), len(points))
@@ -495,7 +507,8 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
                 t.add(_OTHER)
             if habitual or hypothetical or subject == "you":
                 t.add(_GENERIC)
-            if _is_plural(w) and not in_phrase[k]:
+            # "Four weeks" is one span, not several of a thing.
+            if _is_plural(w) and not in_phrase[k] and w not in _SPANS:
                 t.add(_PLURAL)
             if any(n in {"a", "an"} for n in norms[max(0, k - _REACH) : k]):
                 t.add(_INDEFINITE)
@@ -581,12 +594,15 @@ def _by_story(
 class _Figures:
     """What a figure says in this answer: in an answer about pay, a sum is a salary ("I'm on
     thirty-eight now" is the current salary) and two joined by "to" or "between … and" are a
-    range; elsewhere nothing ("cut it from 45 to 20 minutes")."""
+    range; elsewhere nothing ("cut it from 45 to 20 minutes"). In an answer about notice,
+    a span of weeks or months is the notice period ("I'm contracted to four weeks")."""
 
     numbers: frozenset[str]
     """Number words ("forty") besides digits."""
     says: frozenset[int]
     """The groups a figure says here (none outside an answer about pay)."""
+    spans: frozenset[int] = frozenset()
+    """The groups a span of weeks or months says here (none outside an answer about notice)."""
 
     def is_figure(self, word: str) -> bool:
         parts = word.split("-")  # "forty-two"
@@ -594,6 +610,19 @@ class _Figures:
 
     def groups(self, norms: Sequence[str]) -> frozenset[int]:
         """The groups the figures of a sentence say."""
+        return self._sums(norms) | self._spans(norms)
+
+    def _spans(self, norms: Sequence[str]) -> frozenset[int]:
+        # "A month" counts as a span; "a week booked off" is leave, not notice, so "a week" does
+        # not.
+        spanned = any(
+            w in _SPANS and (self.is_figure(norms[k - 1]) or (norms[k - 1], w) == ("a", "month"))
+            for k, w in enumerate(norms)
+            if k > 0
+        )
+        return self.spans if spanned else frozenset()
+
+    def _sums(self, norms: Sequence[str]) -> frozenset[int]:
         if not self.says or not any(self.is_figure(w) for w in norms):
             return frozenset()
         ranged = any(
@@ -607,6 +636,8 @@ class _Figures:
         return self.says | (_SAYS_GROUP["range"] if ranged else frozenset())
 
 
+#: Words of a span of notice ("four weeks", "one month's").
+_SPANS = word_set("week weeks month months month's weeks'")
 #: Words that make a number a sum of money ("forty grand").
 _SUMS = word_set("k grand thousand")
 

@@ -294,6 +294,28 @@ def test_a_figure_in_an_answer_about_pay(
     assert _covered(point, answer, asked) is covered
 
 
+NOTICE = "What is your notice period?"
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "asked", "covered"),
+    [
+        # In an answer about notice a span of weeks or months is the notice period.
+        ("my notice period", "I'm contracted to four weeks at the depot.", NOTICE, True),
+        ("my notice period", "I'm on a month, so I could start in March.", NOTICE, True),
+        ("my notice period", "I have to give them 6 weeks.", NOTICE, True),
+        # Noticing, leave, a start date, or a span elsewhere is not.
+        ("my notice period", "I noticed the advert says immediate start.", NOTICE, False),
+        ("my notice period", "I've got a week booked off at Christmas.", NOTICE, False),
+        ("my notice period", "I've worked there for six months.", "Tell me about yourself.", False),
+    ],
+)
+def test_a_span_in_an_answer_about_notice(
+    point: str, answer: str, asked: str, covered: bool
+) -> None:
+    assert _covered(point, answer, asked) is covered
+
+
 @pytest.mark.parametrize(
     ("point", "answer", "covered"),
     [
