@@ -266,6 +266,7 @@ def test_a_result_point_asking_for_a_measure_needs_a_figure() -> None:
 
 
 PAY = "What are your salary expectations?"
+NOTICE = "What is your notice period?"
 
 
 @pytest.mark.parametrize(
@@ -286,20 +287,6 @@ PAY = "What are your salary expectations?"
             "Describe a change you made.",
             False,
         ),
-    ],
-)
-def test_a_figure_in_an_answer_about_pay(
-    point: str, answer: str, asked: str, covered: bool
-) -> None:
-    assert _covered(point, answer, asked) is covered
-
-
-NOTICE = "What is your notice period?"
-
-
-@pytest.mark.parametrize(
-    ("point", "answer", "asked", "covered"),
-    [
         # In an answer about notice a span of weeks or months is the notice period.
         ("my notice period", "I'm contracted to four weeks at the depot.", NOTICE, True),
         ("my notice period", "I'm on a month, so I could start in March.", NOTICE, True),
@@ -310,7 +297,7 @@ NOTICE = "What is your notice period?"
         ("my notice period", "I've worked there for six months.", "Tell me about yourself.", False),
     ],
 )
-def test_a_span_in_an_answer_about_notice(
+def test_a_figure_in_an_answer_about_pay_or_notice(
     point: str, answer: str, asked: str, covered: bool
 ) -> None:
     assert _covered(point, answer, asked) is covered
