@@ -99,7 +99,9 @@ _UNSAID = _VAGUE | word_set(
 #: Everyday equivalents, as "words | phrases": any of a group matches any other; a word in
 #: two groups ("taught": learned, trained) matches both. A "+word" is narrower than its
 #: group: it says the group in an answer, but a point with it asks for it alone (telling
-#: a manager is escalating; "told the patient" is not said by "raised it").
+#: a manager is escalating; "told the patient" is not said by "raised it"). A "-word" is a
+#: point's word the group's phrases say, but too loose to say the group alone in an answer
+#: ("owned the mistake" is said by "it was my mistake"; "nobody owned it" owns nothing).
 _GROUPS = (
     # Saying what one is ("I'm a cashier", "I've been a team leader") says it is current.
     "current currently now nowadays presently | right now, these days, at the moment,"
@@ -121,6 +123,15 @@ _GROUPS = (
     " quiet word, behind closed doors, just the two of us, on our own",
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
+    # Owning up in first-person words ("that one's mine", "it was our error", "I'm going to
+    # own this one", "I said I'd sort it") takes ownership of it.
+    "ownership responsibility accountable accountability -owned -own -owning -admitted -admit"
+    " | that one's mine, it's mine, it was mine, was on me, it's on me, that's on me, my fault,"
+    " my error, my mistake, our error, our mistake, our fault, own this, own it, owned it,"
+    " owned up, own up, hold my hands up, held my hands up, i'll sort it, i'd sort it,"
+    " leave it with me, didn't try and hide, didn't try to hide, didn't hide, i messed up,"
+    " i got it wrong, my bad, put my hand up, put my hands up, fell to me, landed on me,"
+    " landed with me, down to me",
     "apologised apologized apology apologise apologize sorry",
     "escalated escalate raised report reported reporting flagged +told +informed | pass it to,"
     " passed it to, pass it on, passed it on, passed on, handed it to",
@@ -226,8 +237,10 @@ def _build_groups() -> tuple[
     for g, line in enumerate(_GROUPS):
         singles, _, multi = line.partition("|")
         for w in singles.split():
-            says.setdefault(w.lstrip("+"), set()).add(g)
+            if not w.startswith("-"):
+                says.setdefault(w.lstrip("+"), set()).add(g)
             if not w.startswith("+"):
+                w = w.lstrip("-")
                 asks.setdefault(w, set()).add(g)
         for phrase in multi.split(","):
             if phrase.split():

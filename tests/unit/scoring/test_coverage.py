@@ -415,3 +415,20 @@ def test_asking_others_in_involves_them(point: str, answer: str, covered: bool) 
 )
 def test_checking_in_everyday_words(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Owning up in first-person words takes ownership.
+        ("took ownership", "I rang the client and said that one's mine.", True),
+        ("owned up to the mistake", "I told my lead it was my mistake.", True),
+        ("took responsibility", "I said I'd sort it and gave him my direct line.", True),
+        # Denying it, someone else saying it, or "owned" as having, does not.
+        ("took ownership", "It wasn't my fault, the system lost the booking.", False),
+        ("owned the mistake", "She said it was my mistake.", False),
+        ("took ownership", "Nobody owned the stockroom, so it was a mess.", False),
+    ],
+)
+def test_owning_up_takes_ownership(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
