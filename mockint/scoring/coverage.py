@@ -140,10 +140,14 @@ _GROUPS = (
     "told informed inform updated update communicated communicate communicating +messaged"
     " +emailed | let them know, let him know, let her know, made aware, posted updates,"
     " sent updates, gave updates, kept them posted, kept him posted, kept her posted",
-    # A school's lesson is not a lesson learned: only the phrases of the second.
+    # A school's lesson is not a lesson learned: only the phrases of the second. What one
+    # does differently since ("I now check the chart", "since then I always…") is what one
+    # learned.
     "learned learnt learn taught | lesson is, lesson was, lesson for me, lesson learned,"
     " lesson learnt, lessons learned, lessons learnt, big lesson, biggest lesson, main lesson,"
-    " key lesson, real lesson, lesson i took, lesson i learned",
+    " key lesson, real lesson, lesson i took, lesson i learned, what i took, took from it,"
+    " take from it, took away from it, taught me, i now, now i always, since then i,"
+    " from then on i, ever since i, since then, from then on",
     "salary pay money compensation package",
     # Two ideas, each said by a span of weeks in an answer about notice (see _Figures).
     "notice",

@@ -432,3 +432,21 @@ def test_checking_in_everyday_words(point: str, answer: str, covered: bool) -> N
 )
 def test_owning_up_takes_ownership(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # What one does differently since is what one learned.
+        ("what I learned", "No harm done, and I now check the chart on every round.", True),
+        ("what I learned", "Since then I label every box before it leaves.", True),
+        ("what I learned", "What I took from it is to ask early.", True),
+        # Someone else changing, or not learning, is not it.
+        ("what I learned", "She now checks the chart on every round.", False),
+        ("what I learned", "I never took anything from it, to be honest.", False),
+    ],
+)
+def test_doing_it_differently_since_is_what_one_learned(
+    point: str, answer: str, covered: bool
+) -> None:
+    assert _covered(point, answer) is covered
