@@ -171,6 +171,11 @@ _GROUPS = (
     "supported support supporting helped help helping",
     "alternative alternatives option options instead | something else",
     "matters matter important importance vital essential crucial",
+    # Where one means to be later is a goal ("longer term I want to become chartered").
+    "goal goals aim aims ambition ambitions aspiration aspirations | longer term, long term,"
+    " long-term, in five years, someday, eventually, want to become, like to become,"
+    " want to move into, like to move into, want to grow, want to progress, working towards,"
+    " moving towards, where i want to go, where i want to be",
     "progress progression promotion | next step, next steps, step up, move up",
     "safe safety safely safer",
     # Letting them finish or talk is listening.
@@ -356,12 +361,20 @@ def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     for k, w in enumerate(words):
         if w in stop or w in _UNSAID or (w not in _WORD_GROUP and len(w) < _MIN_WORD):
             continue
+        if w in _CAREER and k + 1 < len(words) and words[k + 1] in _PLANS:
+            continue
         groups = _groups(w, _WORD_GROUP, _ASKS_BASE) or in_phrase[k]
         if groups & seen:
             continue
         seen |= groups
         out.append(w)
     return tuple(out)
+
+
+#: Before a goal, "career" names whose goal it is, not a second thing to say: "career goals"
+#: are said by "longer term I'd like to be a senior practitioner".
+_CAREER = word_set("career")
+_PLANS = word_set("goal goals aim aims ambition ambitions aspiration aspirations plans")
 
 
 @dataclass(frozen=True)
@@ -718,6 +731,8 @@ def _asks(point: str, answer: _Answer) -> list[tuple[str, frozenset[str]]]:
         before = words[max(0, k - 2) : k]
         excluded = {_NEGATED}
         if (n == 0 and _is_verb(words[0])) or _FIRST_PERSON.intersection(before):
+            excluded.add(_OTHER)
+        if w in _PLANS:  # a goal asked of a candidate is their own, not their manager's
             excluded.add(_OTHER)
         if echo or _PARTICULAR.intersection(before):
             excluded |= {_GENERIC, _PLURAL} if not _is_plural(w) else {_GENERIC}

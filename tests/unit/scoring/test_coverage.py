@@ -450,3 +450,20 @@ def test_doing_it_differently_since_is_what_one_learned(
     point: str, answer: str, covered: bool
 ) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Where one means to be later is a career goal.
+        ("career goals", "Longer term I'd like to move into a head of year role.", True),
+        ("a clear career goal", "In five years I'd like to be running my own ward.", True),
+        ("my career goals", "I want to become chartered in the next few years.", True),
+        # A vague wish, a plan for tomorrow, or someone else's goal is not.
+        ("a clear career goal", "I'd like to be earning more and maybe have a nicer car.", False),
+        ("career goals", "I don't really plan that far ahead.", False),
+        ("career goals", "She wants to become a director long term.", False),
+    ],
+)
+def test_where_one_means_to_be_is_a_career_goal(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
