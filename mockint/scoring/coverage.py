@@ -160,6 +160,7 @@ _GROUPS = (
     " looked up, look up, went through, went back through, went over, looked into, look into",
     # What one checks against: the facts are the records ("the chart", "the CCTV").
     "facts fact evidence details records notes chart cctv footage log logs statement statements",
+    "prioritised prioritise prioritize prioritized prioritising priority priorities",
     "calm composed",
     "involved involve involving",
     "policy policies rule rules procedure procedures protocol guidelines process",
@@ -459,6 +460,8 @@ def _window(
     return _Window(frozenset(kept), frozenset(groups), frozenset(_base(w) for w in kept))
 
 
+#: Before "first", words that make it an ordinal or a time, not a priority.
+_ORDINAL_BEFORE = word_set("the my our his her their a at for was is were came come and i")
 #: Words that may stand inside a phrase after its first word ("kept him back").
 _OBJECTS = word_set("him her them me us it")
 
@@ -478,6 +481,15 @@ def _implied(norms: Sequence[str]) -> frozenset[int]:
             out |= _ESCALATING | _WORD_GROUP["involved"]
         if w in _INVOLVING and _OTHERS.intersection(_clause(after)):
             out |= _WORD_GROUP["involved"]
+        if (
+            w == "first"
+            and k > 1
+            and norms[k - 1] not in _ORDINAL_BEFORE
+            and (not after or after[0] in _CLAUSE_WORDS)
+        ):
+            # Doing something first, at the end of its clause, puts it first ("did the timed
+            # slots first", "put safety first"); "the first week" or "first, I…" does not.
+            out |= _WORD_GROUP["prioritised"]
     return out
 
 

@@ -467,3 +467,20 @@ def test_doing_it_differently_since_is_what_one_learned(
 )
 def test_where_one_means_to_be_is_a_career_goal(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Doing something first, at the end of its clause, prioritises it.
+        ("prioritised the urgent deliveries", "I did the timed deliveries first.", True),
+        ("prioritised the repairs", "We did the gas repairs first, then the rest.", True),
+        ("prioritised the workload", "I gave the workload a priority order.", True),
+        # "First" as an ordinal or a time, or not doing it first, is not.
+        ("prioritised the urgent deliveries", "In my first week I did the deliveries.", False),
+        ("prioritised the urgent deliveries", "First, I loaded the deliveries.", False),
+        ("prioritised the urgent deliveries", "I didn't do the deliveries first.", False),
+    ],
+)
+def test_doing_it_first_prioritises_it(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
