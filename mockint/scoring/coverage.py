@@ -362,6 +362,8 @@ def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     for k, w in enumerate(words):
         if w in stop or w in _UNSAID or (w not in _WORD_GROUP and len(w) < _MIN_WORD):
             continue
+        if w in _WHAT_HAPPENED and "what" in words[max(0, k - 2) : k]:
+            continue
         if w in _CAREER and k + 1 < len(words) and words[k + 1] in _PLANS:
             continue
         groups = _groups(w, _WORD_GROUP, _ASKS_BASE) or in_phrase[k]
@@ -376,6 +378,11 @@ def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
 #: are said by "longer term I'd like to be a senior practitioner".
 _CAREER = word_set("career")
 _PLANS = word_set("goal goals aim aims ambition ambitions aspiration aspirations plans")
+
+
+#: After "what", a verb this general only points at the story's events, whatever they were:
+#: "record what you saw" is said by "I noted down the time and the till number".
+_WHAT_HAPPENED = word_set("saw seen see seeing happened happens heard said was were")
 
 
 @dataclass(frozen=True)

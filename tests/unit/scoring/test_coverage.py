@@ -484,3 +484,18 @@ def test_where_one_means_to_be_is_a_career_goal(point: str, answer: str, covered
 )
 def test_doing_it_first_prioritises_it(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # "What you saw" or "what happened" points at the events: the doing is the point.
+        ("record what you saw", "I made a note of the time and the till number.", True),
+        ("documented what happened", "I wrote it all up in the incident log.", True),
+        # Seeing or telling what happened, without recording it, is not.
+        ("record what you saw", "I saw him take the money from the till.", False),
+        ("record what happened", "I told her what happened and didn't write anything down.", False),
+    ],
+)
+def test_what_happened_points_at_the_events(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
