@@ -161,7 +161,11 @@ _GROUPS = (
     # What one checks against: the facts are the records ("the chart", "the CCTV").
     "facts fact evidence details records notes chart cctv footage log logs statement statements",
     "prioritised prioritise prioritize prioritized prioritising priority priorities",
-    "calm composed",
+    # Keeping one's voice down or not panicking is staying calm.
+    "calm composed | kept my voice low, kept my voice down, keep my voice low, keep my voice"
+    " down, steady voice, calm voice, lowered my voice, didn't raise my voice, don't shout,"
+    " didn't shout, didn't panic, don't panic, kept my cool, kept my head, took a breath,"
+    " deep breath, didn't react, don't take it personally, didn't take it personally",
     "involved involve involving",
     "policy policies rule rules procedure procedures protocol guidelines process",
     "satisfied happy pleased delighted",

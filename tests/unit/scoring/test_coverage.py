@@ -499,3 +499,19 @@ def test_doing_it_first_prioritises_it(point: str, answer: str, covered: bool) -
 )
 def test_what_happened_points_at_the_events(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Keeping one's voice down, or not panicking, is staying calm.
+        ("stayed calm", "I kept my voice low and let him finish.", True),
+        ("stayed calm", "I spoke to him in a steady voice through the hatch.", True),
+        ("stayed calm", "I didn't panic, I just rang it in.", True),
+        # Someone else's voice, or raising one's own, is not.
+        ("stayed calm", "He kept his voice low the whole time.", False),
+        ("stayed calm", "I raised my voice so he'd hear me.", False),
+    ],
+)
+def test_a_steady_voice_is_staying_calm(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
