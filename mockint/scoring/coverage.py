@@ -152,6 +152,11 @@ _GROUPS = (
     # Two ideas, each said by a span of weeks in an answer about notice (see _Figures).
     "notice",
     "period periods",
+    # Open to negotiation is flexible ("I'm flexible on base", "happy to discuss"); "open"
+    # alone says nothing ("we opened the store").
+    "flexible flexibility negotiable negotiation negotiate -open | happy to discuss,"
+    " open to discussion, room to move, some give, can move on, could move on,"
+    " happy to talk about, willing to discuss, can be flexible",
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
     "start starting available availability join",
     # Checking in everyday words: "double-checked", "looked it up", "went back through".

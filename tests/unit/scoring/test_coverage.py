@@ -515,3 +515,18 @@ def test_what_happened_points_at_the_events(point: str, answer: str, covered: bo
 )
 def test_a_steady_voice_is_staying_calm(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Flexible or negotiable is open to negotiation.
+        ("open to negotiation", "If the bonus is strong I'm flexible on base.", True),
+        ("open to negotiation", "But it is negotiable, the role matters more to me.", True),
+        # Opening something, or refusing to move, is not.
+        ("open to negotiation", "I opened the store every morning at six.", False),
+        ("open to negotiation", "I'm not flexible on that figure.", False),
+    ],
+)
+def test_flexible_is_open_to_negotiation(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
