@@ -95,6 +95,8 @@ _UNSAID = _VAGUE | word_set(
     " professional professionally"
     " keep keeps kept keeping stay stays stayed staying use uses used using act acted"
     " put puts remain remains remained find found"
+    # "Open to negotiation" asks for the negotiation, not an opening ("I opened the store").
+    " open"
 )
 #: Everyday equivalents, as "words | phrases": any of a group matches any other; a word in
 #: two groups ("taught": learned, trained) matches both. A "+word" is narrower than its
@@ -152,9 +154,8 @@ _GROUPS = (
     # Two ideas, each said by a span of weeks in an answer about notice (see _Figures).
     "notice",
     "period periods",
-    # Open to negotiation is flexible ("I'm flexible on base", "happy to discuss"); "open"
-    # alone says nothing ("we opened the store").
-    "flexible flexibility negotiable negotiation negotiate -open | happy to discuss,"
+    # Open to negotiation is flexible ("I'm flexible on base", "happy to discuss").
+    "flexible flexibility negotiable negotiation negotiate | happy to discuss,"
     " open to discussion, room to move, some give, can move on, could move on,"
     " happy to talk about, willing to discuss, can be flexible",
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
