@@ -159,7 +159,11 @@ _GROUPS = (
     " open to discussion, room to move, some give, can move on, could move on,"
     " happy to talk about, willing to discuss, can be flexible",
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
+    # Saying when one can do it is being available ("weekends are fine", "I can do any
+    # afternoon").
     "start starting available availability join",
+    "available availability | i can do, i could do, are fine, i'm free, works for me,"
+    " happy to do, happy to work",
     # Checking in everyday words: "double-checked", "looked it up", "went back through".
     "checked check checking verified verify verifying confirmed confirm double-checked"
     " cross-checked recounted re-counted | double checked, cross checked, cross checking,"

@@ -530,3 +530,18 @@ def test_a_steady_voice_is_staying_calm(point: str, answer: str, covered: bool) 
 )
 def test_flexible_is_open_to_negotiation(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Saying when one can do it is being available.
+        ("available weekends", "Weekends are fine, Saturdays and Sundays both.", True),
+        ("availability for interviews", "For an interview I can do any afternoon.", True),
+        # Doing it, or a start, is not said by it; nor is being unavailable.
+        ("when I can start", "I can do days and nights, no problem.", False),
+        ("available weekends", "I can't do weekends because of my kids.", False),
+    ],
+)
+def test_saying_when_one_can_is_availability(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
