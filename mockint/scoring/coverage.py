@@ -216,6 +216,10 @@ _GROUPS = (
     "education educational studies degree graduated graduate grad university uni diploma"
     " bachelor bachelors masters bsc msc phd mba btech b.tech | final year, i studied,"
     " i'm studying, studied at, studying at",
+    # A certificate, a degree or a named level is a qualification ("my level 3 diploma").
+    "qualification qualifications qualified certificate certificates certified certification"
+    " diploma degree nvq btec licence license licensed | level 2, level 3, level 4, level 5,"
+    " level 6, level 7, level two, level three, level four, level five, level six, level seven",
     # What turned out is the cause found (and so is a finding: see _FINDS).
     "identified identify identifying diagnosed diagnose analysed analyzed pinpointed discovered"
     " | found out, worked out, figured out, turned out, turned up, tracked down, traced it",

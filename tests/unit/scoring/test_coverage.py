@@ -545,3 +545,18 @@ def test_flexible_is_open_to_negotiation(point: str, answer: str, covered: bool)
 )
 def test_saying_when_one_can_is_availability(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A certificate, a degree or a named level is a qualification.
+        ("relevant qualifications", "I've got my level 3 diploma in health and social care.", True),
+        ("relevant qualifications", "I've done the CIPD level seven.", True),
+        # Levels of a building, or lacking one, are not.
+        ("relevant qualifications", "We worked on the third level of the car park.", False),
+        ("relevant qualifications", "I don't have a degree yet.", False),
+    ],
+)
+def test_a_named_level_is_a_qualification(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
