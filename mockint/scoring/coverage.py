@@ -172,6 +172,17 @@ _GROUPS = (
     "facts fact evidence details records notes chart cctv footage log logs statement statements",
     "prioritised prioritise prioritize prioritized prioritising priority priorities",
     # Keeping one's voice down or not panicking is staying calm.
+    # A small table of the doing verbs a point names and their everyday synonyms.
+    "spotted spot noticed noticing recognised recognized realised realized | picked up on,"
+    " caught it, clocked",
+    "proposed propose suggested suggest recommended recommend pitched | put forward, came up with",
+    "adapted adapt adjusted adjust tailored tailor modified changed switched",
+    "resolved resolve solved solve fixed fix sorted | sorted it, sorted out, put right",
+    "arranged arrange booked organised organized | set up",
+    "gathered gather collected collect compiled | pulled together, got together",
+    "delegated delegate | handed over, split the, shared out, passed on to",
+    "accepted accept | took on board, took it on board, fair point, took the feedback",
+    "planned plan planning scheduled mapped | mapped out, worked out a plan",
     "calm composed | kept my voice low, kept my voice down, keep my voice low, keep my voice"
     " down, steady voice, calm voice, lowered my voice, didn't raise my voice, don't shout,"
     " didn't shout, didn't panic, don't panic, kept my cool, kept my head, took a breath,"

@@ -560,3 +560,20 @@ def test_saying_when_one_can_is_availability(point: str, answer: str, covered: b
 )
 def test_a_named_level_is_a_qualification(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A point's doing verb said by an everyday synonym, with its object.
+        ("resolve it for the guest", "I'd sort it out for the guest tonight.", True),
+        ("proposed a new rota", "I suggested a new rota to the team.", True),
+        ("adapted the lesson", "I tailored the lesson to his reading age.", True),
+        ("accepted the feedback", "I took the feedback on board and changed my closes.", True),
+        # The synonym without the point's object, or negated, is not.
+        ("adapted the lesson", "I switched shifts with a colleague.", False),
+        ("proposed a new rota", "I didn't suggest a new rota, I left it.", False),
+    ],
+)
+def test_doing_verbs_said_by_their_synonyms(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
