@@ -9,10 +9,13 @@ Two kinds of key point:
   slips in long words only: "told" is not "old"), or by meaning through small groups of
   everyday equivalents ("right now" ~ "current", "boss" ~ "manager", "I found the lease
   was expiring" ~ "found the cause"; in an answer about pay, "I'm on thirty-eight" ~ "my
-  current salary"). One shared word is never enough for a point of two or more: "I noticed
-  the area" does not cover "my notice period". How a point rates the doing ("escalated
-  appropriately") and a light verb before its noun ("kept a record") are not asked of the
-  answer.
+  current salary"; in one about notice, "four weeks" ~ "my notice period"), or by how a
+  sentence is put together ("I told my supervisor" involves a supervisor, "did the timed
+  slots first" prioritises them). One shared word is never enough for a point of two or
+  more: "I noticed the area" does not cover "my notice period". How a point rates the
+  doing ("escalated appropriately"), a light verb before its noun ("kept a record") and a
+  word naming only whose or what it is ("career goals", "record what you saw") are not
+  asked of the answer.
 
 A mention does not count when it is negated ("I didn't call her parents"); when the point
 is the candidate's doing and someone else does it ("she kept checking" for "checked her
