@@ -573,10 +573,17 @@ FULL = [None, None, None], [None, "w1", "w1 w2"]
         # ~6 s late: the next chunk is decoded cheaper (beam 5, no prompt); its words came
         # on time (within caught_up_s), so the tail takes the full settings again.
         (6.0, 0.3, True, {}, ([None, 5, None], [None, None, "w1 w2"])),
-        # Still ~3 s late after the cheaper decode (over caught_up_s): the tail cheaper too.
-        (6.0, 3.0, True, {}, ([None, 5, 5], [None, None, None])),
+        # Still ~3 s late after the cheaper decode (over caught_up_s): the tail, which the
+        # user waits for, as the phrase after a guess (the tail's beam of 1, no prompt).
+        (6.0, 3.0, True, {}, ([None, 5, 1], [None, None, None])),
         # The cheaper settings are settings.
-        (6.0, 3.0, True, {"behind_context_words": 1}, ([None, 5, 5], [None, "w1", "w2"])),
+        (
+            6.0,
+            3.0,
+            True,
+            {"behind_context_words": 1, "tail_beam_size": 2, "tail_context_words": 1},
+            ([None, 5, 2], [None, "w1", "w2"]),
+        ),
         # Fed faster than it is said (a file at pace 0): never late, whatever the wait.
         (6.0, 3.0, False, {}, FULL),
         # behind_s 0: never cheaper, however late.
@@ -593,5 +600,9 @@ def test_a_worker_behind_the_speaker_decodes_cheaper_until_it_catches_up(
     config = dataclasses.replace(BEHIND, **settings)
     fake = late_run(first_s, second_s, said=said, config=config)
     assert (fake.beams, fake.prompts) == decoded
-    # Fillers still searched in the gaps of every chunk.
-    assert fake.recovered == pytest.approx([0.0, 6.25, 12.75], abs=0.02)
+    # Fillers searched in the gaps of every chunk decoded as one (a fast tail takes the
+    # filler prompt instead, in its one pass).
+    fast_tail = fake.filler_prompts[-1]
+    searched = [0.0, 6.25] if fast_tail else [0.0, 6.25, 12.75]
+    assert fake.recovered == pytest.approx(searched, abs=0.02)
+    assert fast_tail == (fake.beams[-1] not in (None, 5))
