@@ -30,6 +30,10 @@ class SpeechConfig:
         "tail_context_words": (0, 200),
         "live_overlap_s": (0, 15),
         "tail_overlap_s": (0, 15),
+        "behind_s": (0, 60),
+        "caught_up_s": (0, 60),
+        "behind_beam_size": (0, 20),
+        "behind_context_words": (0, 200),
         "file_span_s": (30, 3600),
         "filler_beam_size": (0, 20),
         "file_beam_size": (0, 20),
@@ -187,6 +191,43 @@ class SpeechConfig:
     kept as chunks), 0.50-0.57 s (measured, interleaved, load < 3). A last chunk with no
     guess keeps ``live_overlap_s``: with 2 s, live WER on real voices at 10 dB SNR rose
     from 1.0x to 1.27x the file path's. Never more than ``live_overlap_s``."""
+
+    behind_s: float = 4.0
+    """Live, on a busy machine: once a chunk's words come this many seconds after the
+    speaker said its last word (late by the worker's queue and the chunk's own decode; a
+    guess decoded as a chunk counts), the worker is falling behind the speaker: the next
+    chunks are decoded with ``behind_beam_size`` and ``behind_context_words`` until it
+    has caught up (``caught_up_s``), and a last chunk with no guess ready at stop as the
+    phrase after a guess is (``tail_beam_size``, one pass, ``tail_overlap_s``); 0 =
+    never. Fed faster than it is said (a file at pace 0) nothing is late: the evaluation's
+    live column keeps the full settings (26 answers, none behind, at most -0.1 s at load
+    6-7). Measured on the 2-minute answer at pace 1 (2026-12-02), chunks' words with the
+    full settings came mostly 1.1-3.8 s late at load 1-2, a few 4.4-7.8 s (most often the
+    second chunk, 17 s heard with its context), and 3-16 s at load 4-9, where the worker
+    was busy through the last pause, no guess was ready and the 8.4 s tail was decoded
+    whole at stop: wait after stop 3.9-12.2 s, against 1.2-5.4 s with this (README,
+    "Live, past midnight")."""
+
+    caught_up_s: float = 2.0
+    """While behind (``behind_s``): once a chunk decoded with the cheaper settings comes
+    at most this late, the next chunks take the full settings again. Below ``behind_s``
+    because the cheaper decode takes 0.3-0.45 of the full one's time (measured, see
+    ``behind_beam_size``): leaving at ``behind_s`` itself would go back to full decodes
+    that fall behind again. At load 4-9 the cheaper chunks came 2.8-8.9 s late (the
+    worker stayed behind); at load 1-3, 1.1-3.5 s."""
+
+    behind_beam_size: int = 5
+    """Beam width of live chunks while the worker is behind (``behind_s``); 0 =
+    ``beam_size``. Measured on one 12 s chunk with 8 s of context at load 6-8 (3-6 runs):
+    beam 8 with the 200-word prompt 9.0-12.0 s, beam 8 without a prompt 4.3-4.8 s, beam 5
+    with it 7.7-10.5 s, beam 5 with 60 words 4.5-7.0 s, beam 5 without 3.3-4.6 s, beam 1
+    without 2.8-3.9 s; the same 50 words each (the 60-word prompt 49). The prompt is most
+    of the cost; beam 5 without it is the round before this one's code (live WER at pace
+    0 neural .045, real voices at 5 dB SNR .161, against .039 / .149 with it)."""
+
+    behind_context_words: int = 0
+    """Like ``context_words``, for live chunks while the worker is behind (``behind_s``):
+    the prompt is most of a chunk's decode time (see ``behind_beam_size``)."""
 
     def problems(self) -> list[str]:
         """Rules between settings (each setting's own range is in LIMITS)."""

@@ -6,7 +6,8 @@ transcribes closed chunks in order, each heard with the audio just before it (on
 words kept) and prompted with the words said before that audio, so that sentences read on
 across seams as they do across a file's windows. :meth:`LiveTranscriber.finish` sends
 the tail and returns the whole transcript, with every word timed from the start of the
-recording.
+recording. A worker that falls behind the speaker (a busy machine) decodes cheaper until
+it has caught up (see ``SpeechConfig.behind_s``).
 """
 
 from __future__ import annotations
@@ -127,10 +128,14 @@ class LiveTranscriber:
         on_update: OnUpdate | None = None,
         config: SpeechConfig | None = None,
         guess_ahead: bool = True,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         """``guess_ahead``: use idle time in the speaker's pauses to transcribe the open
-        chunk early (see :meth:`_guess_ahead`); off only to make tests deterministic."""
+        chunk early (see :meth:`_guess_ahead`); off only to make tests deterministic.
+        ``clock``: seconds, to tell how late the words come after they were said."""
         self._transcriber = transcriber
+        self._clock = clock
+        self._started: float | None = None
         self._guess_ahead_enabled = guess_ahead
         self._config = config or transcriber.config
         self._on_update = on_update
@@ -154,6 +159,13 @@ class LiveTranscriber:
         """Times the open chunk was transcribed ahead, while idle in a pause."""
         self.guess_used = False
         """Whether the tail's words came from such a guess (nothing left to do at stop)."""
+        self.late_s = 0.0
+        """How long after the speaker said them the last chunk's words came (seconds;
+        below zero when fed faster than real time)."""
+        self.behind = False
+        """Whether chunks are being decoded cheaper, the worker having fallen behind."""
+        self.behind_decodes = 0
+        """Chunks decoded cheaper because the worker was behind."""
         self._guess: _Guess | None = None
         # The audio just before the open chunk (worker thread only), heard again as context.
         self._before = np.zeros(0, dtype=np.float32)
@@ -177,6 +189,9 @@ class LiveTranscriber:
         with self._feed_lock:
             if self._closed:
                 return
+            if self._started is None:
+                # The first block was being said for its own length before it came.
+                self._started = self._clock() - np.size(samples) / SAMPLE_RATE
             for chunk in self._chunker.push(samples):
                 self._submit(chunk)
 
@@ -237,7 +252,7 @@ class LiveTranscriber:
                 reuse = guess is not None and guess.whole and self._covers(guess, chunk)
             if guess is not None and reuse:
                 return [w for w in guess.words if (w.start + w.end) / 2 < chunk.end_s]
-            return self._decode(chunk, self._context_for(chunk), self._words)
+            return self._as_chunk(chunk, self._context_for(chunk), self._words)
         # No feed can change the chunker now (closed): safe to ask it from this thread.
         guess = self._guess
         if guess is not None and self._covers(guess, chunk):
@@ -262,7 +277,18 @@ class LiveTranscriber:
         # this, 1.12x and 1.00x. Its context too: with only tail_overlap_s, live WER on
         # real voices at 10 dB SNR was 1.27x the file path's (a reader's last line, "made
         # amiable himself", heard as "made and be a bull himself").
-        return self._decode(chunk, self._context_for(chunk), self._words)
+        return self._tail_without_guess(chunk)
+
+    def _tail_without_guess(self, chunk: Chunk) -> list[Word]:
+        """The last chunk when no guess at it was ready: decoded as any chunk, or, if the
+        worker is behind the speaker, as the phrase after a guess is (the tail's beam, one
+        pass, ``tail_overlap_s`` of context), since the user waits for all of it. Measured on
+        the 2-minute answer's 8.4 s tail at load 4 (3 runs): 1.4-2.2 s so, 2.9-4.2 s at beam
+        5 without the prompt, 5.0-6.0 s with the full settings."""
+        if not self.behind:
+            return self._as_chunk(chunk, self._context_for(chunk), self._words)
+        self.behind_decodes += 1
+        return self._transcribe_fast(chunk, self._context_for(chunk))
 
     def _transcribe_fast(
         self,
@@ -282,6 +308,36 @@ class LiveTranscriber:
             context_words=cfg.tail_context_words,
             fast=True,
         )
+
+    def _as_chunk(self, chunk: Chunk, before_audio: np.ndarray, before: list[Word]) -> list[Word]:
+        """``chunk`` decoded as every closed chunk is (see :meth:`_decode`): with the full
+        settings, or while the worker is behind the speaker, the cheaper ones; then whether
+        it is behind, by how late these words came."""
+        cfg = self._config
+        if not self.behind:
+            words = self._decode(chunk, before_audio, before)
+        else:
+            self.behind_decodes += 1
+            words = self._decode(
+                chunk,
+                before_audio,
+                before,
+                beam_size=cfg.behind_beam_size or None,
+                context_words=cfg.behind_context_words,
+            )
+        self.late_s = self._said_s() - chunk.end_s
+        if self.behind:
+            self.behind = self.late_s > cfg.caught_up_s
+        else:
+            self.behind = 0 < cfg.behind_s <= self.late_s
+        return words
+
+    def _said_s(self) -> float:
+        """How far into the answer the speaker is by the clock: the audio fed so far, or
+        less when it is fed faster than it was said (a file at pace 0)."""
+        if self._started is None:
+            return 0.0
+        return min(self.received_s, self._clock() - self._started)
 
     def _decode(
         self,
@@ -360,7 +416,7 @@ class LiveTranscriber:
         context = self._context_for(chunk)
         try:
             if whole:
-                words = self._decode(chunk, context, self._words)
+                words = self._as_chunk(chunk, context, self._words)
             else:
                 words = self._transcribe_fast(chunk, context)
         except Exception:

@@ -3,6 +3,7 @@ live result equals the whole-file result for the same audio."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
@@ -503,3 +504,105 @@ def test_the_phrase_after_a_guess_is_heard_with_the_guessed_audio_before_it(
     live.finish()
     assert live.guess_used and len(heard) == 1
     assert 1.0 + lo <= heard[0] <= 1.0 + hi
+
+
+# --- falling behind the speaker (a busy machine) ----------------------------------------
+
+
+class Clock:
+    """Seconds that move only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def feed_said(live: LiveTranscriber, clock: Clock | None, audio: np.ndarray) -> None:
+    """Feed ``audio`` as it is said: the clock moves on with each block (None: as fast as
+    possible, the clock standing still, as a file fed at pace 0)."""
+    for at in range(0, len(audio), 1600):
+        block = audio[at : at + 1600]
+        if clock is not None:
+            clock.now += len(block) / SAMPLE_RATE
+        live.feed(block)
+
+
+BEHIND = alone(context_words=20, behind_s=4.0, caught_up_s=2.0, behind_beam_size=5)
+
+
+def late_run(
+    first_s: float, second_s: float, *, said: bool = True, config: SpeechConfig = BEHIND
+) -> FakeTranscriber:
+    """ANSWER fed with ``first_s`` / ``second_s`` more of it said while the first / second
+    chunk is being decoded (so their words come that late); the tail has no guess."""
+    fake = FakeTranscriber(config)
+    clock = Clock()
+    live = LiveTranscriber(fake, guess_ahead=False, clock=clock)
+    fed = 0
+
+    def feed_to(seconds: float) -> None:
+        nonlocal fed
+        end = int(seconds * SAMPLE_RATE)
+        feed_said(live, clock if said else None, ANSWER[fed:end])
+        fed = end
+
+    for n, (resumes_s, late_s) in enumerate(((6.6, first_s), (13.1, second_s))):
+        fake.gate = threading.Event()
+        feed_to(resumes_s)  # speech resumes: chunk n closes, and the worker takes it
+        wait_for(lambda n=n: len(fake.beams) > n)
+        feed_to(resumes_s + late_s)
+        fake.gate.set()
+        wait_for(lambda n=n: len(live.words) > n)
+    feed_to(len(ANSWER) / SAMPLE_RATE)
+    live.finish()
+    return fake
+
+
+FULL = [None, None, None], [None, "w1", "w1 w2"]
+
+
+@pytest.mark.parametrize(
+    ("first_s", "second_s", "said", "settings", "decoded"),
+    [
+        # On time: every chunk, and the tail with no guess, with the full settings.
+        (0.3, 0.3, True, {}, FULL),
+        # The first chunk's words came ~3 s late, under behind_s: still the full settings.
+        (3.0, 3.0, True, {}, FULL),
+        # ~6 s late: the next chunk is decoded cheaper (beam 5, no prompt); its words came
+        # on time (within caught_up_s), so the tail takes the full settings again.
+        (6.0, 0.3, True, {}, ([None, 5, None], [None, None, "w1 w2"])),
+        # Still ~3 s late after the cheaper decode (over caught_up_s): the tail, which the
+        # user waits for, as the phrase after a guess (the tail's beam of 1, no prompt).
+        (6.0, 3.0, True, {}, ([None, 5, 1], [None, None, None])),
+        # The cheaper settings are settings.
+        (
+            6.0,
+            3.0,
+            True,
+            {"behind_context_words": 1, "tail_beam_size": 2, "tail_context_words": 1},
+            ([None, 5, 2], [None, "w1", "w2"]),
+        ),
+        # Fed faster than it is said (a file at pace 0): never late, whatever the wait.
+        (6.0, 3.0, False, {}, FULL),
+        # behind_s 0: never cheaper, however late.
+        (6.0, 3.0, True, {"behind_s": 0}, FULL),
+    ],
+)
+def test_a_worker_behind_the_speaker_decodes_cheaper_until_it_catches_up(
+    first_s: float,
+    second_s: float,
+    said: bool,
+    settings: dict[str, float],
+    decoded: tuple[list[int | None], list[str | None]],
+) -> None:
+    config = dataclasses.replace(BEHIND, **settings)
+    fake = late_run(first_s, second_s, said=said, config=config)
+    assert (fake.beams, fake.prompts) == decoded
+    # Fillers searched in the gaps of every chunk decoded as one (a fast tail takes the
+    # filler prompt instead, in its one pass).
+    fast_tail = fake.filler_prompts[-1]
+    searched = [0.0, 6.25] if fast_tail else [0.0, 6.25, 12.75]
+    assert fake.recovered == pytest.approx(searched, abs=0.02)
+    assert fast_tail == (fake.beams[-1] not in (None, 5))
