@@ -166,12 +166,12 @@ class SpeechConfig:
 
     tail_beam_size: int = 1
     """Beam width for what is left to do after you stop a live answer, where every tenth
-    of a second shows: the guess at the last chunk taken in a pause, and the phrase said
-    after it; 0 = the same as ``beam_size``. (A last chunk with no guess is decoded as
-    every other chunk.)"""
+    of a second shows: the phrase said after the last guess (the guesses, taken in the
+    speaker's pauses, are decoded as chunks), and a last chunk with no guess while the
+    worker is behind the speaker; 0 = the same as ``beam_size``."""
 
     tail_context_words: int = 0
-    """Like ``context_words``, for that guess and phrase: a context prompt costs ~0.3 s per
+    """Like ``context_words``, for that phrase and tail: a context prompt costs ~0.3 s per
     call on a 2-core laptop (measured), more than it helps one chunk."""
 
     live_overlap_s: float = 8.0

@@ -296,8 +296,8 @@ class LiveTranscriber:
         before_audio: np.ndarray,
         before: list[Word] | None = None,
     ) -> list[Word]:
-        """The settings for what the user waits for after stop: a guess at the tail, and
-        the phrase said after that guess."""
+        """The settings for what the user waits for after stop: the phrase said after a
+        guess, and a tail with no guess while the worker is behind."""
         cfg = self._config
         return self._decode(
             chunk,
@@ -409,16 +409,15 @@ class LiveTranscriber:
                 return
             if self._guess is not None and self._covers(self._guess, chunk):
                 return  # nothing said since the last guess
-        # Past chunk_min_s the chunker cuts in this very pause once speech resumes: decoded
-        # as that chunk will be, the guess is then its words, not a decode thrown away
-        # (which kept the worker busy when the last phrase of an answer came).
+        # Past chunk_min_s the chunker cuts in this very pause once speech resumes: the
+        # guess is then that chunk's words, not a decode thrown away (which kept the worker
+        # busy when the last phrase of an answer came). Shorter, it is the tail's words if
+        # the answer ends here, so it is decoded as a chunk too: with the tail's one greedy
+        # pass, live at real-time pace lost whole phrases ("What I enjoy most is turning
+        # messy systems into simple ones."), neural-voice WER .061 against the file's .037.
         whole = chunk.duration_s - quiet_s >= self._config.chunk_min_s
-        context = self._context_for(chunk)
         try:
-            if whole:
-                words = self._as_chunk(chunk, context, self._words)
-            else:
-                words = self._transcribe_fast(chunk, context)
+            words = self._as_chunk(chunk, self._context_for(chunk), self._words)
         except Exception:
             return  # only a guess: the tail is transcribed for real at stop
         self.guesses += 1
