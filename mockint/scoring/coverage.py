@@ -9,10 +9,13 @@ Two kinds of key point:
   slips in long words only: "told" is not "old"), or by meaning through small groups of
   everyday equivalents ("right now" ~ "current", "boss" ~ "manager", "I found the lease
   was expiring" ~ "found the cause"; in an answer about pay, "I'm on thirty-eight" ~ "my
-  current salary"). One shared word is never enough for a point of two or more: "I noticed
-  the area" does not cover "my notice period". How a point rates the doing ("escalated
-  appropriately") and a light verb before its noun ("kept a record") are not asked of the
-  answer.
+  current salary"; in one about notice, "four weeks" ~ "my notice period"), or by how a
+  sentence is put together ("I told my supervisor" involves a supervisor, "did the timed
+  slots first" prioritises them). One shared word is never enough for a point of two or
+  more: "I noticed the area" does not cover "my notice period". How a point rates the
+  doing ("escalated appropriately"), a light verb before its noun ("kept a record") and a
+  word naming only whose or what it is ("career goals", "record what you saw") are not
+  asked of the answer.
 
 A mention does not count when it is negated ("I didn't call her parents"); when the point
 is the candidate's doing and someone else does it ("she kept checking" for "checked her
@@ -95,11 +98,15 @@ _UNSAID = _VAGUE | word_set(
     " professional professionally"
     " keep keeps kept keeping stay stays stayed staying use uses used using act acted"
     " put puts remain remains remained find found"
+    # "Open to negotiation" asks for the negotiation, not an opening ("I opened the store").
+    " open"
 )
 #: Everyday equivalents, as "words | phrases": any of a group matches any other; a word in
 #: two groups ("taught": learned, trained) matches both. A "+word" is narrower than its
 #: group: it says the group in an answer, but a point with it asks for it alone (telling
-#: a manager is escalating; "told the patient" is not said by "raised it").
+#: a manager is escalating; "told the patient" is not said by "raised it"). A "-word" is a
+#: point's word the group's phrases say, but too loose to say the group alone in an answer
+#: ("owned the mistake" is said by "it was my mistake"; "nobody owned it" owns nothing).
 _GROUPS = (
     # Saying what one is ("I'm a cashier", "I've been a team leader") says it is current.
     "current currently now nowadays presently | right now, these days, at the moment,"
@@ -121,6 +128,15 @@ _GROUPS = (
     " quiet word, behind closed doors, just the two of us, on our own",
     "themselves herself himself themself yourself | on their own, on her own, on his own",
     "mistake error errors mistakes slip fault",
+    # Owning up in first-person words ("that one's mine", "it was our error", "I'm going to
+    # own this one", "I said I'd sort it") takes ownership of it.
+    "ownership responsibility accountable accountability -owned -own -owning -admitted -admit"
+    " | that one's mine, it's mine, it was mine, was on me, it's on me, that's on me, my fault,"
+    " my error, my mistake, our error, our mistake, our fault, own this, own it, owned it,"
+    " owned up, own up, hold my hands up, held my hands up, i'll sort it, i'd sort it,"
+    " leave it with me, didn't try and hide, didn't try to hide, didn't hide, i messed up,"
+    " i got it wrong, my bad, put my hand up, put my hands up, fell to me, landed on me,"
+    " landed with me, down to me",
     "apologised apologized apology apologise apologize sorry",
     "escalated escalate raised report reported reporting flagged +told +informed | pass it to,"
     " passed it to, pass it on, passed it on, passed on, handed it to",
@@ -129,31 +145,77 @@ _GROUPS = (
     "told informed inform updated update communicated communicate communicating +messaged"
     " +emailed | let them know, let him know, let her know, made aware, posted updates,"
     " sent updates, gave updates, kept them posted, kept him posted, kept her posted",
-    # A school's lesson is not a lesson learned: only the phrases of the second.
+    # A school's lesson is not a lesson learned: only the phrases of the second. What one
+    # does differently since ("I now check the chart", "since then I always…") is what one
+    # learned.
     "learned learnt learn taught | lesson is, lesson was, lesson for me, lesson learned,"
     " lesson learnt, lessons learned, lessons learnt, big lesson, biggest lesson, main lesson,"
-    " key lesson, real lesson, lesson i took, lesson i learned",
+    " key lesson, real lesson, lesson i took, lesson i learned, what i took, took from it,"
+    " take from it, took away from it, taught me, i now, now i always, since then i,"
+    " from then on i, ever since i, since then, from then on",
     "salary pay money compensation package",
+    # Two ideas, each said by a span of weeks in an answer about notice (see _Figures).
+    "notice",
+    "period periods",
+    # Open to negotiation is flexible ("I'm flexible on base", "happy to discuss").
+    "flexible flexibility negotiable negotiation negotiate | happy to discuss,"
+    " open to discussion, room to move, some give, can move on, could move on,"
+    " happy to talk about, willing to discuss, can be flexible",
     "range ranges bracket band | somewhere between, somewhere in there, ballpark",
+    # Saying when one can do it is being available ("weekends are fine", "I can do any
+    # afternoon").
     "start starting available availability join",
-    "calm composed",
+    "available availability | i can do, i could do, are fine, i'm free, works for me,"
+    " happy to do, happy to work",
+    # Checking in everyday words: "double-checked", "looked it up", "went back through".
+    "checked check checking verified verify verifying confirmed confirm double-checked"
+    " cross-checked recounted re-counted | double checked, cross checked, cross checking,"
+    " looked up, look up, went through, went back through, went over, looked into, look into",
+    # What one checks against: the facts are the records ("the chart", "the CCTV").
+    "facts fact evidence details records notes chart cctv footage log logs statement statements",
+    "prioritised prioritise prioritize prioritized prioritising priority priorities",
+    # Keeping one's voice down or not panicking is staying calm.
+    # A small table of the doing verbs a point names and their everyday synonyms.
+    "spotted spot noticed noticing recognised recognized realised realized | picked up on,"
+    " caught it, clocked",
+    "proposed propose suggested suggest recommended recommend pitched | put forward, came up with",
+    "adapted adapt adjusted adjust tailored tailor modified changed switched",
+    "resolved resolve solved solve fixed fix sorted | sorted it, sorted out, put right",
+    "arranged arrange booked organised organized | set up",
+    "gathered gather collected collect compiled | pulled together, got together",
+    "delegated delegate | handed over, split the, shared out, passed on to",
+    "accepted accept | took on board, took it on board, fair point, took the feedback",
+    "planned plan planning scheduled mapped | mapped out, worked out a plan",
+    "calm composed | kept my voice low, kept my voice down, keep my voice low, keep my voice"
+    " down, steady voice, calm voice, lowered my voice, didn't raise my voice, don't shout,"
+    " didn't shout, didn't panic, don't panic, kept my cool, kept my head, took a breath,"
+    " deep breath, didn't react, don't take it personally, didn't take it personally",
     "involved involve involving",
     "policy policies rule rules procedure procedures protocol guidelines process",
     "satisfied happy pleased delighted",
     "employer employers company firm organisation organization business",
-    # A day or a month names a date.
-    "date dates january february march april june july august september october november"
-    " december monday tuesday wednesday thursday friday saturday sunday",
+    # A day or a month names a date; a point's own day or month is that one ("by the
+    # Friday deadline" is not met on Saturday).
+    "date dates +january +february +march +april +june +july +august +september +october"
+    " +november +december +monday +tuesday +wednesday +thursday +friday +saturday +sunday",
     "supported support supporting helped help helping",
     "alternative alternatives option options instead | something else",
     "matters matter important importance vital essential crucial",
+    # Where one means to be later is a goal ("longer term I want to become chartered").
+    "goal goals aim aims ambition ambitions aspiration aspirations | longer term, long term,"
+    " long-term, in five years, someday, eventually, want to become, like to become,"
+    " want to move into, like to move into, want to grow, want to progress, working towards,"
+    " moving towards, where i want to go, where i want to be",
     "progress progression promotion | next step, next steps, step up, move up",
     "safe safety safely safer",
     # Letting them finish or talk is listening.
     "listened listen heard hear | let him finish, let her finish, let them finish, heard him out,"
     " heard her out, heard them out, let him talk, let her talk, let them talk, let him vent,"
     " let her vent, let them vent, let him speak, let her speak, let them speak",
-    "spoke speak talked talk chatted met asked | sat down with, had a word, quiet word,"
+    # Asking or meeting someone is speaking to them; a point's "asked for" or "met the
+    # deadline" is not said by any talk.
+    "asked ask asks asking enquired inquired",
+    "spoke speak talked talk chatted +met +asked | sat down with, had a word, quiet word,"
     " a word with, a chat with",
     "followed follow | follow up, followed up, checked back, checked in, rang back,"
     " in line with, according to, as per, by the book, stuck to, under our",
@@ -172,6 +234,10 @@ _GROUPS = (
     "education educational studies degree graduated graduate grad university uni diploma"
     " bachelor bachelors masters bsc msc phd mba btech b.tech | final year, i studied,"
     " i'm studying, studied at, studying at",
+    # A certificate, a degree or a named level is a qualification ("my level 3 diploma").
+    "qualification qualifications qualified certificate certificates certified certification"
+    " diploma degree nvq btec licence license licensed | level 2, level 3, level 4, level 5,"
+    " level 6, level 7, level two, level three, level four, level five, level six, level seven",
     # What turned out is the cause found (and so is a finding: see _FINDS).
     "identified identify identifying diagnosed diagnose analysed analyzed pinpointed discovered"
     " | found out, worked out, figured out, turned out, turned up, tracked down, traced it",
@@ -217,8 +283,10 @@ def _build_groups() -> tuple[
     for g, line in enumerate(_GROUPS):
         singles, _, multi = line.partition("|")
         for w in singles.split():
-            says.setdefault(w.lstrip("+"), set()).add(g)
+            if not w.startswith("-"):
+                says.setdefault(w.lstrip("+"), set()).add(g)
             if not w.startswith("+"):
+                w = w.lstrip("-")
                 asks.setdefault(w, set()).add(g)
         for phrase in multi.split(","):
             if phrase.split():
@@ -263,6 +331,8 @@ _AFTER = 5
 involving verb within which the person does."""
 #: What a figure says in an answer about pay: a salary, and a figure (the group of "figures").
 _FIGURE_SAYS = _SAYS_GROUP["salary"] | _SAYS_GROUP["figures"]
+#: What a span of weeks or months says in an answer about notice: the notice and its period.
+_SPAN_SAYS = _SAYS_GROUP["notice"] | _SAYS_GROUP["period"]
 
 
 def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
@@ -283,8 +353,9 @@ def _by_base(index: dict[str, frozenset[int]]) -> dict[str, frozenset[int]]:
 def _groups(
     word: str, index: dict[str, frozenset[int]], bases: dict[str, frozenset[int]]
 ) -> frozenset[int]:
-    """A word's groups, or its inflection's ("apologising" as "apologise")."""
-    return index.get(word) or bases.get(_base(word), frozenset())
+    """A word's groups and its inflection's ("apologising" as "apologise"): "notes" are
+    the facts one checks and, as "noted", a record kept."""
+    return index.get(word, frozenset()) | bases.get(_base(word), frozenset())
 
 
 _ASKS_BASE, _SAYS_BASE = _by_base(_WORD_GROUP), _by_base(_SAYS_GROUP)
@@ -327,12 +398,27 @@ def content_words(text: str, stop: frozenset[str]) -> tuple[str, ...]:
     for k, w in enumerate(words):
         if w in stop or w in _UNSAID or (w not in _WORD_GROUP and len(w) < _MIN_WORD):
             continue
+        if w in _WHAT_HAPPENED and "what" in words[max(0, k - 2) : k]:
+            continue
+        if w in _CAREER and k + 1 < len(words) and words[k + 1] in _PLANS:
+            continue
         groups = _groups(w, _WORD_GROUP, _ASKS_BASE) or in_phrase[k]
         if groups & seen:
             continue
         seen |= groups
         out.append(w)
     return tuple(out)
+
+
+#: Before a goal, "career" names whose goal it is, not a second thing to say: "career goals"
+#: are said by "longer term I'd like to be a senior practitioner".
+_CAREER = word_set("career")
+_PLANS = word_set("goal goals aim aims ambition ambitions aspiration aspirations plans")
+
+
+#: After "what", a verb this general only points at the story's events, whatever they were:
+#: "record what you saw" is said by "I noted down the time and the till number".
+_WHAT_HAPPENED = word_set("saw seen see seeing happened happens heard said was were")
 
 
 @dataclass(frozen=True)
@@ -360,8 +446,15 @@ def coverage(
     asked = _window([w for w in phrase_words(question) if w not in _PROMPT], stop)
     numbers = frozenset(w for w in config.structure.number_words if " " not in w)
     figures = _FIGURE_SAYS if asked.groups & _SAYS_GROUP["salary"] else frozenset()
+    spans = _SPAN_SAYS if asked.groups & _SAYS_GROUP["notice"] else frozenset()
     answer = _Answer(
-        tokens, sentences, _tags(tokens, sentences), stop, config, asked, _Figures(numbers, figures)
+        tokens,
+        sentences,
+        _tags(tokens, sentences),
+        stop,
+        config,
+        asked,
+        _Figures(numbers, figures, spans),
     )
     points = tuple(_by_story(kp, star, sentences) or _said(kp, answer) for kp in key_points)
     return CoverageReport(points, sum(p.covered for p in points), len(points))
@@ -410,6 +503,8 @@ def _window(
     return _Window(frozenset(kept), frozenset(groups), frozenset(_base(w) for w in kept))
 
 
+#: Before "first", words that make it an ordinal or a time, not a priority.
+_ORDINAL_BEFORE = word_set("the my our his her their a at for was is were came come and i")
 #: Words that may stand inside a phrase after its first word ("kept him back").
 _OBJECTS = word_set("him her them me us it")
 
@@ -424,9 +519,20 @@ def _implied(norms: Sequence[str]) -> frozenset[int]:
         if w in _FINDS and _FACT.intersection(after):
             out |= _FINDING
         if w in _HANDOFF and _SENIOR.intersection(_clause(after)):
-            out |= _ESCALATING
+            # Telling or taking it to someone senior also brings them in: "I told my
+            # supervisor" involves a supervisor.
+            out |= _ESCALATING | _WORD_GROUP["involved"]
         if w in _INVOLVING and _OTHERS.intersection(_clause(after)):
             out |= _WORD_GROUP["involved"]
+        if (
+            w == "first"
+            and k > 1
+            and norms[k - 1] not in _ORDINAL_BEFORE
+            and (not after or after[0] in _CLAUSE_WORDS)
+        ):
+            # Doing something first, at the end of its clause, puts it first ("did the timed
+            # slots first", "put safety first"); "the first week" or "first, I…" does not.
+            out |= _WORD_GROUP["prioritised"]
     return out
 
 
@@ -486,7 +592,8 @@ def _tags(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[frozen
                 t.add(_OTHER)
             if habitual or hypothetical or subject == "you":
                 t.add(_GENERIC)
-            if _is_plural(w) and not in_phrase[k]:
+            # "Four weeks" is one span, not several of a thing.
+            if _is_plural(w) and not in_phrase[k] and w not in _SPANS:
                 t.add(_PLURAL)
             if any(n in {"a", "an"} for n in norms[max(0, k - _REACH) : k]):
                 t.add(_INDEFINITE)
@@ -572,12 +679,15 @@ def _by_story(
 class _Figures:
     """What a figure says in this answer: in an answer about pay, a sum is a salary ("I'm on
     thirty-eight now" is the current salary) and two joined by "to" or "between … and" are a
-    range; elsewhere nothing ("cut it from 45 to 20 minutes")."""
+    range; elsewhere nothing ("cut it from 45 to 20 minutes"). In an answer about notice,
+    a span of weeks or months is the notice period ("I'm contracted to four weeks")."""
 
     numbers: frozenset[str]
     """Number words ("forty") besides digits."""
     says: frozenset[int]
     """The groups a figure says here (none outside an answer about pay)."""
+    spans: frozenset[int] = frozenset()
+    """The groups a span of weeks or months says here (none outside an answer about notice)."""
 
     def is_figure(self, word: str) -> bool:
         parts = word.split("-")  # "forty-two"
@@ -585,6 +695,19 @@ class _Figures:
 
     def groups(self, norms: Sequence[str]) -> frozenset[int]:
         """The groups the figures of a sentence say."""
+        return self._sums(norms) | self._spans(norms)
+
+    def _spans(self, norms: Sequence[str]) -> frozenset[int]:
+        # "A month" counts as a span; "a week booked off" is leave, not notice, so "a week" does
+        # not.
+        spanned = any(
+            w in _SPANS and (self.is_figure(norms[k - 1]) or (norms[k - 1], w) == ("a", "month"))
+            for k, w in enumerate(norms)
+            if k > 0
+        )
+        return self.spans if spanned else frozenset()
+
+    def _sums(self, norms: Sequence[str]) -> frozenset[int]:
         if not self.says or not any(self.is_figure(w) for w in norms):
             return frozenset()
         ranged = any(
@@ -598,6 +721,8 @@ class _Figures:
         return self.says | (_SAYS_GROUP["range"] if ranged else frozenset())
 
 
+#: Words of a span of notice ("four weeks", "one month's").
+_SPANS = word_set("week weeks month months month's weeks'")
 #: Words that make a number a sum of money ("forty grand").
 _SUMS = word_set("k grand thousand")
 
@@ -661,6 +786,8 @@ def _asks(point: str, answer: _Answer) -> list[tuple[str, frozenset[str]]]:
         before = words[max(0, k - 2) : k]
         excluded = {_NEGATED}
         if (n == 0 and _is_verb(words[0])) or _FIRST_PERSON.intersection(before):
+            excluded.add(_OTHER)
+        if w in _PLANS:  # a goal asked of a candidate is their own, not their manager's
             excluded.add(_OTHER)
         if echo or _PARTICULAR.intersection(before):
             excluded |= {_GENERIC, _PLURAL} if not _is_plural(w) else {_GENERIC}

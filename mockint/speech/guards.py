@@ -30,6 +30,9 @@ PHANTOM_PHRASES = frozenset(
         "thank you for watching",
         "thanks for listening",
         "see you in the next video",
+        "see you next time",
+        "i'll see you next time",
+        "we'll see you next time",
         "bye",
         "okay",
         "so",
@@ -40,8 +43,8 @@ PHANTOM_PHRASES = frozenset(
     }
 )
 """What Whisper says over silence; kept only when the audio under it is loud enough."""
-_LONGEST_PHANTOM = 4
-"""Words of the longest phrase weighed at the end of a chunk's words ("thank you very much")."""
+_LONGEST_PHANTOM = max(len(p.split()) for p in PHANTOM_PHRASES)
+"""Words of the longest phrase weighed at the end of a chunk's words."""
 
 QUIET_DBFS = -50.0
 """Audio quieter than this (RMS) under a segment is treated as no speech."""

@@ -141,7 +141,7 @@ def test_place_gives_a_drifted_word_to_the_nearest_stretch() -> None:
     assert 10.0 <= found.start <= found.end <= 10.5
 
 
-@pytest.mark.parametrize("text", ["Um,", "uh", "Hmm...", "Erm", "MMM", "Uhh"])
+@pytest.mark.parametrize("text", ["Um,", "uh", "Hmm...", "Erm", "MMM", "Uhh", "Eh,"])
 def test_vocal_filler_spellings(text: str) -> None:
     assert fillers.is_vocal_filler(text)
 

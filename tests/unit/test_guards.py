@@ -25,6 +25,11 @@ def _noise(
     return samples
 
 
+def _phrase(text: str, start: float = 2.0) -> list[Word]:
+    """``text`` said a quarter second a word from ``start``, fairly believed."""
+    return [Word(w, start + k / 4, start + k / 4 + 0.2, 0.5) for k, w in enumerate(text.split())]
+
+
 _SAID = [Word("I", 0.2, 0.4, 0.9), Word("fixed", 0.4, 0.9, 0.9), Word("it.", 0.9, 1.3, 0.9)]
 
 
@@ -39,6 +44,9 @@ _SAID = [Word("I", 0.2, 0.4, 0.9), Word("fixed", 0.4, 0.9, 0.9), Word("it.", 0.9
         ([Word("You", 2.0, 3.0, 0.6)], -70.0, True, True),  # said in a quiet room
         ([Word("You", 2.0, 3.0, 0.6)], -70.0, False, False),  # over quiet: invented
         ([Word("team.", 2.0, 2.5, 0.02)], -34.0, False, True),  # not a stock phrase
+        # Live, in a pause mid-answer at real-time pace (the neural eval voice)
+        (_phrase("I'll see you next time."), -70.0, False, False),
+        (_phrase("See you in the next video."), -70.0, False, False),
     ],
 )
 def test_closing_stock_phrase(tail: list[Word], dbfs: float, said: bool, kept: bool) -> None:

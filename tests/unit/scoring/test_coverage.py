@@ -198,6 +198,16 @@ def test_echoing_the_question_is_not_the_point(point: str, answer: str, covered:
         ("what I learned", "The big lesson for me was to ask early.", True),
         # Light verbs in any form need not be said.
         ("stay calm", "I would keep calm and let him finish.", True),
+        # A day names a date, but a point's own day is that day.
+        ("finished by the Friday deadline", "We finished the job on Saturday morning.", False),
+        ("finished by the Friday deadline", "We finished it on Friday, just in time.", True),
+        ("agreed a start date", "We agreed I would start on Monday the 3rd.", True),
+        # Asking or meeting someone is talking to them, not the other way round.
+        ("spoke to my manager", "I asked my manager for ten minutes that afternoon.", True),
+        ("asked my manager for feedback", "I spoke to my manager about the rota.", False),
+        ("asked my manager for feedback", "I asked my manager for feedback on the talk.", True),
+        ("met the deadline", "I talked to the client about the deadline.", False),
+        ("asked about the team", "How big is the team I would join?", True),
     ],
 )
 def test_word_senses_and_forms(point: str, answer: str, covered: bool) -> None:
@@ -266,6 +276,7 @@ def test_a_result_point_asking_for_a_measure_needs_a_figure() -> None:
 
 
 PAY = "What are your salary expectations?"
+NOTICE = "What is your notice period?"
 
 
 @pytest.mark.parametrize(
@@ -286,9 +297,17 @@ PAY = "What are your salary expectations?"
             "Describe a change you made.",
             False,
         ),
+        # In an answer about notice a span of weeks or months is the notice period.
+        ("my notice period", "I'm contracted to four weeks at the depot.", NOTICE, True),
+        ("my notice period", "I'm on a month, so I could start in March.", NOTICE, True),
+        ("my notice period", "I have to give them 6 weeks.", NOTICE, True),
+        # Noticing, leave, a start date, or a span elsewhere is not.
+        ("my notice period", "I noticed the advert says immediate start.", NOTICE, False),
+        ("my notice period", "I've got a week booked off at Christmas.", NOTICE, False),
+        ("my notice period", "I've worked there for six months.", "Tell me about yourself.", False),
     ],
 )
-def test_a_figure_in_an_answer_about_pay(
+def test_a_figure_in_an_answer_about_pay_or_notice(
     point: str, answer: str, asked: str, covered: bool
 ) -> None:
     assert _covered(point, answer, asked) is covered
@@ -377,10 +396,194 @@ def test_a_hand_off_to_someone_senior_escalates(point: str, answer: str, covered
         # Asking or bringing others in involves them.
         ("involved senior staff", "I'd ask the head of year to sit in on the call.", True),
         ("involved the team", "I got the whole team together on the Monday.", True),
+        # Telling or taking it to someone senior brings them in as well.
+        ("involved a supervisor", "I told my supervisor before the end of the shift.", True),
+        ("involved the manager", "I took the figures to my manager on Friday.", True),
         # Asking someone else (the team only mentioned after), or not asking, does not.
         ("involved the team", "I asked the customer and then the team said no.", False),
         ("involved the team", "I didn't ask the team, there wasn't time.", False),
+        ("involved a supervisor", "My supervisor told me to carry on.", False),
+        ("involved the manager", "I told the customer that the manager was away.", False),
     ],
 )
 def test_asking_others_in_involves_them(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Checking in everyday words, against the records, checks the facts.
+        ("checked the facts", "I double-checked the notes from the night shift.", True),
+        ("check the evidence", "I'd look up the chart before I rang anyone.", True),
+        ("verified the details", "I went back through the statements line by line.", True),
+        # Checking something else, or the facts without checking, is not it.
+        ("checked the facts", "I checked in with her every morning.", False),
+        ("checked the facts", "The facts were all in the file.", False),
+        ("checked the facts", "I didn't check the chart, I took his word for it.", False),
+    ],
+)
+def test_checking_in_everyday_words(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Owning up in first-person words takes ownership.
+        ("took ownership", "I rang the client and said that one's mine.", True),
+        ("owned up to the mistake", "I told my lead it was my mistake.", True),
+        ("took responsibility", "I said I'd sort it and gave him my direct line.", True),
+        # Denying it, someone else saying it, or "owned" as having, does not.
+        ("took ownership", "It wasn't my fault, the system lost the booking.", False),
+        ("owned the mistake", "She said it was my mistake.", False),
+        ("took ownership", "Nobody owned the stockroom, so it was a mess.", False),
+    ],
+)
+def test_owning_up_takes_ownership(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # What one does differently since is what one learned.
+        ("what I learned", "No harm done, and I now check the chart on every round.", True),
+        ("what I learned", "Since then I label every box before it leaves.", True),
+        ("what I learned", "What I took from it is to ask early.", True),
+        # Someone else changing, or not learning, is not it.
+        ("what I learned", "She now checks the chart on every round.", False),
+        ("what I learned", "I never took anything from it, to be honest.", False),
+    ],
+)
+def test_doing_it_differently_since_is_what_one_learned(
+    point: str, answer: str, covered: bool
+) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Where one means to be later is a career goal.
+        ("career goals", "Longer term I'd like to move into a head of year role.", True),
+        ("a clear career goal", "In five years I'd like to be running my own ward.", True),
+        ("my career goals", "I want to become chartered in the next few years.", True),
+        # A vague wish, a plan for tomorrow, or someone else's goal is not.
+        ("a clear career goal", "I'd like to be earning more and maybe have a nicer car.", False),
+        ("career goals", "I don't really plan that far ahead.", False),
+        ("career goals", "She wants to become a director long term.", False),
+    ],
+)
+def test_where_one_means_to_be_is_a_career_goal(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Doing something first, at the end of its clause, prioritises it.
+        ("prioritised the urgent deliveries", "I did the timed deliveries first.", True),
+        ("prioritised the repairs", "We did the gas repairs first, then the rest.", True),
+        ("prioritised the workload", "I gave the workload a priority order.", True),
+        # "First" as an ordinal or a time, or not doing it first, is not.
+        ("prioritised the urgent deliveries", "In my first week I did the deliveries.", False),
+        ("prioritised the urgent deliveries", "First, I loaded the deliveries.", False),
+        ("prioritised the urgent deliveries", "I didn't do the deliveries first.", False),
+    ],
+)
+def test_doing_it_first_prioritises_it(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # "What you saw" or "what happened" points at the events: the doing is the point.
+        ("record what you saw", "I made a note of the time and the till number.", True),
+        ("documented what happened", "I wrote it all up in the incident log.", True),
+        # Seeing or telling what happened, without recording it, is not.
+        ("record what you saw", "I saw him take the money from the till.", False),
+        ("record what happened", "I told her what happened and didn't write anything down.", False),
+    ],
+)
+def test_what_happened_points_at_the_events(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Keeping one's voice down, or not panicking, is staying calm.
+        ("stayed calm", "I kept my voice low and let him finish.", True),
+        ("stayed calm", "I spoke to him in a steady voice through the hatch.", True),
+        ("stayed calm", "I didn't panic, I just rang it in.", True),
+        # Someone else's voice, or raising one's own, is not.
+        ("stayed calm", "He kept his voice low the whole time.", False),
+        ("stayed calm", "I raised my voice so he'd hear me.", False),
+    ],
+)
+def test_a_steady_voice_is_staying_calm(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Flexible or negotiable is open to negotiation.
+        ("open to negotiation", "If the bonus is strong I'm flexible on base.", True),
+        ("open to negotiation", "But it is negotiable, the role matters more to me.", True),
+        # Opening something, or refusing to move, is not.
+        ("open to negotiation", "I opened the store every morning at six.", False),
+        ("open to negotiation", "I'm not flexible on that figure.", False),
+    ],
+)
+def test_flexible_is_open_to_negotiation(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # Saying when one can do it is being available.
+        ("available weekends", "Weekends are fine, Saturdays and Sundays both.", True),
+        ("availability for interviews", "For an interview I can do any afternoon.", True),
+        # Doing it, or a start, is not said by it; nor is being unavailable.
+        ("when I can start", "I can do days and nights, no problem.", False),
+        ("available weekends", "I can't do weekends because of my kids.", False),
+    ],
+)
+def test_saying_when_one_can_is_availability(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A certificate, a degree or a named level is a qualification.
+        ("relevant qualifications", "I've got my level 3 diploma in health and social care.", True),
+        ("relevant qualifications", "I've done the CIPD level seven.", True),
+        # Levels of a building, or lacking one, are not.
+        ("relevant qualifications", "We worked on the third level of the car park.", False),
+        ("relevant qualifications", "I don't have a degree yet.", False),
+    ],
+)
+def test_a_named_level_is_a_qualification(point: str, answer: str, covered: bool) -> None:
+    assert _covered(point, answer) is covered
+
+
+@pytest.mark.parametrize(
+    ("point", "answer", "covered"),
+    [
+        # A point's doing verb said by an everyday synonym, with its object.
+        ("resolve it for the guest", "I'd sort it out for the guest tonight.", True),
+        ("proposed a new rota", "I suggested a new rota to the team.", True),
+        ("adapted the lesson", "I tailored the lesson to his reading age.", True),
+        ("accepted the feedback", "I took the feedback on board and changed my closes.", True),
+        # The synonym without the point's object, or negated, is not.
+        ("adapted the lesson", "I switched shifts with a colleague.", False),
+        ("proposed a new rota", "I didn't suggest a new rota, I left it.", False),
+    ],
+)
+def test_doing_verbs_said_by_their_synonyms(point: str, answer: str, covered: bool) -> None:
     assert _covered(point, answer) is covered

@@ -21,6 +21,7 @@ def fillers_in(text: str, config: ScoringConfig | None = None, *, spoken: bool =
     [
         ("Um, I think so.", ["um"]),
         ("Ummm, uhh, hmmm, erm.", ["um", "uh", "hmm", "erm"]),
+        ("Eh, she is safe and warm.", ["eh"]),  # the hesitation of many Englishes
         ("I like Python.", []),
         ("I would like to lead.", []),
         ("It looks like a queue.", []),
