@@ -1,17 +1,24 @@
 """STAR model variants side by side, leave-one-source-out: ``python -m benchmarks.star_variants``.
 
 One harness for the shipped model and the alternatives tried against it, on the same splits
-as ``python -m benchmarks scoring`` (each pass scored by a model fitted on the other nine)
+as ``python -m benchmarks scoring`` (each pass scored by a model fitted on the others)
 and under the scorer's own decision rule (:func:`benchmarks.train_star.shown_matrix`); the
 figures for ``current`` are the benchmark's own.
 
-- ``current``: the shipped features and threshold rule.
+- ``current``: the shipped model (with the lexicon, as ``python -m benchmarks scoring`` fits
+  it); ``main``: the model before the lexicon (its features and threshold rule alone).
 - ``emb``: all-MiniLM-L6-v2 sentence embeddings (benchmarks/minilm.py) turned into one score
   per part by a ridge regression on the 384 dims (``emb+nb``: the neighbours' embeddings
   too), stacked out of fold by source (a training sentence's score comes from a ridge that
   did not see its source), then weighed with the other features by the same fit.
 - ``lex``: a lexical log-odds score per part (the mean over the sentence's words of their
-  smoothed log-odds of being in a sentence of the part), stacked the same way.
+  smoothed log-odds of being in a sentence of the part), stacked the same way; add-one
+  counts (``-a5``/``-a20``: add-5/20), or shrunk toward the part's share (``-shrink20``,
+  ``-shrink100``: pseudo-sentences; the shipped lexicon's form); ``-stem``: by crude stems;
+  ``+bigram``: a second lexicon of word pairs; ``+nb``: the neighbours' scores too.
+- ``+hmm`` / ``+hmm-half``: the sentence probabilities smoothed along the answer by
+  forward-backward over the parts and "no part" (transitions counted out of fold), all or
+  half of the way (:class:`Smoothed`).
 - ``+cap-min`` / ``+cap-mean``: thresholds for the weaker (or the mean) of found and removed
   → flagged per part, non-STAR claims under ``NON_STAR_CAP`` as a hard constraint.
 
@@ -28,6 +35,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import hashlib
+import itertools
 import pickle
 import sys
 import time
@@ -42,9 +50,9 @@ from benchmarks.bench_scoring import Ratio
 from benchmarks.labeled import LabeledCase, asr_view, load_labeled, notes_view
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.fillers import FillerDetector
-from mockint.scoring.star_features import PARTS, without
+from mockint.scoring.star_features import PARTS, WORD, without
 from mockint.scoring.star_model import StarModel
-from mockint.scoring.text import has_timings, split_sentences, tokenize
+from mockint.scoring.text import has_timings, normalise, split_sentences, tokenize
 
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "star_minilm.npz"
 NON_STAR_CAP = 0.06
@@ -187,26 +195,53 @@ class EmbeddingRidge(Stacker):
         ]
 
 
-class LexicalLogOdds(Stacker):
-    """Per part, the mean over a sentence's distinct words of each word's smoothed
-    log-odds of appearing in sentences of the part against sentences without it."""
+def stem(word: str) -> str:
+    """A crude stem for the stem-level lexicon ("rang"/"rings" stay apart, "called"/"calls"
+    meet): the regular endings off, keeping at least three letters."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
 
-    def __init__(self, corp: Corpus, alpha: float = LEX_ALPHA) -> None:
+
+class LexicalLogOdds(Stacker):
+    """Per part, the mean over a sentence's distinct terms (``terms``: "words", "stems" or
+    word "bigrams") of each term's log-odds of appearing in sentences of the part against
+    sentences without it: add-``alpha`` counts, or with ``shrink`` the part's share among
+    the sentences with the term pulled toward its share among all sentences by ``shrink``
+    pseudo-sentences, minus the latter (a rare or unseen term then says nothing, where the
+    add-alpha odds of an unseen term lean toward the rarer parts). ``neighbours``: also the
+    scores of the sentences before and after."""
+
+    def __init__(
+        self,
+        corp: Corpus,
+        alpha: float = LEX_ALPHA,
+        shrink: float | None = None,
+        terms: str = "words",
+        neighbours: bool = False,
+    ) -> None:
         self.corp = corp
         self.alpha = alpha
-        self.names = tuple(f"lex_{p}" for p in PARTS)
+        self.shrink = shrink
+        self.neighbours = neighbours
+        prefix = {"words": "lex", "stems": "lexs", "bigrams": "lex2"}[terms]
+        self.own = tuple(f"{prefix}_{p}" for p in PARTS)
+        self.names = self.own
+        if neighbours:
+            self.names += tuple(f"{prefix}_{d}_{p}" for d in ("prev", "next") for p in PARTS)
         index: dict[str, int] = {}
         self.words: list[list[list[np.ndarray]]] = []
-        for unit in corp.data:
+        for unit, texts in zip(corp.data, corp.texts, strict=True):
             per_block = []
-            for rows, _ in unit.blocks():
+            for (rows, _), sentences in zip(unit.blocks(), texts, strict=True):
                 per_block.append(
                     [
                         np.array(
-                            [index.setdefault(n, len(index)) for n in r if n.startswith("w:")],
+                            [index.setdefault(n, len(index)) for n in _terms(terms, r, t)],
                             dtype=int,
                         )
-                        for r in rows
+                        for r, t in zip(rows, sentences, strict=True)
                     ]
                 )
             self.words.append(per_block)
@@ -222,20 +257,47 @@ class LexicalLogOdds(Stacker):
                 totals += cols
         return counts, totals
 
-    def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
+    def odds(self, total: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """Term → log-odds per part."""
         counts, totals = total
-        rate = np.log((counts + self.alpha) / (totals + 2 * self.alpha))
-        odds = rate[:, : len(PARTS)] - rate[:, len(PARTS) :]
-        zero = dict.fromkeys(self.names, 0.0)
-        return [
-            [
-                dict(zip(self.names, map(float, odds[w].mean(axis=0)), strict=True))
-                if len(w)
-                else zero
-                for w in words
-            ]
-            for words in self.words[k]
-        ]
+        n = len(PARTS)
+        if self.shrink is None:
+            rate = np.log((counts + self.alpha) / (totals + 2 * self.alpha))
+            return rate[:, :n] - rate[:, n:]
+        base = totals[:n] / (totals[:n] + totals[n:])
+        seen = counts[:, :n] + counts[:, n:]
+        share = (counts[:, :n] + self.shrink * base) / (seen + self.shrink)
+        return _logit(share) - _logit(base)
+
+    def score(self, total: tuple[np.ndarray, np.ndarray], k: int) -> list[list[dict[str, float]]]:
+        odds = self.odds(total)
+        out = []
+        for words in self.words[k]:
+            own = np.array([odds[w].mean(axis=0) if len(w) else np.zeros(len(PARTS))
+                            for w in words]).reshape(len(words), len(PARTS))  # fmt: skip
+            cols = [own]
+            if self.neighbours:
+                zero = np.zeros((1, len(PARTS)))
+                cols += [np.vstack([zero, own[:-1]]), np.vstack([own[1:], zero])]
+            values = np.hstack(cols)
+            out.append([dict(zip(self.names, map(float, r), strict=True)) for r in values])
+        return out
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    return np.log(p) - np.log1p(-p)
+
+
+def _terms(kind: str, row: dict[str, float], text: str) -> list[str]:
+    """The distinct terms of one sentence: its words (as the model's ``w:`` features), their
+    stems, or its word pairs in order."""
+    words = [n[len(WORD) :] for n in row if n.startswith(WORD)]
+    if kind == "words":
+        return words
+    if kind == "stems":
+        return sorted({stem(w) for w in words})
+    norms = [w for w in (normalise(t) for t in text.split()) if w]
+    return sorted({f"{a} {b}" for a, b in itertools.pairwise(norms)})
 
 
 def _add(
@@ -249,16 +311,13 @@ def _augmented(
     stacker: Stacker,
     train: Sequence[int],
     held: Sequence[int],
-    stats: dict[int, tuple[np.ndarray, np.ndarray]],
+    stats: dict[str, tuple[np.ndarray, np.ndarray]],
     base: dict[int, train_star.Unit],
 ) -> dict[int, train_star.Unit]:
     """``base``'s units ``train`` and ``held`` with the stacked scores added to their rows:
     a training unit's from a fit without its source, a held-out unit's from a fit on all
-    of ``train``."""
-    by_source: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for k in train:
-        s = corp.data[k].source
-        by_source[s] = stats[k] if s not in by_source else _add(by_source[s], stats[k])
+    of ``train``. ``stats``: each source's summed statistic."""
+    by_source = {s: stats[s] for s in sorted({corp.data[k].source for k in train})}
 
     def total(sources: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         out = by_source[sources[0]]
@@ -279,6 +338,84 @@ def _augmented(
         ablated = dict(zip(unit.ablated, blocks[1:], strict=True))
         out[k] = replace(unit, full=blocks[0], ablated=ablated)
     return out
+
+
+# --- sequence smoothing ----------------------------------------------------------------
+
+Wrap = Callable[[StarModel, Sequence[train_star.Unit]], StarModel]
+
+STATES = len(PARTS) + 1
+"""The parts and "no part" (last)."""
+
+
+@dataclass(frozen=True)
+class Smoothed(StarModel):
+    """The model's sentence probabilities smoothed along the answer by an HMM over the
+    parts and "no part": each sentence's probabilities divided by the states' priors serve
+    as (scaled) likelihoods; the posteriors of forward-backward, mixed with the
+    unsmoothed ones by ``mix``, are what the thresholds see."""
+
+    start: tuple[float, ...] = ()
+    transitions: tuple[tuple[float, ...], ...] = ()
+    prior: tuple[float, ...] = ()
+    mix: float = 1.0
+
+    def sentence_probabilities(self, rows: list[dict[str, float]]) -> list[dict[str, float]]:
+        probs = super().sentence_probabilities(rows)
+        if not probs:
+            return probs
+        p = np.array([[q[part] for part in PARTS] for q in probs])
+        own = np.hstack([p, np.clip(1 - p.sum(axis=1, keepdims=True), 1e-6, None)])
+        like = own / np.array(self.prior)
+        a = np.array(self.transitions)
+        alpha = np.zeros_like(like)
+        beta = np.ones_like(like)
+        alpha[0] = np.array(self.start) * like[0]
+        alpha[0] /= alpha[0].sum()
+        for t in range(1, len(like)):
+            alpha[t] = (alpha[t - 1] @ a) * like[t]
+            alpha[t] /= alpha[t].sum()
+        for t in range(len(like) - 2, -1, -1):
+            beta[t] = a @ (like[t + 1] * beta[t + 1])
+            beta[t] /= beta[t].sum()
+        post = alpha * beta
+        post /= post.sum(axis=1, keepdims=True)
+        out = self.mix * post[:, : len(PARTS)] + (1 - self.mix) * p
+        heads = [next((q for q in PARTS if r.get(f"heading_{q}")), None) for r in rows]
+        return [
+            {q: float(q == h) for q in PARTS} if h else dict(zip(PARTS, map(float, o), strict=True))
+            for o, h in zip(out, heads, strict=True)
+        ]
+
+
+def hmm(mix: float) -> Wrap:
+    """Wraps a fitted model in :class:`Smoothed`, its start, transition and prior
+    probabilities counted (add-one) on the labels of the units it was fitted on, every
+    block (a story with a part dropped is a sequence too); a sentence with two parts counts
+    half for each."""
+
+    def wrap(model: StarModel, data: Sequence[train_star.Unit]) -> StarModel:
+        start, moves, prior = np.ones(STATES), np.ones((STATES, STATES)), np.ones(STATES)
+        for unit in data:
+            for _, y in unit.blocks():
+                if not len(y):
+                    continue
+                n = y.sum(axis=1, keepdims=True)
+                d = np.hstack([np.where(n > 0, y / np.maximum(n, 1), 0), n == 0])
+                start += d[0]
+                prior += d.sum(axis=0)
+                moves += d[:-1].T @ d[1:]
+        return Smoothed(
+            model.weights,
+            model.thresholds,
+            model.context,
+            start=tuple(start / start.sum()),
+            transitions=tuple(map(tuple, moves / moves.sum(axis=1, keepdims=True))),
+            prior=tuple(prior / prior.sum()),
+            mix=mix,
+        )
+
+    return wrap
 
 
 # --- threshold rules -------------------------------------------------------------------
@@ -317,11 +454,31 @@ class Held:
     thresholds: dict[int, np.ndarray] = field(default_factory=dict)
 
 
-def cross_validate(corp: Corpus, stackers: Sequence[Stacker], objective: Objective | None) -> Held:
+def _per_source(
+    data: Sequence[train_star.Unit], stacker: Stacker
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Source → the sum of its units' statistics (one array per source, not per unit: a
+    bigram lexicon's counts per unit would not fit in memory)."""
+    out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for k, unit in enumerate(data):
+        st = stacker.stats(k)
+        out[unit.source] = st if unit.source not in out else _add(out[unit.source], st)
+    return out
+
+
+def cross_validate(
+    corp: Corpus,
+    stackers: Sequence[Stacker],
+    objective: Objective | None,
+    wrap: Wrap | None = None,
+    shipped: bool = False,
+) -> Held:
     """Each source scored by a model fitted on the others, with the ``stackers``' scores
-    (stacked out of fold inside the training sources) and threshold rule ``objective``."""
+    (stacked out of fold inside the training sources), threshold rule ``objective`` and
+    post-processing ``wrap``; ``shipped``: as the benchmark fits it (with the shipped
+    lexicon, :func:`benchmarks.train_star.stacked`), else without it."""
     data = corp.data
-    stats = [{k: st.stats(k) for k in range(len(data))} for st in stackers]
+    stats = [_per_source(data, st) for st in stackers]
     extra = [name for st in stackers for name in st.names]
     held = Held()
     for s in sorted({u.source for u in data}):
@@ -330,7 +487,9 @@ def cross_validate(corp: Corpus, stackers: Sequence[Stacker], objective: Objecti
         units = {k: data[k] for k in [*train, *test]}
         for st, st_stats in zip(stackers, stats, strict=True):
             units = _augmented(corp, st, train, test, st_stats, units)
-        model = train_star.fit_units([units[k] for k in train], extra, objective)
+        model = train_star.fit_units(
+            [units[k] for k in train], extra, objective, wrap, lexical=shipped
+        )
         t = np.array([model.thresholds[p] for p in PARTS])
         for k in test:
             held.probs[k] = [_probs(model, rows) for rows, _ in units[k].blocks()]
@@ -410,8 +569,9 @@ def report(corp: Corpus, held: Held, counts: bool = False) -> list[tuple[str, st
     return rows
 
 
-Variant = tuple[list[Stacker], Objective | None]
-"""(stacked scores added to the features, threshold rule (None: the shipped one))."""
+Variant = tuple[list[Stacker], Objective | None] | tuple[list[Stacker], Objective | None, Wrap]
+"""(stacked scores added to the features, threshold rule (None: the shipped one)[, a
+post-processing of each fitted model (:func:`hmm`)])."""
 
 
 def _emb(c: Corpus, neighbours: bool = False) -> EmbeddingRidge:
@@ -420,6 +580,7 @@ def _emb(c: Corpus, neighbours: bool = False) -> EmbeddingRidge:
 
 VARIANTS: dict[str, Callable[[Corpus], Variant]] = {
     "current": lambda c: ([], None),
+    "main": lambda c: ([], None),
     "current+cap-min": lambda c: ([], capped(mean=False)),
     "current+cap-mean": lambda c: ([], capped(mean=True)),
     "lex": lambda c: ([LexicalLogOdds(c)], None),
@@ -427,6 +588,17 @@ VARIANTS: dict[str, Callable[[Corpus], Variant]] = {
     "lex+cap-mean": lambda c: ([LexicalLogOdds(c)], capped(mean=True)),
     "lex-a5": lambda c: ([LexicalLogOdds(c, alpha=5.0)], None),
     "lex-a20": lambda c: ([LexicalLogOdds(c, alpha=20.0)], None),
+    "lex-shrink20": lambda c: ([LexicalLogOdds(c, shrink=20.0)], None),
+    "lex-shrink100": lambda c: ([LexicalLogOdds(c, shrink=100.0)], None),
+    "lex-stem": lambda c: ([LexicalLogOdds(c, terms="stems")], None),
+    "lex-stem-shrink20": lambda c: ([LexicalLogOdds(c, terms="stems", shrink=20.0)], None),
+    "lex+bigram": lambda c: (
+        [LexicalLogOdds(c), LexicalLogOdds(c, terms="bigrams", shrink=20.0)],
+        None,
+    ),
+    "lex+nb": lambda c: ([LexicalLogOdds(c, neighbours=True)], None),
+    "lex+hmm": lambda c: ([LexicalLogOdds(c)], None, hmm(1.0)),
+    "lex+hmm-half": lambda c: ([LexicalLogOdds(c)], None, hmm(0.5)),
     "emb": lambda c: ([_emb(c)], None),
     "emb+nb": lambda c: ([_emb(c, neighbours=True)], None),
     "emb+lex": lambda c: ([_emb(c), LexicalLogOdds(c)], None),
@@ -498,8 +670,8 @@ def main(argv: list[str]) -> int:
     chosen = next((a.split("=", 1)[1] for a in argv if a.startswith("--variants=")), "current")
     for name in chosen.split(","):
         started = time.perf_counter()
-        stackers, objective = VARIANTS[name](corp)
-        held = cross_validate(corp, stackers, objective)
+        stackers, objective, *wrap = VARIANTS[name](corp)
+        held = cross_validate(corp, stackers, objective, *wrap, shipped=name == "current")
         _save(name, held)
         print(f"## {name} ({time.perf_counter() - started:.0f} s)")
         for group, line in report(corp, held):

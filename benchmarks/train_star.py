@@ -3,9 +3,11 @@
 A softmax regression over the parts and "no part" (the parts compete, so a late "I rang
 her back" is weighed as an action *against* a result) on
 :data:`mockint.scoring.star_features.FEATURES` and the words every training source uses in
-at least ``VOCAB_MIN`` sentences, for every sentence the scorer cuts from the labeled
-answers: typed, spoken, the typed ones as unpunctuated recogniser output and as notes
-(the leading "I" dropped), each also with each part dropped in turn; labels are the parts
+at least ``VOCAB_MIN`` sentences, plus a lexicon of every word (its log-odds per part,
+:func:`lexicon`; each training sentence's from a lexicon that did not see its source),
+for every sentence the scorer cuts from the labeled answers: typed, spoken, the typed
+ones as unpunctuated recogniser output and as notes (the leading "I" dropped), each also
+with each part dropped in turn; labels are the parts
 of the segments a sentence overlaps. A second pass adds what the first says of the
 sentences around each one, learned from first-pass scores of sentences it was not fitted
 on (out of fold, by source). Each part's threshold is then chosen on answers from a source
@@ -16,10 +18,11 @@ claimed. ``--write`` puts the fitted numbers into mockint/scoring/star_model.py.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +31,7 @@ from benchmarks.labeled import LabeledCase, asr_view, load_labeled, notes_view
 from mockint.scoring.config import ScoringConfig
 from mockint.scoring.fillers import FillerDetector
 from mockint.scoring.star_features import FEATURES, PARTS, WORD
-from mockint.scoring.star_model import StarModel, context_features
+from mockint.scoring.star_model import LEX, Lexicon, StarModel, context_features
 from mockint.scoring.structure import _PAIRS, SHARE_MARGIN, sentence_feature_rows
 from mockint.scoring.text import has_timings, split_sentences, tokenize
 
@@ -48,6 +51,9 @@ NEAR_FULL = 3
 CLAIM_ALLOWED = 0.03
 CLAIM_PENALTY = 4.0
 """Non-stories claimed beyond ``CLAIM_ALLOWED`` cost this much per share of them."""
+LEX_ALPHA = 1.0
+"""Add-one smoothing of the lexicon's counts: measured best leave-one-source-out against
+add-5, add-20 and counts shrunk toward each part's share (benchmarks/star_variants.py)."""
 BALANCE = 0.1
 """Weight of the sum of found and caught rates next to the weaker of the two."""
 MODEL_FILE = Path(__file__).resolve().parents[1] / "mockint" / "scoring" / "star_model.py"
@@ -69,6 +75,10 @@ def case_rows(
         shown = case.parts_of_words(first, last)
         y[k] = [p in shown for p in PARTS]
     return rows, y
+
+
+Block = tuple[list[dict[str, float]], np.ndarray]
+"""One answer's sentences: features and labels."""
 
 
 @dataclass(frozen=True)
@@ -151,13 +161,23 @@ def fit_units(
     data: Sequence[Unit],
     extra: Sequence[str] = (),
     objective: Callable[[_Scored, np.ndarray], float] | None = None,
+    wrap: Callable[[StarModel, Sequence[Unit]], StarModel] | None = None,
+    lexical: bool = True,
 ) -> StarModel:
     """Two passes, stacked without leaking: the second pass learns from what the first
     pass says of sentences it was *not* fitted on (out of fold, by source), and the
     thresholds are chosen on answers from a source the model was not fitted on; so both
     are set for answers by a new writer, not for the training set the model knows.
     ``extra``: more feature names the rows carry (to measure variants); ``objective``: the
-    threshold rule (default :func:`_objective`)."""
+    threshold rule (default :func:`_objective`); ``wrap``: turns a fitted model and the
+    units it was fitted on into another (a variant's post-processing), before its
+    thresholds are chosen; ``lexical``: with the lexicon's features (each training
+    sentence's from a lexicon that did not see its source, :func:`stacked`)."""
+    wrapped = wrap or (lambda model, _: model)
+    lexicon = None
+    if lexical:
+        data, lexicon = stacked(data)
+        extra = [*LEX, *extra]
     design = _Design(data, [*FEATURES, *extra, *vocabulary(data)])
     sources = sorted(set(design.source))
     everything = [True] * len(design.blocks)
@@ -182,10 +202,69 @@ def fit_units(
         xs = np.vstack([x for x, k in zip(x2, keep, strict=True) if k])
         ys = np.vstack([y for y, k in zip(design.y, keep, strict=True) if k])
         held = StarModel(folds[s], dict.fromkeys(PARTS, 0.5), _fit_parts(xs, ys, names2))
+        held = wrapped(held, [u for u in data if u.source != s])
         for k, u in enumerate(data):
             if u.source == s:
                 oof[k] = held
-    return StarModel(weights, _thresholds(data, oof, objective or _objective), context)
+    thresholds = _thresholds(data, oof, objective or _objective)
+    return wrapped(StarModel(weights, thresholds, context, lexicon), data)
+
+
+def _word_counts(data: Sequence[Unit]) -> dict[str, tuple[dict[str, np.ndarray], np.ndarray]]:
+    """Source → (word → sentences with it in each part and not in it, all sentences so)."""
+    out: dict[str, tuple[dict[str, np.ndarray], np.ndarray]] = {}
+    for unit in data:
+        counts, totals = out.setdefault(unit.source, ({}, np.zeros(2 * len(PARTS))))
+        for rows, y in unit.blocks():
+            for row, labels in zip(rows, y, strict=True):
+                cols = np.concatenate([labels, 1 - labels])
+                totals += cols
+                for name in row:
+                    if name.startswith(WORD):
+                        w = name[len(WORD) :]
+                        counts[w] = counts[w] + cols if w in counts else cols.copy()
+    return out
+
+
+def lexicon(counts: Sequence[tuple[dict[str, np.ndarray], np.ndarray]]) -> Lexicon:
+    """The :class:`~mockint.scoring.star_model.Lexicon` of the summed ``counts``: per part,
+    the log of the (add-``LEX_ALPHA``) share of the part's sentences with the word less
+    that of the other sentences."""
+    words: dict[str, np.ndarray] = {}
+    totals = np.zeros(2 * len(PARTS))
+    for c, t in counts:
+        totals += t
+        for w, v in c.items():
+            words[w] = words[w] + v if w in words else v.copy()
+
+    def odds(v: np.ndarray) -> tuple[float, float, float, float]:
+        rate = np.log((v + LEX_ALPHA) / (totals + 2 * LEX_ALPHA))
+        a, b, c, d = (round(float(x), 4) for x in rate[: len(PARTS)] - rate[len(PARTS) :])
+        return a, b, c, d
+
+    return Lexicon({w: odds(v) for w, v in sorted(words.items())}, odds(np.zeros(len(totals))))
+
+
+def stacked(data: Sequence[Unit]) -> tuple[list[Unit], Lexicon]:
+    """``data`` with each sentence's lexical features from a lexicon fitted without its
+    source (so the model learns how far to trust the lexicon on a new writer's words),
+    and the lexicon of all of ``data`` for the fitted model."""
+    counts = _word_counts(data)
+    held = {s: lexicon([c for t, c in counts.items() if t != s]) for s in counts}
+
+    def add(block: Block, lex: Lexicon) -> Block:
+        rows, y = block
+        return [{**r, **lex.features(r)} for r in rows], y
+
+    out = [
+        replace(
+            u,
+            full=add(u.full, held[u.source]),
+            ablated={p: add(b, held[u.source]) for p, b in u.ablated.items()},
+        )
+        for u in data
+    ]
+    return out, lexicon(list(counts.values()))
 
 
 def _first(
@@ -352,7 +431,14 @@ def write(model: StarModel, path: Path = MODEL_FILE) -> None:
     lines += table("CONTEXT", model.context)
     lines.append("THRESHOLDS: dict[str, float] = {")
     lines.extend(f'    "{p}": {model.thresholds[p]!r},' for p in PARTS)
-    lines += ["}", "# --- fitted: end ---\n"]
+    lines.append("}")
+    lex = model.lexicon or Lexicon({})
+    lines.append("LEXICON: dict[str, tuple[float, float, float, float]] = {")
+    # JSON's quoting is Python's for these words, and the double quotes ruff writes.
+    lines.extend(f"    {json.dumps(w, ensure_ascii=False)}: {v!r}," for w, v in lex.odds.items())
+    lines.append("}")
+    lines.append(f"LEXICON_UNSEEN: tuple[float, float, float, float] = {lex.unseen!r}")
+    lines += ["# --- fitted: end ---\n"]
     text = path.read_text(encoding="utf-8")
     path.write_text(_BLOCK.sub(lambda _: "\n".join(lines), text), encoding="utf-8")
 
